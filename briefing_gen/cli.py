@@ -1,0 +1,104 @@
+"""The command line: parses arguments and calls one function per command.
+
+Exit codes: 0 success, 1 content errors, 2 usage errors. Only this module
+calls sys.exit; heavy modules are imported inside each command so that
+`briefing-gen --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def _add_content_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", default="content", metavar="DIR",
+                        help="folder of content records (default: content)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-gen",
+        description="Turn raw news articles into records, and records into a static briefing site.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-gen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    ingest = commands.add_parser("ingest", help="turn raw articles into content records",
+                                 description="Turn raw articles (text, markdown or HTML) into content records.")
+    ingest.add_argument("files", nargs="+", metavar="FILE", help="article files to ingest")
+    ingest.add_argument("--published", metavar="DATE",
+                        help="publication date (YYYY-MM-DD) that relative dates resolve against")
+    ingest.add_argument("--outlet", metavar="NAME", help="the outlet that published the articles")
+    _add_content_dir(ingest)
+    ingest.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+
+    build = commands.add_parser("build", help="render the site",
+                                description="Validate the content and render the static site.")
+    _add_content_dir(build)
+    build.add_argument("--templates", default="templates", metavar="DIR",
+                       help="folder of templates and static assets (default: templates)")
+    build.add_argument("--out", default="site", metavar="DIR", help="output folder (default: site)")
+    build.add_argument("--drafts", action="store_true", help="include records marked draft: true")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    check = commands.add_parser("check", help="validate the content without writing the site",
+                                description="Validate every record and the integrity rules; write nothing.")
+    _add_content_dir(check)
+    check.add_argument("--templates", default="templates", metavar="DIR")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people, json (one object per line) for tools")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = {
+        "ingest": _run_ingest,
+        "build": _run_build,
+        "check": _run_check,
+    }[args.command]
+    try:
+        code = handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        code = 130
+    sys.exit(code)
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from .ingest import run_ingest
+
+    return run_ingest(
+        files=args.files,
+        published=args.published,
+        outlet=args.outlet,
+        content_dir=args.content,
+        dry_run=args.dry_run,
+    )
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(
+        content_dir=args.content,
+        templates_dir=args.templates,
+        out_dir=args.out,
+        drafts=args.drafts,
+        quiet=args.quiet,
+    )
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .build import check_site
+
+    return check_site(content_dir=args.content, templates_dir=args.templates, output_format=args.format)
+
+
+if __name__ == "__main__":
+    main()
