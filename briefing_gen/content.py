@@ -1,0 +1,253 @@
+"""Files on disk -> checked records, each problem with its path and line.
+
+Reads `site.yaml` and every `<kind>/<slug>.md` under the content folder.
+Nothing here raises on bad content: every problem found is returned, so an
+editor sees them all in one run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import records
+from .problems import Problem
+from .records import RECORD_TYPE_BY_KIND, Origin, Record
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """`content/site.yaml`: what the whole site needs to know."""
+
+    title: str
+    description: str = ""
+    language: str = "en"
+    base_url: str = "https://example.org/"
+    author: str = ""
+    headline: str = ""
+    summary: str = ""
+    pretty_urls: bool = False
+    allow_html: bool = False
+
+
+SETTINGS_CONVERTERS = {
+    "title": records.text, "description": records.text, "language": records.text,
+    "base_url": records.text, "author": records.text, "headline": records.text,
+    "summary": records.text, "pretty_urls": records.boolean, "allow_html": records.boolean,
+}
+
+
+@dataclass
+class Content:
+    """Every record loaded, by kind and slug, plus the site settings."""
+
+    settings: SiteSettings
+    root: Path
+    by_kind: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # slugs whose file exists but could not be loaded: references to them are not "unknown"
+    unloadable: dict[str, set[str]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        return self.by_kind.setdefault(kind, {})
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    values: dict[str, Any]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int
+
+
+def load_content(content_dir: str | os.PathLike) -> tuple[Content, list[Problem]]:
+    """Load and check every record under content_dir; return them with all problems found."""
+    root = Path(content_dir)
+    problems: list[Problem] = []
+    settings = load_settings(root, problems)
+    content = Content(settings=settings, root=root)
+    for kind, record_type in RECORD_TYPE_BY_KIND.items():
+        records_of_kind = content.of_kind(kind)
+        for path in _record_files(root, kind, problems):
+            record = load_record(path, _display_path(path), record_type, problems)
+            if record is not None:
+                records_of_kind[record.slug] = record
+            else:
+                content.unloadable.setdefault(kind, set()).add(path.stem)
+    return content, problems
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[Path]:
+    folder = root / kind
+    if not folder.is_dir():
+        return
+    real_root = root.resolve()
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix != ".md":
+            continue
+        if not path.resolve().is_relative_to(real_root):
+            problems.append(Problem(_display_path(path), 1, "refusing a link that points outside the content folder", "unsafe-path"))
+            continue
+        if path.is_file():
+            yield path
+
+
+def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
+    path = root / "site.yaml"
+    shown = _display_path(path)
+    if not path.is_file():
+        problems.append(Problem(shown, 1, "missing site settings file (title, description, language, base_url, author)", "missing-file"))
+        return SiteSettings(title="Untitled briefing")
+    text = _read_text(path, shown, problems)
+    parsed = _parse_yaml(text, shown, 0, problems) if text is not None else None
+    if parsed is None:
+        return SiteSettings(title="Untitled briefing")
+    values, key_lines = parsed
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        convert = SETTINGS_CONVERTERS.get(key)
+        if convert is None:
+            problems.append(_unknown_key(shown, key_lines[key], key, SETTINGS_CONVERTERS))
+            continue
+        try:
+            checked[key] = convert(value)
+        except ValueError as error:
+            problems.append(Problem(shown, key_lines[key], f"{key}: {error}", "invalid-field"))
+    if "title" not in checked:
+        problems.append(Problem(shown, 1, "missing required field 'title'", "missing-field"))
+        checked["title"] = "Untitled briefing"
+    return SiteSettings(**checked)
+
+
+def load_record(path: Path, shown: str, record_type: type[Record], problems: list[Problem]) -> Record | None:
+    """Read one record file; on any problem, report it and return None."""
+    slug = path.stem
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return None
+    front = split_front_matter(text, shown, problems)
+    if front is None:
+        return None
+    found = len(problems)
+    if not records.SLUG_PATTERN.match(slug):
+        problems.append(Problem(shown, 1, f"file name {path.name!r} is not a valid slug: use lowercase a-z, 0-9 and single hyphens", "invalid-slug"))
+    values = _convert_fields(record_type, front, shown, problems)
+    if len(problems) > found:
+        return None
+    origin = Origin(path=shown, key_lines=front.key_lines, body_line=front.body_line)
+    return record_type(slug=slug, body=front.body, origin=origin, **values)
+
+
+def _convert_fields(record_type: type[Record], front: FrontMatter, shown: str, problems: list[Problem]) -> dict[str, Any]:
+    fields = {f.name: f for f in dataclasses.fields(record_type) if "convert" in f.metadata}
+    key_names = {records.ATTRIBUTE_TO_KEY.get(name, name): name for name in fields}
+    values: dict[str, Any] = {}
+    for key, value in front.values.items():
+        line = front.key_lines.get(key, 1)
+        attribute = key_names.get(key)
+        if attribute is None:
+            problems.append(_unknown_key(shown, line, key, key_names))
+            continue
+        try:
+            values[attribute] = fields[attribute].metadata["convert"](value)
+        except ValueError as error:
+            problems.append(Problem(shown, line, f"{key}: {error}", "invalid-field"))
+    for key, attribute in key_names.items():
+        if fields[attribute].metadata["required"] and key not in front.values:
+            problems.append(Problem(shown, 1, f"missing required field '{key}'", "missing-field"))
+    return values
+
+
+def _unknown_key(shown: str, line: int, key: str, known: Any) -> Problem:
+    message = f"unknown field '{key}'"
+    close = difflib.get_close_matches(str(key), [str(k) for k in known], n=1)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    return Problem(shown, line, message, "unknown-field")
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, 1, f"cannot read file: {error.strerror}", "unreadable"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", "encoding"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str, shown: str, problems: list[Problem]) -> FrontMatter | None:
+    """Split `---` YAML front matter from the markdown body, keeping line numbers."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(Problem(shown, 1, "missing front matter: the file must start with a '---' line", "no-front-matter"))
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+    else:
+        problems.append(Problem(shown, 1, "front matter is not closed: add a '---' line after it", "no-front-matter"))
+        return None
+    parsed = _parse_yaml("\n".join(lines[1:index]), shown, 1, problems)
+    if parsed is None:
+        return None
+    values, key_lines = parsed
+    body = "\n".join(lines[index + 1:]).strip("\n")
+    body_line = index + 2
+    return FrontMatter(values, key_lines, body, body_line)
+
+
+def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]) -> tuple[dict, dict[str, int]] | None:
+    """Parse a YAML mapping; return its values and the 1-based line of each top-level key."""
+    loader = YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            line = node.start_mark.line + 1 + line_offset
+            problems.append(Problem(shown, line, "front matter must be a mapping of 'key: value' lines", "yaml"))
+            return None
+        key_lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            line = key_node.start_mark.line + 1 + line_offset
+            if key_node.value in key_lines:
+                problems.append(Problem(shown, line, f"duplicate key '{key_node.value}' (first at line {key_lines[key_node.value]})", "yaml"))
+                return None
+            key_lines[key_node.value] = line
+        values = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 0
+        problems.append(Problem(shown, line, f"YAML syntax error: {error.problem or error.context}", "yaml", column))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(shown, 1 + line_offset, f"YAML error: {error}", "yaml"))
+        return None
+    finally:
+        loader.dispose()
+    return {str(key): value for key, value in values.items()}, key_lines

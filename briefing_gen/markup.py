@@ -1,0 +1,59 @@
+"""Markdown in record bodies -> safe HTML.
+
+Raw HTML in a body is shown as text, not run, as Hugo's renderer does by
+default: the articles come from the open web. `javascript:` and other
+unsafe link schemes are dropped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "#", "/", "./", "../")
+
+
+class _DropUnsafeLinks(Treeprocessor):
+    """Remove href/src values whose scheme could run code."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not _is_safe_url(value):
+                    del element.attrib[attribute]
+
+
+def _is_safe_url(url: str) -> bool:
+    cleaned = "".join(url.split()).lower()
+    if ":" not in cleaned.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
+        return True  # a relative link
+    return cleaned.startswith(SAFE_SCHEMES)
+
+
+class MarkdownRenderer:
+    """One Markdown instance, reset per document (building one is slow)."""
+
+    def __init__(self, allow_html: bool = False) -> None:
+        self._markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        if not allow_html:
+            self._markdown.preprocessors.deregister("html_block")
+            self._markdown.inlinePatterns.deregister("html")
+        self._markdown.treeprocessors.register(_DropUnsafeLinks(self._markdown), "drop_unsafe_links", 0)
+        self._cache: dict[str, str] = {}
+
+    def render(self, text: str) -> str:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._markdown.reset().convert(text)
+            self._cache[text] = cached
+        return cached
+
+    def render_inline(self, text: str) -> str:
+        """Render a one-line value without its wrapping paragraph."""
+        html = self.render(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return html[3:-4]
+        return html

@@ -1,0 +1,130 @@
+"""Records -> the briefing: everything the pages need, ordered and cross-linked.
+
+Built once from validated content; every ordering is explicit so the same
+content always gives the same site.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .content import Content, SiteSettings
+from .dates import UNKNOWN, parse_date
+from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
+
+
+def date_sort_key(iso: str | None) -> tuple[int, int, int]:
+    """Chronological key for an ISO date at any precision; unknown sorts first."""
+    if not iso or iso == UNKNOWN:
+        return (0, 0, 0)
+    return parse_date(iso).sort_key()
+
+
+@dataclass
+class Briefing:
+    """The whole briefing, as the renderer sees it."""
+
+    settings: SiteSettings
+    sources: list[Source]
+    summits: list[Summit]
+    takeaways: list[Takeaway]
+    quotes: list[Quote]
+    events: list[Event]
+    people: list[Person]
+    figures: list[Figure]
+    tags: list[Tag]
+    quotes_by_person: dict[str, list[Quote]] = field(default_factory=dict)
+    quotes_by_summit: dict[str, list[Quote]] = field(default_factory=dict)
+    records_by_tag: dict[str, list[Record]] = field(default_factory=dict)
+    takeaways_by_person: dict[str, list[Takeaway]] = field(default_factory=dict)
+    citations: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
+
+    def source(self, slug: str) -> Source:
+        return self._sources_by_slug[slug]
+
+    def summit(self, slug: str) -> Summit:
+        return self._summits_by_slug[slug]
+
+    def person(self, slug: str) -> Person:
+        return self._people_by_slug[slug]
+
+    def tag(self, slug: str) -> Tag:
+        return self._tags_by_slug[slug]
+
+    def __post_init__(self) -> None:
+        self._sources_by_slug = {source.slug: source for source in self.sources}
+        self._summits_by_slug = {summit.slug: summit for summit in self.summits}
+        self._people_by_slug = {person.slug: person for person in self.people}
+        self._tags_by_slug = {tag.slug: tag for tag in self.tags}
+
+
+def make_briefing(content: Content, include_drafts: bool = False) -> Briefing:
+    """Order the validated records and build the cross-references pages need."""
+    def records(kind: str) -> list:
+        return list(content.of_kind(kind).values())
+
+    takeaways = [t for t in records("takeaways") if include_drafts or not t.draft]
+    briefing = Briefing(
+        settings=content.settings,
+        sources=sorted(records("sources"), key=lambda s: (date_sort_key(s.published), s.slug)),
+        summits=sorted(records("summits"), key=lambda s: (date_sort_key(s.date), s.slug)),
+        takeaways=sorted(takeaways, key=lambda t: (t.order, t.slug)),
+        quotes=sorted(records("quotes"), key=_quote_order),
+        events=sorted(records("events"), key=lambda e: (date_sort_key(e.date), e.slug)),
+        people=sorted(records("people"), key=lambda p: (p.name.casefold(), p.slug)),
+        figures=sorted(records("figures"), key=lambda f: (f.unit, date_sort_key(f.as_of), f.slug)),
+        tags=sorted(records("tags"), key=lambda t: t.slug),
+    )
+    _link_records(briefing)
+    return briefing
+
+
+def _quote_order(quote: Quote) -> tuple:
+    """Newest first; within a day, in the order of the source text."""
+    year, month, day = date_sort_key(quote.said_on)
+    return (-year, -month, -day, quote.source, quote.paragraph, quote.slug)
+
+
+def _link_records(briefing: Briefing) -> None:
+    quotes_by_person: dict[str, list[Quote]] = defaultdict(list)
+    quotes_by_summit: dict[str, list[Quote]] = defaultdict(list)
+    for quote in briefing.quotes:
+        quotes_by_person[quote.person].append(quote)
+        quotes_by_summit[quote.summit].append(quote)
+    takeaways_by_person: dict[str, list[Takeaway]] = defaultdict(list)
+    for takeaway in briefing.takeaways:
+        for person in takeaway.people:
+            takeaways_by_person[person].append(takeaway)
+    records_by_tag: dict[str, list[Record]] = defaultdict(list)
+    citations: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    for record in [*briefing.takeaways, *briefing.quotes, *briefing.events, *briefing.figures]:
+        for tag in getattr(record, "tags", ()):
+            records_by_tag[tag].append(record)
+        for number in _paragraphs_cited(record):
+            citations[(record.source, number)].append(record)
+    for summit in briefing.summits:
+        for _, cell in summit.compare:
+            citations[(cell.source, cell.paragraph)].append(summit)
+    briefing.quotes_by_person = dict(quotes_by_person)
+    briefing.quotes_by_summit = dict(quotes_by_summit)
+    briefing.takeaways_by_person = dict(takeaways_by_person)
+    briefing.records_by_tag = dict(records_by_tag)
+    briefing.citations = {key: _unique(value) for key, value in citations.items()}
+
+
+def _paragraphs_cited(record: Record) -> tuple[int, ...]:
+    if isinstance(record, Takeaway):
+        return record.paragraphs
+    return (record.paragraph,)
+
+
+def _unique(records: list[Record]) -> list[Record]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for record in records:
+        key = (record.kind, record.slug)
+        if key not in seen:
+            seen.add(key)
+            unique.append(record)
+    return unique

@@ -1,0 +1,241 @@
+"""The briefing -> pages: one function per page kind, each giving a path and a context.
+
+`site_pages()` lists every page of the site; `render_page()` turns one into
+bytes with the templates. Templates get records and plain values; links
+between pages are made relative by the `href` filter so the site works from
+disk and from any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import charts
+from .dates import UNKNOWN, parse_date
+from .markup import MarkdownRenderer
+from .model import Briefing, date_sort_key
+from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
+
+LATEST_QUOTES_ON_HOME = 6
+FEED_ENTRIES = 50
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes, which template draws it, and with what."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    title: str = ""
+    in_sitemap: bool = True
+
+
+def record_path(record: Record) -> str:
+    """The output path of a record's own page; events live on the timeline."""
+    if isinstance(record, Event):
+        return f"timeline/index.html#{record.slug}"
+    if isinstance(record, Figure):
+        return f"index.html#figure-{record.slug}"
+    return f"{record.kind}/{record.slug}/index.html"
+
+
+def paragraph_path(source_slug: str, number: int) -> str:
+    return f"sources/{source_slug}/index.html#p{number}"
+
+
+def relative_link(from_path: str, to_path: str, pretty_urls: bool = False) -> str:
+    """A link from one output file to another (with its #fragment), relative to the first."""
+    target, _, fragment = to_path.partition("#")
+    if not target:
+        link = ""
+    else:
+        link = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+        if pretty_urls and (link == "index.html" or link.endswith("/index.html")):
+            link = link[: -len("index.html")] or "./"
+    return f"{link}#{fragment}" if fragment else link or "#"
+
+
+def display_date(iso: str | None) -> str:
+    if not iso or iso == UNKNOWN:
+        return "date unknown"
+    return parse_date(iso).display()
+
+
+# -- the pages ------------------------------------------------------------------
+
+def site_pages(briefing: Briefing, renderer: MarkdownRenderer) -> Iterator[Page]:
+    """Every page of the site, in a fixed order."""
+    yield home_page(briefing)
+    yield timeline_page(briefing)
+    yield quotes_index_page(briefing)
+    yield from (quote_page(briefing, quote) for quote in briefing.quotes)
+    yield takeaways_index_page(briefing)
+    yield from (takeaway_page(briefing, takeaway) for takeaway in briefing.takeaways)
+    yield summits_index_page(briefing)
+    yield from (summit_page(briefing, summit) for summit in briefing.summits)
+    yield people_index_page(briefing)
+    yield from (person_page(briefing, person) for person in briefing.people)
+    yield sources_index_page(briefing)
+    yield from (source_page(briefing, source, renderer) for source in briefing.sources)
+    yield tags_index_page(briefing)
+    yield from (tag_page(briefing, tag) for tag in briefing.tags)
+    yield not_found_page()
+
+
+def home_page(briefing: Briefing) -> Page:
+    summits = briefing.summits
+    dimensions: list[str] = []
+    for summit in summits:
+        for dimension, _ in summit.compare:
+            if dimension not in dimensions:
+                dimensions.append(dimension)
+    comparison = [
+        (dimension, [dict(summit.compare).get(dimension) for summit in summits])
+        for dimension in dimensions
+    ]
+    return Page("index.html", "home.html", {
+        "summits": summits,
+        "comparison": comparison,
+        "takeaways": briefing.takeaways,
+        "figures": briefing.figures,
+        "figures_chart": charts.figures_chart(briefing.figures) if briefing.figures else "",
+        "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],
+        "quote_count": len(briefing.quotes),
+    }, title=briefing.settings.title)
+
+
+def timeline_page(briefing: Briefing) -> Page:
+    years: dict[int, list[Event]] = {}
+    for event in briefing.events:
+        years.setdefault(parse_date(event.date).year, []).append(event)
+    return Page("timeline/index.html", "timeline.html", {
+        "years": sorted(years.items()),
+        "timeline_chart": charts.timeline_chart(briefing.events),
+    }, title="Timeline")
+
+
+def quotes_index_page(briefing: Briefing) -> Page:
+    by_speaker = [(briefing.person(slug), quotes) for slug, quotes in sorted(
+        briefing.quotes_by_person.items(), key=lambda item: briefing.person(item[0]).name.casefold())]
+    by_summit = [(summit, briefing.quotes_by_summit.get(summit.slug, [])) for summit in briefing.summits]
+    return Page("quotes/index.html", "quotes.html", {
+        "by_speaker": by_speaker, "by_summit": by_summit, "quote_count": len(briefing.quotes),
+    }, title="Quotes")
+
+
+def quote_page(briefing: Briefing, quote: Quote) -> Page:
+    person = briefing.person(quote.person)
+    return Page(record_path(quote), "quote.html", {
+        "quote": quote,
+        "person": person,
+        "summit": briefing.summit(quote.summit),
+        "source": briefing.source(quote.source),
+        "description": _shorten(" ".join(quote.body.split()), 200),
+        "og_type": "article",
+    }, title=f"{person.name}: \u201c{_shorten(' '.join(quote.body.split()), 60)}\u201d")
+
+
+def takeaways_index_page(briefing: Briefing) -> Page:
+    return Page("takeaways/index.html", "takeaways.html", {"takeaways": briefing.takeaways}, title="Key takeaways")
+
+
+def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:
+    source = briefing.source(takeaway.source)
+    cited = [(number, source.paragraphs[number - 1]) for number in takeaway.paragraphs]
+    return Page(record_path(takeaway), "takeaway.html", {
+        "takeaway": takeaway,
+        "summit": briefing.summit(takeaway.summit),
+        "source": source,
+        "cited": cited,
+        "people": [briefing.person(slug) for slug in takeaway.people],
+        "tags": [briefing.tag(slug) for slug in takeaway.tags],
+    }, title=takeaway.title)
+
+
+def summits_index_page(briefing: Briefing) -> Page:
+    return Page("summits/index.html", "summits.html", {"summits": briefing.summits}, title="Summits")
+
+
+def summit_page(briefing: Briefing, summit: Summit) -> Page:
+    return Page(record_path(summit), "summit.html", {
+        "summit": summit,
+        "takeaways": [t for t in briefing.takeaways if t.summit == summit.slug],
+        "quotes": briefing.quotes_by_summit.get(summit.slug, []),
+        "events": [e for e in briefing.events if e.summit == summit.slug],
+    }, title=summit.title)
+
+
+def people_index_page(briefing: Briefing) -> Page:
+    return Page("people/index.html", "people.html", {
+        "people": [(person, len(briefing.quotes_by_person.get(person.slug, []))) for person in briefing.people],
+    }, title="People and organisations")
+
+
+def person_page(briefing: Briefing, person: Person) -> Page:
+    return Page(record_path(person), "person.html", {
+        "person": person,
+        "quotes": briefing.quotes_by_person.get(person.slug, []),
+        "takeaways": briefing.takeaways_by_person.get(person.slug, []),
+    }, title=person.name)
+
+
+def sources_index_page(briefing: Briefing) -> Page:
+    return Page("sources/index.html", "sources.html", {"sources": briefing.sources}, title="Sources")
+
+
+def source_page(briefing: Briefing, source: Source, renderer: MarkdownRenderer) -> Page:
+    paragraphs = [
+        {"number": number, "html": renderer.render(text),
+         "cited_by": briefing.citations.get((source.slug, number), [])}
+        for number, text in enumerate(source.paragraphs, 1)
+    ]
+    return Page(record_path(source), "source.html", {
+        "source": source, "paragraphs": paragraphs,
+    }, title=source.title)
+
+
+def tags_index_page(briefing: Briefing) -> Page:
+    return Page("tags/index.html", "tags.html", {
+        "tags": [(tag, len(briefing.records_by_tag.get(tag.slug, []))) for tag in briefing.tags],
+    }, title="Tags")
+
+
+def tag_page(briefing: Briefing, tag: Tag) -> Page:
+    return Page(record_path(tag), "tag.html", {
+        "tag": tag, "records": briefing.records_by_tag.get(tag.slug, []),
+    }, title=tag.title)
+
+
+def not_found_page() -> Page:
+    return Page("404.html", "404.html", {}, title="Page not found", in_sitemap=False)
+
+
+# -- feeds and maps -------------------------------------------------------------
+
+def feed_entries(briefing: Briefing) -> list[dict[str, Any]]:
+    """Quotes and takeaways, newest first, each dated from the content itself."""
+    entries = []
+    for quote in briefing.quotes:
+        when = quote.said_on if quote.said_on != UNKNOWN else briefing.source(quote.source).published
+        person = briefing.person(quote.person)
+        entries.append({"record": quote, "title": f"{person.name}: \u201c{_shorten(' '.join(quote.body.split()), 80)}\u201d",
+                        "updated": when, "summary": quote.body, "path": record_path(quote)})
+    for takeaway in briefing.takeaways:
+        entries.append({"record": takeaway, "title": takeaway.title,
+                        "updated": briefing.source(takeaway.source).published,
+                        "summary": takeaway.body, "path": record_path(takeaway)})
+    entries.sort(key=lambda entry: (date_sort_key(entry["updated"]), entry["path"]), reverse=True)
+    return entries[:FEED_ENTRIES]
+
+
+def atom_timestamp(iso: str) -> str:
+    """An Atom date-time for a date at any precision: its first day, midnight UTC."""
+    return parse_date(iso).first_day().isoformat() + "T00:00:00Z"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -1,0 +1,81 @@
+"""The Jinja environment: autoescape, StrictUndefined, and the project's filters.
+
+The context every page shares (site settings, navigation, the page's own
+path for relative links) is added in `common_context`, the one place where
+a template's context is completed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import charts, render
+from .content import SiteSettings
+from .markup import MarkdownRenderer
+
+NAVIGATION = (
+    ("Briefing", "index.html"),
+    ("Timeline", "timeline/index.html"),
+    ("Quotes", "quotes/index.html"),
+    ("Takeaways", "takeaways/index.html"),
+    ("People", "people/index.html"),
+    ("Sources", "sources/index.html"),
+)
+
+
+def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer: MarkdownRenderer) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    @jinja2.pass_context
+    def href(context: Any, target: Any) -> str:
+        """Link from the page being rendered to a record or an output path."""
+        to_path = target if isinstance(target, str) else render.record_path(target)
+        return render.relative_link(context["page_path"], to_path, settings.pretty_urls)
+
+    environment.filters.update(
+        href=href,
+        date=render.display_date,
+        markdown=lambda text: Markup(renderer.render(text)),
+        markdown_inline=lambda text: Markup(renderer.render_inline(text)),
+        number=charts.format_number,
+        atom_time=render.atom_timestamp,
+        absolute=lambda path: absolute_url(settings.base_url, path, settings.pretty_urls),
+    )
+    environment.globals.update(
+        paragraph_path=render.paragraph_path,
+        record_path=render.record_path,
+        kind_of=lambda record: record.kind,
+    )
+    return environment
+
+
+def absolute_url(base_url: str, path: str, pretty_urls: bool = False) -> str:
+    if pretty_urls and (path == "index.html" or path.endswith("/index.html")):
+        path = path[: -len("index.html")]
+    return base_url.rstrip("/") + "/" + path
+
+
+def common_context(page: render.Page, settings: SiteSettings) -> dict[str, Any]:
+    """What every page template can use, beside the page's own context."""
+    context = {
+        "site": settings,
+        "page_path": page.path,
+        "page_title": page.title,
+        "navigation": NAVIGATION,
+        "canonical_url": absolute_url(settings.base_url, page.path, settings.pretty_urls),
+        "description": settings.description,
+        "og_type": "website",
+    }
+    context.update(page.context)
+    return context

@@ -1,0 +1,122 @@
+"""Pages -> the output folder, all or nothing.
+
+Files are written into a fresh folder beside the output and swapped in at
+the end, so a failed or interrupted build leaves the previous site as it
+was. The writer refuses folders it did not create and any path outside
+the output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+MARKER = ".briefing-gen"
+MARKER_TEXT = "This folder is written by briefing-gen build and replaced on every build.\n"
+
+
+class OutputError(Exception):
+    """The output folder cannot be used; the message says why and what to do."""
+
+
+def check_output_folder(out_dir: Path, protected: list[Path]) -> None:
+    """Refuse an output folder that holds the editor's work or was not made by us."""
+    out = out_dir.resolve()
+    for path in protected:
+        path = path.resolve()
+        if path == out or path.is_relative_to(out):
+            raise OutputError(f"{out_dir}: refusing to build into a folder that contains {path}; choose another --out")
+    if out == Path.cwd().resolve():
+        raise OutputError(f"{out_dir}: refusing to build into the current folder; choose another --out")
+    if out_dir.is_symlink() or (out_dir.exists() and not out_dir.is_dir()):
+        raise OutputError(f"{out_dir}: exists and is not a folder; remove it or choose another --out")
+    if out_dir.is_dir():
+        if (out / "content").exists() or (out / "templates").exists():
+            raise OutputError(f"{out_dir}: contains content/ or templates/; refusing to replace it")
+        if any(out_dir.iterdir()) and not (out / MARKER).is_file():
+            raise OutputError(
+                f"{out_dir}: is not empty and was not created by briefing-gen (no {MARKER} file); "
+                "refusing to replace it. Empty it or choose another --out")
+
+
+def recover_interrupted_build(out_dir: Path) -> None:
+    """Undo what a killed build left: restore a swapped-out site, drop temporary folders."""
+    parent, name = out_dir.parent, out_dir.name
+    if not parent.is_dir():
+        return
+    leftovers = sorted(parent.glob(f".{name}.old-*"))
+    if leftovers and not out_dir.exists():
+        os.replace(leftovers[-1], out_dir)  # the swap was cut between its two renames
+        leftovers = leftovers[:-1]
+    for path in [*leftovers, *parent.glob(f".{name}.new-*")]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+class SiteWriter:
+    """Collects a whole site in a temporary folder, then swaps it in."""
+
+    def __init__(self, out_dir: str | os.PathLike, protected: list[Path]) -> None:
+        self.out_dir = Path(out_dir)
+        recover_interrupted_build(self.out_dir)
+        check_output_folder(self.out_dir, protected)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
+        os.chmod(self.staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+        self._written: set[str] = set()
+
+    def write(self, relative_path: str, data: str | bytes) -> None:
+        target = self._target(relative_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def copy_tree(self, source_dir: Path, relative_dir: str) -> int:
+        """Copy static files, in sorted order; returns how many."""
+        count = 0
+        for path in sorted(source_dir.rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source_dir).parts):
+                self.write(f"{relative_dir}/{path.relative_to(source_dir).as_posix()}", path.read_bytes())
+                count += 1
+        return count
+
+    def _target(self, relative_path: str) -> Path:
+        pure = PurePosixPath(relative_path)
+        if pure.is_absolute() or ".." in pure.parts or "\x00" in relative_path or not pure.parts:
+            raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
+        key = pure.as_posix()
+        if key in self._written:
+            raise OutputError(f"two pages want the same output file {key!r}")
+        self._written.add(key)
+        target = self.staging.joinpath(*pure.parts)
+        if not target.resolve().is_relative_to(self.staging.resolve()):
+            raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
+        return target
+
+    @property
+    def written(self) -> set[str]:
+        return set(self._written)
+
+    def commit(self) -> None:
+        """Swap the finished site in place of the old one."""
+        (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        old = None
+        if self.out_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
+            os.rmdir(old)
+            os.replace(self.out_dir, old)
+        os.replace(self.staging, self.out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def __enter__(self) -> "SiteWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()

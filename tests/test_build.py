@@ -1,0 +1,162 @@
+"""The build: pages, links, feed, output safety and determinism, on fixture content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from sitecheck import broken_links, tree_bytes
+
+from conftest import ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture
+def built(minimal_content, tmp_path, cli):
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    return out
+
+
+def test_every_page_kind_is_written(built):
+    for path in ["index.html", "timeline/index.html", "quotes/index.html", "quotes/brandt-waited/index.html",
+                 "takeaways/ferry-returns/index.html", "summits/2023-pier/index.html", "people/anna-brandt/index.html",
+                 "sources/harbour-report/index.html", "tags/transport/index.html", "feed.xml", "sitemap.xml",
+                 "robots.txt", "404.html", "static/style.css"]:
+        assert (built / path).is_file(), path
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    assert broken_links(built) == []
+
+
+def test_links_are_relative_and_point_at_files(built):
+    html = (built / "quotes/brandt-waited/index.html").read_text()
+    assert 'href="../../sources/harbour-report/index.html#p2"' in html
+    assert 'href="../../index.html"' in html
+    assert 'href="https://' not in html.split("<body>")[1]
+
+
+def test_quote_page_has_blockquote_speaker_and_share_meta(built):
+    html = (built / "quotes/brandt-waited/index.html").read_text()
+    assert "<blockquote" in html and "We have waited four years for this," in html
+    assert 'href="../../people/anna-brandt/index.html">Anna Brandt</a>' in html
+    assert "11 May 2023" in html and "Mayor of Eastport" in html
+    assert '<meta property="og:description" content="We have waited four years for this,">' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+
+
+def test_source_page_anchors_every_paragraph_and_lists_removals(built):
+    html = (built / "sources/harbour-report/index.html").read_text()
+    for number in (1, 2, 3):
+        assert f'id="p{number}"' in html
+    assert "Removed at ingest" in html and "Leave a Reply" in html
+    assert "between Eastport and Eastport" in html
+    assert "ferry-returns/index.html" in html  # the takeaway citing paragraph 3
+
+
+def test_home_has_comparison_table_chart_and_takeaways(built):
+    html = (built / "index.html").read_text()
+    assert '<table class="compare">' in html
+    assert html.count('<th scope="row">') == 2  # Setting, Outcome
+    assert 'href="sources/harbour-report/index.html#p3"' in html
+    assert '<svg class="chart"' in html and "1,200" in html
+    assert "The ferry returns" in html
+
+
+def test_timeline_groups_by_year_and_shows_precision(built):
+    html = (built / "timeline/index.html").read_text()
+    assert html.index('id="year-2019"') < html.index('id="year-2023"')
+    assert ">June 2019</time>" in html and ">11 May 2023</time>" in html
+    assert '<svg class="chart timeline-chart"' in html
+
+
+def test_feed_parses_newest_first(built):
+    feed = feedparser.parse((built / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert len(feed.entries) == 3
+    updated = [entry.updated for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)
+    assert feed.entries[0].link.startswith("https://example.org/harbour/")
+
+
+def test_sitemap_lists_every_page_but_404(built):
+    sitemap = (built / "sitemap.xml").read_text()
+    pages = [p.relative_to(built).as_posix() for p in built.rglob("*.html") if p.name != "404.html"]
+    for page in pages:
+        assert f"<loc>https://example.org/harbour/{page}</loc>" in sitemap
+    assert "404.html" not in sitemap
+    assert "Sitemap: https://example.org/harbour/sitemap.xml" in (built / "robots.txt").read_text()
+
+
+def test_raw_html_in_a_body_is_shown_not_run(minimal_content, tmp_path, cli):
+    (minimal_content / "tags" / "transport.md").write_text(
+        "---\ntitle: Transport\n---\n<script>alert(1)</script> and [x](javascript:alert(2)) <b onclick=x>b</b>\n")
+    out = tmp_path / "out"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    html = (out / "tags/transport/index.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "javascript:" not in html and "<b onclick" not in html
+
+
+def test_same_input_gives_the_same_bytes(minimal_content, tmp_path, cli, built):
+    again = tmp_path / "again"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(again), "-q") == 0
+    assert tree_bytes(again) == tree_bytes(built)
+
+
+def test_failed_build_leaves_previous_site_untouched(minimal_content, tmp_path, cli, built, capsys):
+    before = tree_bytes(built)
+    (minimal_content / "quotes" / "brandt-waited.md").write_text("---\nspeaker: [\n---\n")
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(built)) == 1
+    assert tree_bytes(built) == before
+    assert [p.name for p in built.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_template_error_leaves_previous_site_and_names_the_template(minimal_content, tmp_path, cli, built, capsys):
+    before = tree_bytes(built)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "tag.html").write_text("{% extends 'base.html' %}{% block main %}{{ tag.no_such_field }}{% endblock %}")
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates), "--out", str(built)) == 1
+    err = capsys.readouterr().err
+    assert "tag.html:1: template error" in err and "no_such_field" in err
+    assert tree_bytes(built) == before
+
+
+def test_refuses_a_folder_it_did_not_create(minimal_content, tmp_path, cli, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 1
+    assert "was not created by briefing-gen" in capsys.readouterr().err
+    assert (out / "notes.txt").read_text() == "keep me"
+
+
+def test_refuses_an_output_folder_holding_the_content(minimal_content, cli, capsys):
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(minimal_content.parent)) == 1
+    assert "refusing to build into a folder that contains" in capsys.readouterr().err
+
+
+def test_recovers_from_a_build_killed_mid_swap(minimal_content, tmp_path, cli, built):
+    before = tree_bytes(built)
+    built.rename(tmp_path / ".site.old-x1")  # as if killed between the two renames
+    (tmp_path / ".site.new-x2").mkdir()
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(built), "-q") == 0
+    assert tree_bytes(built) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_pretty_urls_link_to_folders(minimal_content, tmp_path, cli):
+    with (minimal_content / "site.yaml").open("a") as settings:
+        settings.write("pretty_urls: true\n")
+    out = tmp_path / "pretty"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    html = (out / "quotes/brandt-waited/index.html").read_text()
+    assert 'href="../../sources/harbour-report/#p2"' in html
+    assert "<loc>https://example.org/harbour/quotes/</loc>" in (out / "sitemap.xml").read_text()
+    assert broken_links(out) == []

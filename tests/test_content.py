@@ -1,0 +1,109 @@
+"""Loading and validation: each kind of bad content gives its path:line message and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_gen.content import load_content
+from briefing_gen.validate import normalise_for_quote_check, validate
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_minimal_fixture_is_valid(minimal_content):
+    content, problems = load_content(minimal_content)
+    assert problems == []
+    assert validate(content) == []
+    quote = content.of_kind("quotes")["brandt-waited"]
+    assert quote.origin.line_of("paragraph") == 7
+    assert content.of_kind("summits")["2019-pier"].date == "2019-06"
+
+
+# Each case: file to change, text to replace, replacement, expected "file:line: message" fragment.
+BROKEN = [
+    ("yaml-syntax", "quotes/okafor-ferry.md", "via: The Coastal Ledger", "via: [unclosed",
+     "quotes/okafor-ferry.md:9:", "YAML syntax error"),
+    ("missing-field", "quotes/okafor-ferry.md", "speaker: Okafor\n", "",
+     "quotes/okafor-ferry.md:1:", "missing required field 'speaker'"),
+    ("impossible-date", "events/second-meeting.md", '"2023-05-11"', '"2023-02-30"',
+     "events/second-meeting.md:3:", "February 2023 has 28 days"),
+    ("unknown-summit", "quotes/brandt-waited.md", "summit: 2023-pier", "summit: 2023-peir",
+     "quotes/brandt-waited.md:5:", "unknown summit '2023-peir'; did you mean '2023-pier'?"),
+    ("unknown-person", "quotes/okafor-ferry.md", "person: tomas-okafor", "person: tomas-okafo",
+     "quotes/okafor-ferry.md:3:", "did you mean 'tomas-okafor'?"),
+    ("unknown-tag", "takeaways/ferry-returns.md", "tags: [transport]", "tags: [transprot]",
+     "takeaways/ferry-returns.md:7:", "unknown tag 'transprot'; did you mean 'transport'?"),
+    ("not-verbatim", "quotes/brandt-waited.md", "We have waited four years", "We waited four years",
+     "quotes/brandt-waited.md:10:", "not word for word in source 'harbour-report' paragraph 2"),
+    ("missing-paragraph", "events/first-meeting.md", "paragraph: 2", "paragraph: 9",
+     "events/first-meeting.md:5:", "source 'harbour-report' has no paragraph 9 (it has 3)"),
+    ("wrong-type", "takeaways/ferry-returns.md", "order: 1", "order: first",
+     "takeaways/ferry-returns.md:4:", "order: expected a whole number"),
+    ("unknown-field", "people/anna-brandt.md", "role: Mayor", "rol: Mayor",
+     "people/anna-brandt.md:4:", "unknown field 'rol'; did you mean 'role'?"),
+    ("bad-person-kind", "people/anna-brandt.md", "kind: person", "kind: robot",
+     "people/anna-brandt.md:5:", "expected person or organization"),
+    ("compare-source", "summits/2019-pier.md", "source: harbour-report", "source: harbor-report",
+     "summits/2019-pier.md:6:", "unknown source 'harbor-report'"),
+]
+
+
+@pytest.mark.parametrize("name, file, old, new, where, message", BROKEN, ids=[case[0] for case in BROKEN])
+def test_broken_content_names_file_and_line(minimal_content, cli, capsys, name, file, old, new, where, message):
+    replace_in(minimal_content / file, old, new)
+    assert cli("check", "--content", str(minimal_content)) == 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if where in line]
+    assert lines, f"no problem reported at {where}; got:\n{err}"
+    assert any(message in line for line in lines), err
+    assert "Traceback" not in err
+
+
+def test_all_problems_are_reported_together(minimal_content, cli, capsys):
+    replace_in(minimal_content / "quotes/brandt-waited.md", "summit: 2023-pier", "summit: nowhere")
+    replace_in(minimal_content / "events/first-meeting.md", '"2019-06"', '"2019-13"')
+    (minimal_content / "figures" / "Bad_Slug.md").write_text((minimal_content / "figures/ferry-jobs.md").read_text())
+    assert cli("check", "--content", str(minimal_content)) == 1
+    err = capsys.readouterr().err
+    assert "unknown summit 'nowhere'" in err
+    assert "no month 13" in err
+    assert "Bad_Slug.md' is not a valid slug" in err
+    assert "3 problems found" in err
+
+
+def test_non_utf8_bytes_are_a_content_error(minimal_content, cli, capsys):
+    (minimal_content / "tags" / "broken.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    assert cli("check", "--content", str(minimal_content)) == 1
+    assert "tags/broken.md:2: not valid UTF-8" in capsys.readouterr().err
+
+
+def test_front_matter_is_required(minimal_content, cli, capsys):
+    (minimal_content / "tags" / "plain.md").write_text("Just a body.\n")
+    assert cli("check", "--content", str(minimal_content)) == 1
+    assert "tags/plain.md:1: missing front matter" in capsys.readouterr().err
+
+
+def test_bom_and_crlf_are_accepted(minimal_content, cli):
+    path = minimal_content / "tags" / "transport.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert cli("check", "--content", str(minimal_content)) == 0
+
+
+def test_json_output_has_file_line_code_message(minimal_content, cli, capsys):
+    replace_in(minimal_content / "quotes/brandt-waited.md", "paragraph: 2", "paragraph: 0")
+    assert cli("check", "--content", str(minimal_content), "--format", "json") == 1
+    import json
+    problem = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert problem["file"].endswith("quotes/brandt-waited.md")
+    assert problem["line"] == 7
+    assert problem["code"] == "invalid-field"
+
+
+def test_quote_check_normalises_marks_and_space_only():
+    assert normalise_for_quote_check("“It’s  here,”\nshe said") == "\"It's here,\" she said"
