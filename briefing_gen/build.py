@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from .cache import BuildCache, TemplateHashes, fingerprint
 from .content import Content, load_content
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
@@ -20,7 +22,7 @@ from .problems import Problem
 from .render import Page, feed_entries, site_pages
 from .templating import common_context, make_environment
 from .validate import validate
-from .write import OutputError, SiteWriter
+from .write import OutputError, SiteWriter, check_output_folder, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -29,7 +31,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 class BuildResult:
     pages: int
     files: int
-    seconds: float
+    changed: int
 
 
 def load_and_validate(content_dir: str | Path) -> tuple[Content, list[Problem]]:
@@ -38,50 +40,91 @@ def load_and_validate(content_dir: str | Path) -> tuple[Content, list[Problem]]:
     return content, sorted(problems + validate(content))
 
 
-def render_site(briefing: Briefing, templates_dir: Path, writer: SiteWriter) -> int:
-    """Render every page, the feed, the sitemap and robots.txt into the writer; return the page count."""
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: its path, its fingerprint, and how to make its bytes."""
+
+    path: str
+    fingerprint: str
+    produce: Callable[[], str | bytes]
+    is_page: bool = False
+
+
+def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
+    """Every file of the site with its fingerprint; nothing is rendered yet."""
     settings = briefing.settings
     renderer = MarkdownRenderer(allow_html=settings.allow_html)
     environment = make_environment(templates_dir, settings, renderer)
-    pages: list[Page] = []
-    for page in site_pages(briefing, renderer):
-        html = environment.get_template(page.template).render(common_context(page, settings))
-        writer.write(page.path, html)
-        pages.append(page)
-    sitemap_pages = [page for page in pages if page.in_sitemap]
-    extras = {
-        "feed.xml": ("feed.xml", {"entries": feed_entries(briefing)}),
-        "sitemap.xml": ("sitemap.xml", {"pages": sitemap_pages}),
-        "robots.txt": ("robots.txt", {}),
-    }
-    for path, (template, context) in extras.items():
-        page = Page(path, template, context)
-        writer.write(path, environment.get_template(template).render(common_context(page, settings)))
+    template_hashes = TemplateHashes(environment)
+    outputs: list[Output] = []
+
+    def add(page: Page, is_page: bool) -> None:
+        context = common_context(page, settings)
+        template = environment.get_template(page.template)
+        outputs.append(Output(page.path, fingerprint(template_hashes.of(page.template), context),
+                              lambda: template.render(context), is_page))
+
+    pages = list(site_pages(briefing, renderer))
+    for page in pages:
+        add(page, is_page=True)
+    add(Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}), is_page=False)
+    add(Page("sitemap.xml", "sitemap.xml", {"pages": [page for page in pages if page.in_sitemap]}), is_page=False)
+    add(Page("robots.txt", "robots.txt", {}), is_page=False)
     static = templates_dir / "static"
     if static.is_dir():
-        writer.copy_tree(static, "static")
-    return len(pages)
+        for path in sorted(static.rglob("*")):
+            relative = path.relative_to(static)
+            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                data = path.read_bytes()
+                outputs.append(Output(f"static/{relative.as_posix()}", fingerprint(data.hex()), lambda data=data: data))
+    return outputs
 
 
-def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False, quiet: bool = False) -> int:
+def render_site(briefing: Briefing, templates_dir: Path, writer: SiteWriter) -> int:
+    """Render every file of the site into a writer, without the cache; return the page count."""
+    outputs = plan_outputs(briefing, templates_dir)
+    for output in outputs:
+        writer.write(output.path, output.produce())
+    return sum(output.is_page for output in outputs)
+
+
+def write_outputs(outputs: list[Output], out_dir: Path, protected: list[Path], clean: bool) -> BuildResult:
+    """Write the site through the cache: reuse unchanged files, render the rest, swap in."""
+    cache = BuildCache(out_dir) if clean else BuildCache.load(out_dir)
+    reusable = {output.path for output in outputs if cache.reusable(output.path, output.fingerprint)}
+    pages = sum(output.is_page for output in outputs)
+    everything_reused = len(reusable) == len(outputs) == len(cache.files)
+    if everything_reused and not clean:
+        return BuildResult(pages=pages, files=len(outputs), changed=0)
+    changed = 0
+    with SiteWriter(out_dir, protected) as writer:
+        for output in outputs:
+            if output.path in reusable:
+                writer.reuse(output.path, out_dir / output.path)
+            else:
+                writer.write(output.path, output.produce())
+                changed += 1
+    BuildCache.save(out_dir, {output.path: output.fingerprint for output in outputs})
+    return BuildResult(pages=pages, files=len(outputs), changed=changed)
+
+
+def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
+               quiet: bool = False, clean: bool = False) -> int:
     """`briefing-gen build`: the whole site or nothing."""
     started = time.perf_counter()
     content, problems = load_and_validate(content_dir)
     if problems:
         return report_problems(problems)
     briefing = make_briefing(content, include_drafts=drafts)
-    templates = Path(templates_dir)
+    templates, out = Path(templates_dir), Path(out_dir)
     if not templates.is_dir():
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
+    protected = [Path(content_dir), templates]
     try:
-        writer = SiteWriter(out_dir, protected=[Path(content_dir), templates])
-    except OutputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_CONTENT
-    try:
-        with writer:
-            page_count = render_site(briefing, templates, writer)
+        recover_interrupted_build(out)
+        check_output_folder(out, protected)
+        result = write_outputs(plan_outputs(briefing, templates), out, protected, clean)
     except jinja2.TemplateSyntaxError as error:
         return report_problems([Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")])
     except jinja2.TemplateError as error:
@@ -94,7 +137,7 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         return EXIT_CONTENT
     if not quiet:
         seconds = time.perf_counter() - started
-        print(f"Built {page_count} pages ({len(writer.written)} files) into {out_dir}/ in {seconds:.2f} s")
+        print(f"Built {result.pages} pages in {seconds:.2f} s, {result.changed} of {result.files} files changed ({out_dir}/)")
     return EXIT_OK
 
 

@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder of templates and static assets (default: templates)")
     build.add_argument("--out", default="site", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--drafts", action="store_true", help="include records marked draft: true")
+    build.add_argument("--clean", action="store_true", help="ignore the incremental-build cache and render every page")
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
     check = commands.add_parser("check", help="validate the content without writing the site",
@@ -91,6 +92,7 @@ def _run_build(args: argparse.Namespace) -> int:
         out_dir=args.out,
         drafts=args.drafts,
         quiet=args.quiet,
+        clean=args.clean,
     )
 
 

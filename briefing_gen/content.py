@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -152,7 +153,8 @@ def load_record(path: Path, shown: str, record_type: type[Record], problems: lis
     values = _convert_fields(record_type, front, shown, problems)
     if len(problems) > found:
         return None
-    origin = Origin(path=shown, key_lines=front.key_lines, body_line=front.body_line)
+    digest = hashlib.sha1(f"{record_type.kind}/{slug}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    origin = Origin(path=shown, key_lines=front.key_lines, body_line=front.body_line, digest=digest)
     return record_type(slug=slug, body=front.body, origin=origin, **values)
 
 

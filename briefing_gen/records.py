@@ -198,6 +198,7 @@ class Origin:
     path: str
     key_lines: Mapping[str, int]
     body_line: int
+    digest: str = ""  # of the file's text: what incremental builds compare
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)

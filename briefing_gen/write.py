@@ -71,14 +71,14 @@ class SiteWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
-    def copy_tree(self, source_dir: Path, relative_dir: str) -> int:
-        """Copy static files, in sorted order; returns how many."""
-        count = 0
-        for path in sorted(source_dir.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(source_dir).parts):
-                self.write(f"{relative_dir}/{path.relative_to(source_dir).as_posix()}", path.read_bytes())
-                count += 1
-        return count
+    def reuse(self, relative_path: str, existing: Path) -> None:
+        """Take an unchanged file from the previous site (a hard link: no copy)."""
+        target = self._target(relative_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(existing, target)
+        except OSError:
+            shutil.copy2(existing, target)
 
     def _target(self, relative_path: str) -> Path:
         pure = PurePosixPath(relative_path)

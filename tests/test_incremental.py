@@ -1,0 +1,126 @@
+"""Incremental builds: only what changed is rendered, and the result equals a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL_SITE, ROOT, run_cli
+from sitecheck import tree_bytes
+
+TEMPLATES = ROOT / "templates"
+
+
+def build(content: Path, templates: Path, out: Path, *extra: str) -> None:
+    assert run_cli("build", "--content", str(content), "--templates", str(templates), "--out", str(out), "-q", *extra) == 0
+
+
+def test_one_quote_edit_rerenders_only_what_shows_it(minimal_content, tmp_path, capsys):
+    out = tmp_path / "site"
+    build(minimal_content, TEMPLATES, out)
+    before = {path: (out / path).stat().st_ino for path in tree_bytes(out)}
+    quote = minimal_content / "quotes" / "okafor-ferry.md"
+    quote.write_text(quote.read_text().replace("via: The Coastal Ledger", "via: Harbour Radio"))
+    build(minimal_content, TEMPLATES, out)
+    changed = sorted(path for path in tree_bytes(out) if (out / path).stat().st_ino != before.get(path) and path != ".briefing-gen")
+    assert "quotes/okafor-ferry/index.html" in changed
+    assert "people/tomas-okafor/index.html" in changed  # the person page lists the quote
+    assert "summits/2023-pier/index.html" in changed
+    assert "sources/harbour-report/index.html" in changed  # cites the paragraph
+    assert "quotes/brandt-waited/index.html" not in changed
+    assert "people/anna-brandt/index.html" not in changed
+    assert "static/style.css" not in changed
+
+
+def test_an_unchanged_build_writes_nothing(minimal_content, tmp_path, capsys):
+    out = tmp_path / "site"
+    build(minimal_content, TEMPLATES, out)
+    stamps = {path: (out / path).stat().st_mtime_ns for path in tree_bytes(out)}
+    inode = out.stat().st_ino
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 0
+    assert "0 of 22 files changed" in capsys.readouterr().out
+    assert out.stat().st_ino == inode  # not even swapped
+    assert {path: (out / path).stat().st_mtime_ns for path in tree_bytes(out)} == stamps
+
+
+def test_a_template_change_rerenders_the_pages_using_it(minimal_content, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    out = tmp_path / "site"
+    build(minimal_content, templates, out)
+    before = {path: (out / path).stat().st_ino for path in tree_bytes(out)}
+    with (templates / "tag.html").open("a") as template:
+        template.write("{# a comment changes the template, not the page #}\n")
+    build(minimal_content, templates, out)
+    changed = sorted(path for path in tree_bytes(out) if (out / path).stat().st_ino != before.get(path) and path != ".briefing-gen")
+    assert changed == ["tags/transport/index.html"]
+
+
+# -- property: any sequence of edits gives the same bytes as a clean build ----------
+
+def edit_tag_body(content: Path, templates: Path, word: str) -> None:
+    (content / "tags" / "transport.md").write_text(f"---\ntitle: Transport\n---\nFerries and {word}.\n")
+
+
+def edit_person_role(content: Path, templates: Path, word: str) -> None:
+    path = content / "people" / "anna-brandt.md"
+    path.write_text(path.read_text().replace("role: Mayor of Eastport", f"role: Mayor of {word.title()}"))
+
+
+def add_tag(content: Path, templates: Path, word: str) -> None:
+    (content / "tags" / f"extra-{word}.md").write_text(f"---\ntitle: Extra {word}\n---\nAbout {word}.\n")
+
+
+def delete_extra_tags(content: Path, templates: Path, word: str) -> None:
+    for path in (content / "tags").glob("extra-*.md"):
+        path.unlink()
+
+
+def add_event(content: Path, templates: Path, word: str) -> None:
+    (content / "events" / f"event-{word}.md").write_text(
+        f'---\ntitle: The {word} event\ndate: "2021-0{len(word) % 9 + 1}"\nsource: harbour-report\nparagraph: 1\n---\nSomething about {word}.\n')
+
+
+def delete_first_meeting(content: Path, templates: Path, word: str) -> None:
+    (content / "events" / "first-meeting.md").unlink(missing_ok=True)
+
+
+def edit_source_paragraph(content: Path, templates: Path, word: str) -> None:
+    path = content / "sources" / "harbour-report.md"
+    path.write_text(path.read_text().replace("at the old pier.", f"at the old pier. It was {word}.", 1))
+
+
+def edit_settings(content: Path, templates: Path, word: str) -> None:
+    with (content / "site.yaml").open("a") as settings_file:
+        settings_file.write(f"# {word}\n")
+    path = content / "site.yaml"
+    path.write_text(path.read_text().replace("met twice.", f"met twice, {word}."))
+
+
+def edit_template(content: Path, templates: Path, word: str) -> None:
+    path = templates / "quote.html"
+    path.write_text(path.read_text().replace("<dt>Speaker</dt>", f"<dt>Speaker {word}</dt>", 1))
+
+
+EDITS = [edit_tag_body, edit_person_role, add_tag, delete_extra_tags, add_event, delete_first_meeting,
+         edit_source_paragraph, edit_settings, edit_template]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.sampled_from(["north", "rain", "eel", "cobalt"])),
+                min_size=1, max_size=5))
+def test_incremental_equals_clean_after_any_edits(tmp_path_factory, edits):
+    root = tmp_path_factory.mktemp("incremental")
+    content, templates = root / "content", root / "templates"
+    shutil.copytree(MINIMAL_SITE, content)
+    shutil.copytree(TEMPLATES, templates)
+    incremental, clean = root / "incremental", root / "clean"
+    build(content, templates, incremental)
+    for edit, word in edits:
+        edit(content, templates, word)
+        build(content, templates, incremental)
+        build(content, templates, clean, "--clean")
+        assert tree_bytes(incremental) == tree_bytes(clean), f"after {edit.__name__}({word})"
