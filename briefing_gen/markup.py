@@ -2,7 +2,10 @@
 
 Raw HTML in a body is shown as text, not run, as Hugo's renderer does by
 default: the articles come from the open web. `javascript:` and other
-unsafe link schemes are dropped.
+unsafe link schemes are dropped. With `allow_html: true` in site.yaml, raw
+HTML passes through Markdown and the result is cleaned with nh3 (the
+Ammonia sanitiser) against its allow-list: no script, no event handler, no
+iframe, whatever the editor pasted.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ class MarkdownRenderer:
     """One Markdown instance, reset per document (building one is slow)."""
 
     def __init__(self, allow_html: bool = False) -> None:
+        self._sanitise = None
+        if allow_html:
+            import nh3  # only sites that opt in to raw HTML pay for the import
+
+            self._sanitise = nh3.clean
         self._markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         if not allow_html:
             self._markdown.preprocessors.deregister("html_block")
@@ -48,6 +56,8 @@ class MarkdownRenderer:
         cached = self._cache.get(text)
         if cached is None:
             cached = self._markdown.reset().convert(text)
+            if self._sanitise is not None:
+                cached = self._sanitise(cached)
             self._cache[text] = cached
         return cached
 

@@ -160,3 +160,24 @@ def test_pretty_urls_link_to_folders(minimal_content, tmp_path, cli):
     assert 'href="../../sources/harbour-report/#p2"' in html
     assert "<loc>https://example.org/harbour/quotes/</loc>" in (out / "sitemap.xml").read_text()
     assert broken_links(out) == []
+
+
+def test_allow_html_keeps_markup_but_sanitises_it(minimal_content, tmp_path, cli):
+    with (minimal_content / "site.yaml").open("a") as settings:
+        settings.write("allow_html: true\n")
+    (minimal_content / "tags" / "transport.md").write_text(
+        "---\ntitle: Transport\n---\n<p>Ferries <em>and</em> rails<script>alert(1)</script>"
+        "<iframe src=\"https://example.org\"></iframe><a href=\"javascript:alert(2)\" onclick=\"x()\">x</a></p>\n")
+    out = tmp_path / "out"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    html = (out / "tags/transport/index.html").read_text()
+    assert "<em>and</em>" in html
+    for unsafe in ("<script>", "alert(1)", "<iframe", "javascript:", "onclick"):
+        assert unsafe not in html
+
+
+def test_every_page_carries_a_content_security_policy(built):
+    for page in built.rglob("*.html"):
+        html = page.read_text()
+        assert "http-equiv=\"Content-Security-Policy\"" in html and "default-src 'none'" in html, page
+        assert "<script>" not in html  # no inline script anywhere in the built site
