@@ -22,7 +22,7 @@ from .problems import Problem
 from .render import Page, feed_entries, site_pages
 from .templating import common_context, make_environment
 from .validate import validate
-from .write import OutputError, SiteWriter, check_output_folder, recover_interrupted_build
+from .write import OutputError, SiteWriter, check_output_folder, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -122,9 +122,11 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         return EXIT_USAGE
     protected = [Path(content_dir), templates]
     try:
-        recover_interrupted_build(out)
-        check_output_folder(out, protected)
-        result = write_outputs(plan_outputs(briefing, templates), out, protected, clean)
+        outputs = plan_outputs(briefing, templates)
+        with output_lock(out):
+            recover_interrupted_build(out)
+            check_output_folder(out, protected)
+            result = write_outputs(outputs, out, protected, clean)
     except jinja2.TemplateSyntaxError as error:
         return report_problems([Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")])
     except jinja2.TemplateError as error:

@@ -8,9 +8,14 @@ the output.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 MARKER = ".briefing-gen"
@@ -52,6 +57,31 @@ def recover_interrupted_build(out_dir: Path) -> None:
         leftovers = leftovers[:-1]
     for path in [*leftovers, *parent.glob(f".{name}.new-*")]:
         shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def output_lock(out_dir: Path, wait_seconds: float = 120.0) -> Iterator[None]:
+    """Serialise builds of one output folder (a `serve` and a manual build, say)."""
+    lock_folder = out_dir.resolve().parent / ".briefing-gen-cache"
+    lock_folder.mkdir(parents=True, exist_ok=True)
+    with open(lock_folder / f"{out_dir.name}.lock", "a+") as lock_file:
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while True:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OutputError(f"{out_dir}: another build is still writing it; try again when it ends") from None
+                if not told:
+                    print(f"waiting for another build of {out_dir} to finish...", file=sys.stderr)
+                    told = True
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 class SiteWriter:

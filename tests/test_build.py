@@ -181,3 +181,29 @@ def test_every_page_carries_a_content_security_policy(built):
         html = page.read_text()
         assert "http-equiv=\"Content-Security-Policy\"" in html and "default-src 'none'" in html, page
         assert "<script>" not in html  # no inline script anywhere in the built site
+
+
+def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli, capsys):
+    import threading
+    import time
+
+    from briefing_gen.write import output_lock
+
+    out = tmp_path / "site"
+    held, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        with output_lock(out):
+            held.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    held.wait(5)
+    threading.Timer(0.5, release.set).start()
+    started = time.monotonic()
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    holder.join()
+    assert time.monotonic() - started >= 0.4  # it waited for the other build
+    assert "waiting for another build" in capsys.readouterr().err
+    assert (out / "index.html").is_file()
