@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def test_an_unchanged_build_writes_nothing(minimal_content, tmp_path, capsys):
     stamps = {path: (out / path).stat().st_mtime_ns for path in tree_bytes(out)}
     inode = out.stat().st_ino
     assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 0
-    assert "0 of 22 files changed" in capsys.readouterr().out
+    assert re.search(r", 0 of \d+ files changed", capsys.readouterr().out)
     assert out.stat().st_ino == inode  # not even swapped
     assert {path: (out / path).stat().st_mtime_ns for path in tree_bytes(out)} == stamps
 
