@@ -20,6 +20,7 @@ from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem
 from .render import Page, feed_entries, site_pages
+from .search import INDEX_PATH, search_index_script
 from .templating import common_context, make_environment
 from .validate import validate
 from .write import OutputError, SiteWriter, check_output_folder, output_lock, recover_interrupted_build
@@ -70,6 +71,8 @@ def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
     add(Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}), is_page=False)
     add(Page("sitemap.xml", "sitemap.xml", {"pages": [page for page in pages if page.in_sitemap]}), is_page=False)
     add(Page("robots.txt", "robots.txt", {}), is_page=False)
+    search_index = search_index_script(briefing)
+    outputs.append(Output(INDEX_PATH, fingerprint(search_index), lambda: search_index))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):
@@ -108,29 +111,46 @@ def write_outputs(outputs: list[Output], out_dir: Path, protected: list[Path], c
     return BuildResult(pages=pages, files=len(outputs), changed=changed)
 
 
-def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
-               quiet: bool = False, clean: bool = False) -> int:
-    """`briefing-gen build`: the whole site or nothing."""
-    started = time.perf_counter()
+def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
+               clean: bool = False) -> tuple[BuildResult | None, list[Problem]]:
+    """The build without printing: what was written, or every problem that stopped it.
+
+    `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
+    """
     content, problems = load_and_validate(content_dir)
     if problems:
-        return report_problems(problems)
+        return None, problems
     briefing = make_briefing(content, include_drafts=drafts)
-    templates, out = Path(templates_dir), Path(out_dir)
-    if not templates.is_dir():
-        print(f"{templates_dir}: no such templates folder", file=sys.stderr)
-        return EXIT_USAGE
     protected = [Path(content_dir), templates]
     try:
         outputs = plan_outputs(briefing, templates)
         with output_lock(out):
             recover_interrupted_build(out)
             check_output_folder(out, protected)
-            result = write_outputs(outputs, out, protected, clean)
-    except jinja2.TemplateSyntaxError as error:
-        return report_problems([Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")])
+            return write_outputs(outputs, out, protected, clean), []
     except jinja2.TemplateError as error:
-        return report_problems([Problem(_template_location(error), _template_line(error), f"template error: {error}", "template")])
+        return None, [template_problem(error)]
+
+
+def template_problem(error: jinja2.TemplateError) -> Problem:
+    """A template error as a path:line problem naming the template."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")
+    return Problem(_template_location(error), _template_line(error), f"template error: {error}", "template")
+
+
+def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
+               quiet: bool = False, clean: bool = False) -> int:
+    """`briefing-gen build`: the whole site or nothing."""
+    started = time.perf_counter()
+    templates, out = Path(templates_dir), Path(out_dir)
+    if not templates.is_dir():
+        print(f"{templates_dir}: no such templates folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result, problems = build_into(content_dir, templates, out, drafts, clean)
+        if problems:
+            return report_problems(problems)
     except OutputError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_CONTENT
@@ -174,10 +194,28 @@ def report_problems(problems: list[Problem], output_format: str = "text") -> int
 
 
 def check_site(content_dir: str, templates_dir: str, output_format: str = "text") -> int:
-    """`briefing-gen check`: every validation of the build, writing nothing."""
-    _, problems = load_and_validate(content_dir)
+    """`briefing-gen check`: every validation of the build, then the rendered site's links; writes nothing."""
+    templates = Path(templates_dir)
+    if not templates.is_dir():
+        print(f"{templates_dir}: no such templates folder", file=sys.stderr)
+        return EXIT_USAGE
+    content, problems = load_and_validate(content_dir)
+    if not problems:
+        problems = check_rendered_links(make_briefing(content), templates)
     if problems:
         return report_problems(problems, output_format)
     if output_format == "text":
         print("No problems found.")
     return EXIT_OK
+
+
+def check_rendered_links(briefing: Briefing, templates: Path) -> list[Problem]:
+    """Render the site in memory and report every internal link or anchor that does not resolve."""
+    from .links import MemoryWriter, broken_links
+
+    writer = MemoryWriter()
+    try:
+        render_site(briefing, templates, writer)  # type: ignore[arg-type]
+    except jinja2.TemplateError as error:
+        return [template_problem(error)]
+    return broken_links(writer.files, shown_root="site/")

@@ -83,6 +83,7 @@ def site_pages(briefing: Briefing, renderer: MarkdownRenderer) -> Iterator[Page]
     yield from (source_page(briefing, source, renderer) for source in briefing.sources)
     yield tags_index_page(briefing)
     yield from (tag_page(briefing, tag) for tag in briefing.tags)
+    yield search_page()
     yield not_found_page()
 
 
@@ -208,6 +209,11 @@ def tag_page(briefing: Briefing, tag: Tag) -> Page:
     return Page(record_path(tag), "tag.html", {
         "tag": tag, "records": briefing.records_by_tag.get(tag.slug, []),
     }, title=tag.title)
+
+
+def search_page() -> Page:
+    """The search form; its index is `search-index.js`, written beside the pages (see search.py)."""
+    return Page("search/index.html", "search.html", {}, title="Search")
 
 
 def not_found_page() -> Page:

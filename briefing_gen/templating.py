@@ -24,6 +24,7 @@ NAVIGATION = (
     ("Takeaways", "takeaways/index.html"),
     ("People", "people/index.html"),
     ("Sources", "sources/index.html"),
+    ("Search", "search/index.html"),
 )
 
 

@@ -1,0 +1,76 @@
+"""The briefing -> a search index as a script, for search that works offline and from file://.
+
+Browsers refuse `fetch()` of a local file, so the index is not JSON to load
+but a script that assigns `window.BRIEFING_SEARCH`; the search page includes
+it with a plain `<script src>`, which file:// allows. Each entry names what
+it is and links to the exact page, and for source text, the exact paragraph.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .model import Briefing
+from .render import paragraph_path, record_path, relative_link
+
+INDEX_PATH = "search-index.js"
+TITLE_WORDS = 12
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]+")
+_LINE_MARKERS = re.compile(r"^\s*(?:#+|>+|[-+*]|\d+\.)\s+", re.MULTILINE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown reduced to the words a reader sees: link text kept, markup and white space folded."""
+    text = _LINE_MARKERS.sub("", _LINK.sub(r"\1", markdown_text))
+    return " ".join(_EMPHASIS.sub("", _TAG.sub(" ", text)).split())
+
+
+def search_entries(briefing: Briefing) -> list[dict[str, Any]]:
+    """One entry per quote, takeaway, person, source and source paragraph, in a fixed order."""
+    link = _linker(briefing.settings.pretty_urls)
+    entries: list[dict[str, Any]] = []
+    for quote in briefing.quotes:
+        person = briefing.person(quote.person)
+        entries.append(_entry("quote", f"{person.name}: \u201c{_words(quote.body)}\u201d",
+                              f"{quote.body} \u2014 {quote.speaker}", link(record_path(quote)),
+                              link(paragraph_path(quote.source, quote.paragraph))))
+    for takeaway in briefing.takeaways:
+        entries.append(_entry("takeaway", takeaway.title, plain_text(takeaway.body), link(record_path(takeaway)),
+                              link(paragraph_path(takeaway.source, takeaway.paragraphs[0])) if takeaway.paragraphs else ""))
+    for person in briefing.people:
+        about = " ".join(filter(None, [person.role or "", ", ".join(person.aliases), plain_text(person.body)]))
+        entries.append(_entry("person", person.name, about, link(record_path(person))))
+    for source in briefing.sources:
+        entries.append(_entry("source", source.title, f"{source.outlet}, {source.published}", link(record_path(source))))
+        for number, paragraph in enumerate(source.paragraphs, 1):
+            entries.append(_entry("paragraph", f"{source.title}, paragraph {number}", plain_text(paragraph),
+                                  link(paragraph_path(source.slug, number))))
+    return entries
+
+
+def search_index_script(briefing: Briefing) -> str:
+    """The `search-index.js` file: one assignment, one entry per line so diffs stay readable."""
+    lines = [json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in search_entries(briefing)]
+    return "window.BRIEFING_SEARCH = [\n" + ",\n".join(lines) + "\n];\n"
+
+
+def _entry(kind: str, title: str, text: str, url: str, source_url: str = "") -> dict[str, Any]:
+    entry = {"kind": kind, "title": title, "text": text, "url": url}
+    if source_url:
+        entry["source"] = source_url
+    return entry
+
+
+def _linker(pretty_urls: bool):
+    """Paths relative to the site root, folder-style when the site uses pretty URLs."""
+    return lambda path: relative_link("index.html", path, pretty_urls)
+
+
+def _words(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:TITLE_WORDS]) + ("\u2026" if len(words) > TITLE_WORDS else "")
