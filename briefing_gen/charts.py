@@ -12,8 +12,7 @@ from html import escape
 from .dates import parse_date
 from .records import Event, Figure
 
-BAR_WIDTH = 320
-LABEL_WIDTH = 230
+BAR_WIDTH = 420
 ROW_HEIGHT = 30
 
 
@@ -24,8 +23,20 @@ def format_number(value: float | int) -> str:
     return f"{int(value):,}"
 
 
+def comparable_figures(figures: list[Figure]) -> list[Figure]:
+    """The figures worth a chart: those sharing a unit with another; all of them if none do."""
+    counts: dict[str, int] = defaultdict(int)
+    for figure in figures:
+        counts[figure.unit] += 1
+    shared = [figure for figure in figures if counts[figure.unit] > 1]
+    return shared or figures
+
+
 def figures_chart(figures: list[Figure], chart_id: str = "figures-chart") -> str:
-    """Horizontal bars, one group per unit, each bar scaled to the largest of its unit."""
+    """Horizontal bars, one group per unit, each bar scaled to the largest of its unit.
+
+    Each bar has its label on the line above it, so long labels need no cutting.
+    """
     by_unit: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_unit[figure.unit].append(figure)
@@ -34,24 +45,24 @@ def figures_chart(figures: list[Figure], chart_id: str = "figures-chart") -> str
     for unit in sorted(by_unit):
         group = by_unit[unit]
         largest = max(abs(figure.value) for figure in group) or 1
-        rows.append(f'<text class="chart-unit" x="0" y="{y + 18}">{escape(unit)}</text>')
-        y += ROW_HEIGHT
+        rows.append(f'<text class="chart-unit" x="0" y="{y + 16}">{escape(unit)}</text>')
+        y += 24
         for figure in group:
             width = max(2, round(BAR_WIDTH * abs(figure.value) / largest))
             label = f"{figure.label} ({parse_date(figure.as_of).display()})"
             rows.append(
-                f'<text class="chart-label" x="0" y="{y + 19}">{escape(_shorten(label, 34))}</text>'
-                f'<rect class="chart-bar" x="{LABEL_WIDTH}" y="{y + 5}" width="{width}" height="{ROW_HEIGHT - 10}" rx="3"/>'
-                f'<text class="chart-value" x="{LABEL_WIDTH + width + 6}" y="{y + 19}">{escape(format_number(figure.value))}</text>'
+                f'<text class="chart-label" x="0" y="{y + 14}">{escape(_shorten(label, 75))}</text>'
+                f'<rect class="chart-bar" x="0" y="{y + 20}" width="{width}" height="16" rx="3"/>'
+                f'<text class="chart-value" x="{width + 6}" y="{y + 33}">{escape(format_number(figure.value))}</text>'
             )
-            y += ROW_HEIGHT
-    total_width = LABEL_WIDTH + BAR_WIDTH + 110
+            y += ROW_HEIGHT + 16
+    total_width = BAR_WIDTH + 180
     description = "; ".join(
         f"{figure.label}: {format_number(figure.value)} {figure.unit} ({parse_date(figure.as_of).display()})"
         for figure in figures
     )
     return (
-        f'<svg class="chart" viewBox="0 0 {total_width} {max(y, ROW_HEIGHT)}" role="img" '
+        f'<svg class="chart figures-chart" viewBox="0 0 {total_width} {max(y, ROW_HEIGHT)}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMinYMin meet">'
         f'<title id="{chart_id}-title">The figures, by unit</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>'

@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import hashlib
 import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,21 +73,88 @@ class FrontMatter:
     body_line: int
 
 
-def load_content(content_dir: str | os.PathLike) -> tuple[Content, list[Problem]]:
-    """Load and check every record under content_dir; return them with all problems found."""
+def load_content(content_dir: str | os.PathLike, use_cache: bool = False) -> tuple[Content, list[Problem]]:
+    """Load and check every record under content_dir; return them with all problems found.
+
+    With use_cache, a file whose size and modification time are those of the
+    last run is not parsed again: its record (or its problems) come from
+    `.briefing-gen-cache/` beside the content folder.
+    """
     root = Path(content_dir)
     problems: list[Problem] = []
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
+    shown_root = _display_path(root)
+    cache = ParsedRecordCache.load(root, shown_root) if use_cache else None
     for kind, record_type in RECORD_TYPE_BY_KIND.items():
         records_of_kind = content.of_kind(kind)
         for path in _record_files(root, kind, problems):
-            record = load_record(path, _display_path(path), record_type, problems)
+            shown = f"{shown_root}/{kind}/{path.name}"
+            if cache is not None:
+                record, file_problems = cache.load_record(path, shown, record_type)
+            else:
+                file_problems = []
+                record = load_record(path, shown, record_type, file_problems)
+            problems.extend(file_problems)
             if record is not None:
                 records_of_kind[record.slug] = record
             else:
                 content.unloadable.setdefault(kind, set()).add(path.stem)
+    if cache is not None:
+        cache.save()
     return content, problems
+
+
+class ParsedRecordCache:
+    """Parsed records of the last run, by file, so an incremental build parses only what changed."""
+
+    VERSION = 1
+
+    def __init__(self, root: Path, shown_root: str, entries: dict | None = None) -> None:
+        self.root, self.shown_root = root, shown_root
+        self.entries: dict[str, tuple] = entries or {}
+        self.used: dict[str, tuple] = {}
+        self.changed = not entries
+
+    @staticmethod
+    def path_for(root: Path) -> Path:
+        key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
+        return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}.pickle"
+
+    @classmethod
+    def load(cls, root: Path, shown_root: str) -> "ParsedRecordCache":
+        try:
+            with open(cls.path_for(root), "rb") as stored:
+                version, stored_root, entries = pickle.load(stored)
+            if version == cls.VERSION and stored_root == shown_root:
+                return cls(root, shown_root, entries)
+        except Exception:  # a missing, old or damaged cache only means parsing everything
+            pass
+        return cls(root, shown_root)
+
+    def load_record(self, path: Path, shown: str, record_type: type[Record]) -> tuple[Record | None, list[Problem]]:
+        status = os.stat(path)
+        stamp = (status.st_size, status.st_mtime_ns)
+        entry = self.entries.get(shown)
+        if entry is None or entry[0] != stamp:
+            self.changed = True
+            file_problems: list[Problem] = []
+            entry = (stamp, load_record(path, shown, record_type, file_problems), file_problems)
+        self.used[shown] = entry
+        return entry[1], list(entry[2])
+
+    def save(self) -> None:
+        if not self.changed and self.used.keys() == self.entries.keys():
+            return  # nothing parsed, nothing removed: the stored cache is still exact
+        target = self.path_for(self.root)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            with open(temporary, "wb") as stored:
+                pickle.dump((self.VERSION, self.shown_root, self.used), stored, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:
+            pass
 
 
 def _display_path(path: Path) -> str:
@@ -97,18 +165,23 @@ def _display_path(path: Path) -> str:
 
 
 def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[Path]:
+    """The record files of one kind, sorted; links that lead out of the content folder are refused."""
     folder = root / kind
     if not folder.is_dir():
         return
     real_root = root.resolve()
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.suffix != ".md":
-            continue
-        if not path.resolve().is_relative_to(real_root):
+    folder_inside = folder.resolve().is_relative_to(real_root)
+    with os.scandir(folder) as entries:
+        names = sorted((entry.name, entry.is_symlink()) for entry in entries
+                       if entry.name.endswith(".md") and not entry.name.startswith("."))
+    for name, is_link in names:
+        path = folder / name
+        if (is_link or not folder_inside) and not path.resolve().is_relative_to(real_root):
             problems.append(Problem(_display_path(path), 1, "refusing a link that points outside the content folder", "unsafe-path"))
             continue
-        if path.is_file():
-            yield path
+        if is_link and not path.is_file():
+            continue
+        yield path
 
 
 def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
@@ -203,16 +276,19 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 def split_front_matter(text: str, shown: str, problems: list[Problem]) -> FrontMatter | None:
     """Split `---` YAML front matter from the markdown body, keeping line numbers."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    first_line, _, rest = text.partition("\n")
+    if first_line.strip() != "---":
         problems.append(Problem(shown, 1, "missing front matter: the file must start with a '---' line", "no-front-matter"))
         return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
+    lines = rest.split("\n")
+    for index, line in enumerate(lines):
+        if line[:3] in ("---", "...") and line.strip() in ("---", "..."):
             break
     else:
         problems.append(Problem(shown, 1, "front matter is not closed: add a '---' line after it", "no-front-matter"))
         return None
+    index += 1  # the closing line's index in the whole file
+    lines.insert(0, first_line)
     parsed = _parse_yaml("\n".join(lines[1:index]), shown, 1, problems)
     if parsed is None:
         return None

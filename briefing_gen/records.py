@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from .dates import UNKNOWN, iso_string
@@ -224,9 +225,14 @@ class Source(Record):
     removed: tuple[Note, ...] = optional(list_of(note), ())
     review: tuple[Note, ...] = optional(list_of(note), ())
 
-    @property
+    @cached_property
     def paragraphs(self) -> list[str]:
         return split_paragraphs(self.body)
+
+    @cached_property
+    def paragraphs_for_quote_check(self) -> list[str]:
+        """Each paragraph with quote marks straightened and white space folded."""
+        return [normalise_for_quote_check(paragraph) for paragraph in self.paragraphs]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -313,6 +319,17 @@ RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {record_type.kind: record_type fo
 # Front-matter keys whose Python attribute has another name.
 KEY_TO_ATTRIBUTE = {"kind": "person_kind"}
 ATTRIBUTE_TO_KEY = {attribute: key for key, attribute in KEY_TO_ATTRIBUTE.items()}
+
+
+QUOTE_MARKS = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+})
+
+
+def normalise_for_quote_check(text: str) -> str:
+    """Straighten quote marks and fold white space, as SPEC's verbatim rule says."""
+    return " ".join(text.translate(QUOTE_MARKS).split())
 
 
 def split_paragraphs(body: str) -> list[str]:

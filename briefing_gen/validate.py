@@ -8,23 +8,11 @@ CLI decides what to do with them.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Iterator
 
 from .content import Content
 from .problems import Problem
-from .records import Event, Figure, Person, Quote, Record, Source, Summit, Takeaway
-
-QUOTE_MARKS = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-})
-
-
-def normalise_for_quote_check(text: str) -> str:
-    """Straighten quote marks and fold white space, as SPEC's verbatim rule says."""
-    return re.sub(r"\s+", " ", text.translate(QUOTE_MARKS)).strip()
-
+from .records import Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
 
 def validate(content: Content) -> list[Problem]:
     """Every cross-record problem in the content, sorted by file and line."""
@@ -119,7 +107,7 @@ def _check_verbatim(content: Content, quote: Quote) -> Iterator[Problem]:
     if source is None or quote.paragraph > len(source.paragraphs):
         return
     words = normalise_for_quote_check(quote.body)
-    paragraph = normalise_for_quote_check(source.paragraphs[quote.paragraph - 1])
+    paragraph = source.paragraphs_for_quote_check[quote.paragraph - 1]
     if words not in paragraph:
         yield Problem(quote.origin.path, quote.origin.body_line,
                       f"quote is not word for word in source '{quote.source}' paragraph {quote.paragraph}"

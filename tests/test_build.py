@@ -64,7 +64,7 @@ def test_home_has_comparison_table_chart_and_takeaways(built):
     assert '<table class="compare">' in html
     assert html.count('<th scope="row">') == 2  # Setting, Outcome
     assert 'href="sources/harbour-report/index.html#p3"' in html
-    assert '<svg class="chart"' in html and "1,200" in html
+    assert "<svg class=\"chart figures-chart\"" in html and "1,200" in html
     assert "The ferry returns" in html
 
 
