@@ -8,7 +8,6 @@ disk and from any sub-path.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,15 +47,19 @@ def paragraph_path(source_slug: str, number: int) -> str:
 
 
 def relative_link(from_path: str, to_path: str, pretty_urls: bool = False) -> str:
-    """A link from one output file to another (with its #fragment), relative to the first."""
+    """A link from one output file to another (with its #fragment), relative to the first.
+
+    Every path is relative to the site root, so the link climbs to the root
+    ("../" per folder of the page) and goes down to the target: no filesystem
+    call, and the same link works from disk and from any sub-path.
+    """
     target, _, fragment = to_path.partition("#")
-    if not target:
-        link = ""
-    else:
-        link = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
-        if pretty_urls and (link == "index.html" or link.endswith("/index.html")):
-            link = link[: -len("index.html")] or "./"
-    return f"{link}#{fragment}" if fragment else link or "#"
+    if not target or (target == from_path and fragment):
+        return f"#{fragment}" if fragment else "#"
+    if pretty_urls and (target == "index.html" or target.endswith("/index.html")):
+        target = target[: -len("index.html")]
+    link = "../" * from_path.count("/") + target or "./"
+    return f"{link}#{fragment}" if fragment else link
 
 
 def display_date(iso: str | None) -> str:
@@ -103,7 +106,7 @@ def home_page(briefing: Briefing) -> Page:
         "comparison": comparison,
         "takeaways": briefing.takeaways,
         "figures": briefing.figures,
-        "figures_chart": charts.figures_chart(briefing.figures) if briefing.figures else "",
+        "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
         "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],
         "quote_count": len(briefing.quotes),
     }, title=briefing.settings.title)
