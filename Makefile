@@ -38,3 +38,17 @@ $(BENCH_INSTALLED): pyproject.toml
 
 bench: $(BENCH_INSTALLED)
 	$(BENCH_VENV)/bin/python bench/run.py $(BENCH_ARGS)
+
+# The quality gates' tools (tests/quality): Debian chromium and Java where
+# missing, vnu-jar, axe-core and linkinator into .tools/ci. CI runs this in
+# .ci/run; locally the gates that need a missing tool skip and say so.
+# `make audit`: Lighthouse on the home and a quote page of site/, scores to
+# artifacts/lighthouse.md. Not part of `make test`.
+.PHONY: tools audit
+
+tools:
+	.ci/install-tools
+
+audit: $(INSTALLED)
+	.ci/install-tools --audit
+	$(BIN)/python .ci/audit.py $(AUDIT_ARGS)
