@@ -52,7 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--templates", default="templates", metavar="DIR")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people, json (one object per line) for tools")
+    _add_editor_commands(commands)
     return parser
+
+
+def _add_editor_commands(commands) -> None:
+    """serve, new and init: the editor's loop around build and check."""
+    serve = commands.add_parser("serve", help="build, serve and rebuild on every edit",
+                                description="Build into a temporary folder, serve it on 127.0.0.1, rebuild on each "
+                                            "edit under the content and templates folders and reload open pages. "
+                                            "Build errors show in the page; Ctrl-C stops and removes the build.")
+    _add_content_dir(serve)
+    serve.add_argument("--templates", default="templates", metavar="DIR",
+                       help="folder of templates and static assets (default: templates)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="port to listen on (default: 8000; 0 picks any free port)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--drafts", action="store_true", help="include records marked draft: true")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": _run_ingest,
         "build": _run_build,
         "check": _run_check,
+        "serve": _run_serve,
     }[args.command]
     try:
         code = handler(args)
@@ -100,6 +117,14 @@ def _run_check(args: argparse.Namespace) -> int:
     from .build import check_site
 
     return check_site(content_dir=args.content, templates_dir=args.templates, output_format=args.format)
+
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import run_serve
+
+    return run_serve(content_dir=args.content, templates_dir=args.templates, host=args.host,
+                     port=args.port, drafts=args.drafts)
 
 
 if __name__ == "__main__":
