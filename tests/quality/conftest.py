@@ -34,6 +34,7 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 SHIPPED_CONTENT = ROOT / "content"
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "sites" / "minimal"
 WIDTHS = (1280, 360)
+DARK = "1280-dark"  # key of the dark-scheme tab in `pages`
 INSTALL_HINT = "install it with `.ci/install-tools` (`make tools`)"
 
 
@@ -133,15 +134,18 @@ def _viewport(width: int) -> dict[str, int]:
 
 @pytest.fixture(scope="session")
 def pages(browser):
-    """One reusable tab per viewport width, {1280: page, 360: page}, for the auditors.
+    """One reusable tab per viewport, {1280: page, 360: page, "1280-dark": page}, for the auditors.
 
     The site's Content-Security-Policy forbids inline scripts, rightly, so
     these tabs bypass it to inject axe-core; the reader's tab below keeps it.
     """
     tabs = {}
     for width in WIDTHS:
-        context = browser.new_context(viewport=_viewport(width), bypass_csp=True)
+        context = browser.new_context(viewport=_viewport(width), bypass_csp=True, color_scheme="light")
         tabs[width] = context.new_page()
+    # The dark theme has colours of its own, so its contrast is checked too.
+    dark = browser.new_context(viewport=_viewport(WIDTHS[0]), bypass_csp=True, color_scheme="dark")
+    tabs[DARK] = dark.new_page()
     yield tabs
     for tab in tabs.values():
         tab.context.close()

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .conftest import LINKINATOR, require
+from .conftest import LINKINATOR, ROOT, require
 
 # Attributes that hold one URL, and the one that holds a list of them.
 URL_ATTRIBUTES = {"href", "src", "cite", "action", "poster", "data", "formaction"}
@@ -30,7 +31,7 @@ class _PageReader(HTMLParser):
                 continue
             if name in ("id", "name") and (name == "id" or tag == "a"):
                 self.ids.append(value)
-            elif name in URL_ATTRIBUTES and not (tag == "meta"):
+            elif name in URL_ATTRIBUTES:
                 self.urls.append((line, value))
             elif name in ("srcset", "imagesrcset"):
                 self.urls.extend((line, part.strip().split()[0]) for part in value.split(",") if part.strip())
@@ -110,3 +111,12 @@ def test_linkinator_finds_no_broken_link(site):
     assert checked > 1, f"linkinator checked only {checked} links: {result.stderr[-1000:]}"
     assert not broken, f"linkinator: {len(broken)} broken:\n" + "\n".join(broken)
     assert report["passed"], f"linkinator did not pass: {result.stderr[-2000:]}"
+
+
+def test_the_projects_own_check_passes(site):
+    """`briefing-gen check` renders every page in memory and follows its links and anchors."""
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_gen", "check", "--content", str(site.content),
+         "--templates", str(ROOT / "templates")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"briefing-gen check exited {result.returncode}:\n{result.stdout}{result.stderr}"
