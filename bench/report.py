@@ -19,6 +19,15 @@ def _median(samples: list[dict], key: str = "wall") -> float:
     return _summary(samples, key).median
 
 
+NOTES_MARKER = "<!-- Everything below this line is written by hand and kept when bench/run.py rewrites this file. -->"
+
+
+def kept_notes(previous: str) -> str:
+    """The hand-written part of an earlier RESULTS.md, from the marker on."""
+    index = previous.find(NOTES_MARKER)
+    return "\n" + previous[index:] if index >= 0 else "\n" + NOTES_MARKER + "\n"
+
+
 def render(results: dict, command: str) -> str:
     machine = results["machine"]
     lines = [

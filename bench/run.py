@@ -38,6 +38,24 @@ WORK = BENCH / "work"
 BIN = Path(sys.executable).parent
 TOOLS = ("briefing", "hugo", "pelican")
 CACHE_FOLDER = ".briefing-gen-cache"
+BRIEFING_GEN = [sys.executable, "-m", "briefing_gen"]
+TEMPLATES = ROOT / "templates"  # replaced by the snapshot's templates in main()
+
+
+def snapshot(ref: str) -> tuple[Path, str]:
+    """Export briefing_gen/ and templates/ at a commit, so edits made during a run cannot change what is measured."""
+    if ref == "worktree":
+        return ROOT, "the working tree"
+    sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref], capture_output=True, text=True, check=True).stdout.strip()
+    target = WORK / f"briefing-gen-{sha}"
+    if not target.is_dir():
+        staging = WORK / f".briefing-gen-{sha}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", sha, "briefing_gen", "templates"], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(staging)], input=archive, check=True)
+        staging.rename(target)
+    return target, f"commit {sha}"
 
 
 def hugo_binary() -> str:
@@ -50,12 +68,12 @@ def hugo_binary() -> str:
 
 
 def briefing_build_command(extra: list[str] = ()) -> list[str]:
-    return [str(BIN / "briefing-gen"), "build", "--content", "content", "--templates", str(ROOT / "templates"),
+    return [*BRIEFING_GEN, "build", "--content", "content", "--templates", str(TEMPLATES),
             "--out", "out", "-q", *extra]
 
 
 def supports_clean() -> bool:
-    result = subprocess.run([str(BIN / "briefing-gen"), "build", "--help"], capture_output=True, text=True)
+    result = subprocess.run([*BRIEFING_GEN, "build", "--help"], capture_output=True, text=True)
     return "--clean" in result.stdout
 
 
@@ -121,8 +139,8 @@ def seed_builds(rounds: int, clean_flag: bool) -> dict | None:
     folder = WORK / "seed"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    command = [str(BIN / "briefing-gen"), "build", "--content", str(ROOT / "content"),
-               "--templates", str(ROOT / "templates"), "--out", str(folder / "out"), "-q"]
+    command = [*BRIEFING_GEN, "build", "--content", str(ROOT / "content"),
+               "--templates", str(TEMPLATES), "--out", str(folder / "out"), "-q"]
     cold, warm = [], []
     for _ in range(rounds):
         make_cold(folder)
@@ -132,7 +150,7 @@ def seed_builds(rounds: int, clean_flag: bool) -> dict | None:
 
 
 def help_runs(rounds: int) -> list[dict]:
-    return [asdict(run_measured([str(BIN / "briefing-gen"), "--help"], WORK, WORK / "logs" / "help.log"))
+    return [asdict(run_measured([*BRIEFING_GEN, "--help"], WORK, WORK / "logs" / "help.log"))
             for _ in range(rounds)]
 
 
@@ -153,7 +171,7 @@ def profile_build(site: Path, clean_flag: bool) -> dict:
     folder = site / "briefing"
     make_cold(folder)
     stats_path = WORK / f"profile-{site.name}.pstats"
-    command = [sys.executable, "-c", PROFILE_SCRIPT, str(stats_path), *briefing_build_command(["--clean"] if clean_flag else [])[1:]]
+    command = [sys.executable, "-c", PROFILE_SCRIPT, str(stats_path), *briefing_build_command(["--clean"] if clean_flag else [])[len(BRIEFING_GEN):]]
     sample = run_measured(command, folder, WORK / "logs" / "profile.log")
     return {"site": site.name, "wall": sample.wall, "stats": str(stats_path)}
 
@@ -188,6 +206,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-extras", action="store_true", help="only the cold builds: no incremental, seed, help or profile")
     parser.add_argument("--fresh", action="store_true", help="forget earlier results instead of merging per N")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--ref", default="HEAD",
+                        help="the commit of briefing-gen to measure (default HEAD), or 'worktree' for uncommitted code")
+    parser.add_argument("--report-only", action="store_true", help="rewrite RESULTS.md from the saved results; build nothing")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.rounds, args.incremental_size = args.sizes or "200,1000", args.rounds or 2, 1000
@@ -199,10 +220,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
     tools = tuple(args.tools.split(","))
+    global TEMPLATES
+    code, code_label = snapshot(args.ref)
+    TEMPLATES = code / "templates"
+    os.environ["PYTHONPATH"] = str(code)  # every child imports briefing_gen from the snapshot
     clean_flag = supports_clean()
     results_path = WORK / ("results-quick.json" if args.quick else "results.json")
     results = {} if args.fresh or not results_path.is_file() else json.loads(results_path.read_text())
-    results.update(machine=versions(), clean_flag=clean_flag, quick=args.quick)
+    if args.report_only:
+        _save(results, results_path, args.quick)
+        return 0
+    machine = versions()
+    if args.ref != "worktree":
+        machine["briefing_gen"] = code_label
+    results.update(machine=machine, clean_flag=clean_flag, quick=args.quick)
     results.setdefault("sizes", {})
     try:
         for size in sizes:
@@ -236,7 +267,8 @@ def _save(results: dict, path: Path, quick: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(results, indent=1))
     target = WORK / "RESULTS-quick.md" if quick else BENCH / "RESULTS.md"
-    target.write_text(report.render(results, " ".join(["python bench/run.py", *sys.argv[1:]])))
+    kept = report.kept_notes(target.read_text(encoding="utf-8") if target.is_file() else "")
+    target.write_text(report.render(results, " ".join(["python bench/run.py", *sys.argv[1:]])) + kept, encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}", flush=True)
 
 
