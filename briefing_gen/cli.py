@@ -70,6 +70,20 @@ def _add_editor_commands(commands) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--drafts", action="store_true", help="include records marked draft: true")
 
+    new = commands.add_parser("new", help="start a record from its kind's archetype",
+                              description="Write content/KIND/SLUG.md from templates/archetypes/KIND.md: every "
+                                          "required field, with a comment on each. Never overwrites a file.")
+    new.add_argument("kind", metavar="KIND", help="sources, summits, takeaways, quotes, events, people, figures or tags")
+    new.add_argument("slug", metavar="SLUG", help="the file name: lowercase a-z, 0-9 and single hyphens")
+    _add_content_dir(new)
+    new.add_argument("--templates", default="templates", metavar="DIR",
+                     help="folder holding archetypes/ (default: templates; falls back to the built-in ones)")
+
+    init = commands.add_parser("init", help="make a new, empty briefing project",
+                               description="Make DIR with content/site.yaml, one folder per kind and a copy of the "
+                                           "default templates; `briefing-gen build` in DIR then works at once.")
+    init.add_argument("directory", metavar="DIR", help="a new or empty folder")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
@@ -79,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         "build": _run_build,
         "check": _run_check,
         "serve": _run_serve,
+        "new": _run_new,
+        "init": _run_init,
     }[args.command]
     try:
         code = handler(args)
@@ -125,6 +141,19 @@ def _run_serve(args: argparse.Namespace) -> int:
 
     return run_serve(content_dir=args.content, templates_dir=args.templates, host=args.host,
                      port=args.port, drafts=args.drafts)
+
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_record
+
+    return new_record(args.kind, args.slug, content_dir=args.content, templates_dir=args.templates)
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from .scaffold import init_project
+
+    return init_project(args.directory)
 
 
 if __name__ == "__main__":
