@@ -6,6 +6,8 @@ are collected and printed together; the exit code says what happened.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import BuildCache, TemplateHashes, fingerprint
+from .cache import BuildCache, Fingerprinter, TemplateHashes, code_digest, fingerprint
 from .content import Content, load_content
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
@@ -23,7 +25,8 @@ from .render import Page, feed_entries, site_pages
 from .search import INDEX_PATH, search_index_script
 from .templating import common_context, make_environment
 from .validate import validate
-from .write import OutputError, SiteWriter, check_output_folder, output_lock, recover_interrupted_build
+from .publish import Output, RenderFailed, publish, verified_folder
+from .write import OutputError, SiteWriter, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -35,20 +38,10 @@ class BuildResult:
     changed: int
 
 
-def load_and_validate(content_dir: str | Path) -> tuple[Content, list[Problem]]:
+def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple[Content, list[Problem]]:
     """Every problem in the content: per-file first, then across records."""
-    content, problems = load_content(content_dir)
+    content, problems = load_content(content_dir, use_cache=use_cache)
     return content, sorted(problems + validate(content))
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file of the site: its path, its fingerprint, and how to make its bytes."""
-
-    path: str
-    fingerprint: str
-    produce: Callable[[], str | bytes]
-    is_page: bool = False
 
 
 def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
@@ -57,15 +50,16 @@ def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
     renderer = MarkdownRenderer(allow_html=settings.allow_html)
     environment = make_environment(templates_dir, settings, renderer)
     template_hashes = TemplateHashes(environment)
+    fingerprinter = Fingerprinter()
     outputs: list[Output] = []
 
     def add(page: Page, is_page: bool) -> None:
         context = common_context(page, settings)
         template = environment.get_template(page.template)
-        outputs.append(Output(page.path, fingerprint(template_hashes.of(page.template), context),
+        outputs.append(Output(page.path, fingerprinter.of(template_hashes.of(page.template), context),
                               lambda: template.render(context), is_page))
 
-    pages = list(site_pages(briefing, renderer))
+    pages = list(site_pages(briefing))
     for page in pages:
         add(page, is_page=True)
     add(Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}), is_page=False)
@@ -91,48 +85,64 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: SiteWriter) -> 
     return sum(output.is_page for output in outputs)
 
 
-def write_outputs(outputs: list[Output], out_dir: Path, protected: list[Path], clean: bool) -> BuildResult:
-    """Write the site through the cache: reuse unchanged files, render the rest, swap in."""
-    cache = BuildCache(out_dir) if clean else BuildCache.load(out_dir)
-    reusable = {output.path for output in outputs if cache.reusable(output.path, output.fingerprint)}
-    pages = sum(output.is_page for output in outputs)
-    everything_reused = len(reusable) == len(outputs) == len(cache.files)
-    if everything_reused and not clean:
-        return BuildResult(pages=pages, files=len(outputs), changed=0)
-    changed = 0
-    with SiteWriter(out_dir, protected) as writer:
-        for output in outputs:
-            if output.path in reusable:
-                writer.reuse(output.path, out_dir / output.path)
-            else:
-                writer.write(output.path, output.produce())
-                changed += 1
-    BuildCache.save(out_dir, {output.path: output.fingerprint for output in outputs})
-    return BuildResult(pages=pages, files=len(outputs), changed=changed)
-
-
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
                clean: bool = False) -> tuple[BuildResult | None, list[Problem]]:
     """The build without printing: what was written, or every problem that stopped it.
 
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
     """
-    content, problems = load_and_validate(content_dir)
+    protected = [Path(content_dir), templates]
+    inputs = None if clean else input_stamp(Path(content_dir), templates, drafts)
+    if inputs is not None and (unchanged := _unchanged_result(out, inputs)) is not None:
+        return unchanged, []
+    content, problems = load_and_validate(content_dir, use_cache=not clean)
     if problems:
         return None, problems
     briefing = make_briefing(content, include_drafts=drafts)
-    protected = [Path(content_dir), templates]
     try:
         outputs = plan_outputs(briefing, templates)
+        check_output_paths([output.path for output in outputs])
         with output_lock(out):
             recover_interrupted_build(out)
             check_output_folder(out, protected)
-            return write_outputs(outputs, out, protected, clean), []
+            changed = publish(outputs, out, clean, describe_error=template_problem)
+            _record_inputs(out, inputs)
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
+    except RenderFailed as failure:
+        return None, [failure.description]
+    pages = sum(output.is_page for output in outputs)
+    return BuildResult(pages=pages, files=len(outputs), changed=changed), []
 
 
-def template_problem(error: jinja2.TemplateError) -> Problem:
+def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> str:
+    """A digest of the name, size and mtime of every input file, and the build's options."""
+    hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
+    for folder in (content_dir, templates):
+        for directory, subfolders, files in sorted(os.walk(folder)):
+            subfolders.sort()
+            for name in sorted(files):
+                status = os.stat(os.path.join(directory, name))
+                hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return hasher.hexdigest()
+
+
+def _unchanged_result(out: Path, inputs: str) -> BuildResult | None:
+    """When no input changed since the last build and the output is as it left it: the result, at once."""
+    cache = BuildCache.load(out)
+    if cache.inputs != inputs or cache.current is None or not verified_folder(out, cache.current):
+        return None
+    pages = sum(1 for path in cache.current if path.endswith(".html"))
+    return BuildResult(pages=pages, files=len(cache.current), changed=0)
+
+
+def _record_inputs(out: Path, inputs: str | None) -> None:
+    cache = BuildCache.load(out)
+    cache.inputs = inputs
+    cache.save()
+
+
+def template_problem(error: Exception) -> Problem:
     """A template error as a path:line problem naming the template."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         return Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
+import pickle
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,40 +25,84 @@ from jinja2 import meta
 from .records import Record
 
 CACHE_FOLDER = ".briefing-gen-cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+
+
+def code_digest() -> str:
+    """A digest of briefing-gen's own source, so a changed renderer never reuses old output."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        hasher = hashlib.sha1()
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.glob("*.py")):
+            hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+        _CODE_DIGEST = hasher.hexdigest()
+    return _CODE_DIGEST
+
+
+_CODE_DIGEST: str | None = None
 
 
 def fingerprint(*parts: Any) -> str:
-    """A stable digest of template hashes and a page context."""
-    hasher = hashlib.sha1()
-    for part in parts:
-        _feed(hasher, part)
-    return hasher.hexdigest()
+    """A stable digest of template hashes and a page context (and of the code that renders them)."""
+    return Fingerprinter().of(*parts)
 
 
-def _feed(hasher: "hashlib._Hash", value: Any) -> None:
-    if isinstance(value, Record):
-        hasher.update(b"R" + value.origin.digest.encode())
-    elif isinstance(value, str):
-        hasher.update(b"S%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
-    elif isinstance(value, (list, tuple)):
-        hasher.update(b"[")
-        for item in value:
-            _feed(hasher, item)
-        hasher.update(b"]")
-    elif isinstance(value, Mapping):
-        hasher.update(b"{")
-        for key, item in value.items():
-            _feed(hasher, key)
-            _feed(hasher, item)
-        hasher.update(b"}")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        hasher.update(type(value).__name__.encode())
-        for field in dataclasses.fields(value):
-            if field.name != "context":  # a page listed in the sitemap counts by its path, not its context
-                _feed(hasher, getattr(value, field.name))
-    else:
-        hasher.update(repr(value).encode())
+class Fingerprinter:
+    """Digests of page contexts; a long list shared by many pages is digested once.
+
+    Lists are remembered by identity, which holds because the model is not
+    changed after it is built; the memo keeps each list alive so no identity
+    is reused while it is in use.
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, bytes]] = {}
+        self._prefix = code_digest().encode()
+
+    def of(self, *parts: Any) -> str:
+        hasher = hashlib.sha1(self._prefix)
+        for part in parts:
+            self._feed(hasher, part)
+        return hasher.hexdigest()
+
+    def _feed(self, hasher: Any, value: Any) -> None:
+        kind = type(value)
+        if kind is str:
+            hasher.update(b"S%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif isinstance(value, Record):
+            hasher.update(b"R" + value.origin.digest.encode())
+        elif kind is list or kind is tuple:
+            if len(value) > 8:
+                hasher.update(b"L" + self._sequence_digest(value))
+            else:
+                hasher.update(b"[")
+                for item in value:
+                    self._feed(hasher, item)
+                hasher.update(b"]")
+        elif isinstance(value, Mapping):
+            hasher.update(b"{")
+            for key, item in value.items():
+                self._feed(hasher, key)
+                self._feed(hasher, item)
+            hasher.update(b"}")
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            hasher.update(kind.__name__.encode())
+            for field in dataclasses.fields(value):
+                if field.name != "context":  # a page listed in the sitemap counts by its path, not its context
+                    self._feed(hasher, getattr(value, field.name))
+        else:
+            hasher.update(repr(value).encode())
+
+    def _sequence_digest(self, sequence: list | tuple) -> bytes:
+        remembered = self._memo.get(id(sequence))
+        if remembered is None or remembered[0] is not sequence:
+            inner = hashlib.sha1()
+            for item in sequence:
+                self._feed(inner, item)
+            remembered = (sequence, inner.digest())
+            self._memo[id(sequence)] = remembered
+        return remembered[1]
 
 
 class TemplateHashes:
@@ -93,58 +137,65 @@ class TemplateHashes:
 
 
 @dataclass(frozen=True)
-class CachedFile:
+class FileState:
+    """What a built file was made from, and how it looked on disk when written."""
+
     fingerprint: str
     size: int
     mtime_ns: int
 
 
 class BuildCache:
-    """Fingerprints of the files of the last build of one output folder."""
+    """The state of one output folder and of its shadow after the last build.
 
-    def __init__(self, out_dir: Path, files: dict[str, CachedFile] | None = None) -> None:
+    `current` describes the output folder, `shadow` the hidden copy beside it
+    (None while it is being changed, or unknown); `inputs` is the stamp of
+    every input file, for the no-change fast path.
+    """
+
+    def __init__(self, out_dir: Path, current: dict[str, FileState] | None = None,
+                 shadow: dict[str, FileState] | None = None, inputs: str | None = None) -> None:
         self.out_dir = out_dir
-        self.files = files or {}
+        self.current = current
+        self.shadow = shadow
+        self.inputs = inputs
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
         key = hashlib.sha1(str(out_dir.resolve()).encode()).hexdigest()[:16]
-        return out_dir.resolve().parent / CACHE_FOLDER / f"build-{key}.json"
+        return out_dir.resolve().parent / CACHE_FOLDER / f"build-{key}.pickle"
 
     @classmethod
     def load(cls, out_dir: Path) -> "BuildCache":
         try:
-            stored = json.loads(cls.path_for(out_dir).read_text(encoding="utf-8"))
+            with open(cls.path_for(out_dir), "rb") as stored_file:
+                stored = pickle.load(stored_file)
             if stored.get("version") != CACHE_VERSION:
                 return cls(out_dir)
-            files = {path: CachedFile(**entry) for path, entry in stored["files"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+            return cls(out_dir, _states(stored.get("current")), _states(stored.get("shadow")), stored.get("inputs"))
+        except Exception:  # missing, old or damaged: the build just does more work
             return cls(out_dir)
-        return cls(out_dir, files)
 
-    def reusable(self, path: str, new_fingerprint: str) -> bool:
-        """True when the file on disk is exactly what this fingerprint would produce."""
-        entry = self.files.get(path)
-        if entry is None or entry.fingerprint != new_fingerprint:
-            return False
-        try:
-            status = os.stat(self.out_dir / path)
-        except OSError:
-            return False
-        return status.st_size == entry.size and status.st_mtime_ns == entry.mtime_ns
-
-    @classmethod
-    def save(cls, out_dir: Path, fingerprints: dict[str, str]) -> None:
-        """Record the fingerprints with the on-disk state of each file just built."""
-        files = {}
-        for path, file_fingerprint in sorted(fingerprints.items()):
-            status = os.stat(out_dir / path)
-            files[path] = {"fingerprint": file_fingerprint, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
-        target = cls.path_for(out_dir)
+    def save(self) -> None:
+        target = self.path_for(self.out_dir)
+        stored = {"version": CACHE_VERSION, "inputs": self.inputs,
+                  "current": _plain(self.current), "shadow": _plain(self.shadow)}
         try:
             target.parent.mkdir(exist_ok=True)
             temporary = target.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"version": CACHE_VERSION, "files": files}), encoding="utf-8")
+            temporary.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, target)
         except OSError:
             pass  # the cache only saves time; a build without it is still right
+
+
+def _states(stored: dict | None) -> dict[str, FileState] | None:
+    if stored is None:
+        return None
+    return {path: FileState(*entry) for path, entry in stored.items()}
+
+
+def _plain(states: dict[str, FileState] | None) -> dict | None:
+    if states is None:
+        return None
+    return {path: (state.fingerprint, state.size, state.mtime_ns) for path, state in states.items()}

@@ -14,7 +14,6 @@ from typing import Any
 
 from . import charts
 from .dates import UNKNOWN, parse_date
-from .markup import MarkdownRenderer
 from .model import Briefing, date_sort_key
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
 
@@ -70,7 +69,7 @@ def display_date(iso: str | None) -> str:
 
 # -- the pages ------------------------------------------------------------------
 
-def site_pages(briefing: Briefing, renderer: MarkdownRenderer) -> Iterator[Page]:
+def site_pages(briefing: Briefing) -> Iterator[Page]:
     """Every page of the site, in a fixed order."""
     yield home_page(briefing)
     yield timeline_page(briefing)
@@ -83,7 +82,7 @@ def site_pages(briefing: Briefing, renderer: MarkdownRenderer) -> Iterator[Page]
     yield people_index_page(briefing)
     yield from (person_page(briefing, person) for person in briefing.people)
     yield sources_index_page(briefing)
-    yield from (source_page(briefing, source, renderer) for source in briefing.sources)
+    yield from (source_page(briefing, source) for source in briefing.sources)
     yield tags_index_page(briefing)
     yield from (tag_page(briefing, tag) for tag in briefing.tags)
     yield search_page()
@@ -191,9 +190,9 @@ def sources_index_page(briefing: Briefing) -> Page:
     return Page("sources/index.html", "sources.html", {"sources": briefing.sources}, title="Sources")
 
 
-def source_page(briefing: Briefing, source: Source, renderer: MarkdownRenderer) -> Page:
+def source_page(briefing: Briefing, source: Source) -> Page:
     paragraphs = [
-        {"number": number, "html": renderer.render(text),
+        {"number": number, "text": text,
          "cited_by": briefing.citations.get((source.slug, number), [])}
         for number, text in enumerate(source.paragraphs, 1)
     ]

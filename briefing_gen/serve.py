@@ -187,12 +187,20 @@ class LiveHandler(SimpleHTTPRequestHandler):
         pass  # the terminal shows builds, not every request
 
 
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that lets a page go without a traceback (a reload drops its long poll)."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class DevServer:
     """The live site, its HTTP server and its watcher, started and stopped together."""
 
     def __init__(self, content_dir: Path, templates_dir: Path, host: str = "127.0.0.1", port: int = 8000,
                  drafts: bool = False, log=print) -> None:
-        self.httpd = ThreadingHTTPServer((host, port), LiveHandler)  # first: OSError when the port is busy
+        self.httpd = QuietHTTPServer((host, port), LiveHandler)  # first: OSError when the port is busy
         self.live = LiveSite(content_dir, templates_dir, drafts)
         self.httpd.RequestHandlerClass = partial(LiveHandler, live=self.live)
         self.log = log

@@ -84,7 +84,7 @@ def output_lock(out_dir: Path, wait_seconds: float = 120.0) -> Iterator[None]:
             fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
-def _exchange(first: Path, second: Path) -> bool:
+def exchange_folders(first: Path, second: Path) -> bool:
     """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported.
 
     With it there is no moment at which the output folder is missing or mixed,
@@ -102,6 +102,37 @@ def _exchange(first: Path, second: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
     return result == 0
+
+
+def replace_folder(new: Path, out_dir: Path) -> Path | None:
+    """Put new in place of out_dir; return where the old out_dir now is (None if there was none).
+
+    Where the system can exchange two folders in one step, out_dir is never
+    missing or mixed; elsewhere it is missing between two renames, which the
+    next build repairs (recover_interrupted_build).
+    """
+    if not out_dir.exists():
+        os.replace(new, out_dir)
+        return None
+    if exchange_folders(new, out_dir):
+        return new
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.rmdir(old)
+    os.replace(out_dir, old)
+    os.replace(new, out_dir)
+    return old
+
+
+def check_output_paths(paths: list[str]) -> None:
+    """Refuse a path that could leave the output folder, or one written twice."""
+    seen: set[str] = set()
+    for relative_path in paths:
+        pure = PurePosixPath(relative_path)
+        if pure.is_absolute() or ".." in pure.parts or "\x00" in relative_path or not pure.parts:
+            raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
+        if relative_path in seen:
+            raise OutputError(f"two pages want the same output file {relative_path!r}")
+        seen.add(relative_path)
 
 
 class SiteWriter:
@@ -149,7 +180,7 @@ class SiteWriter:
     def commit(self) -> None:
         """Swap the finished site in place of the old one, atomically where the system allows."""
         (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        if self.out_dir.exists() and _exchange(self.staging, self.out_dir):
+        if self.out_dir.exists() and exchange_folders(self.staging, self.out_dir):
             shutil.rmtree(self.staging, ignore_errors=True)  # now holds the old site
             return
         old = None

@@ -111,7 +111,7 @@ def test_a_full_disk_keeps_the_old_site(minimal_content, tmp_path, monkeypatch, 
     monkeypatch.undo()
     assert "No space left on device" in capsys.readouterr().err
     assert tree_bytes(out) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.shadow"] == []
 
 
 def test_an_unwritable_output_location_is_a_clear_error(minimal_content, capsys):
@@ -122,11 +122,12 @@ def test_an_unwritable_output_location_is_a_clear_error(minimal_content, capsys)
 
 def test_builds_killed_at_random_moments_leave_old_or_new_site(tmp_path):
     """SIGKILL a build at random moments: the output is always one whole site, never a mix."""
-    content = tmp_path / "content"
+    content, templates = tmp_path / "content", tmp_path / "templates"
     shutil.copytree(ROOT / "content", content)
+    shutil.copytree(TEMPLATES, templates)
     out = tmp_path / "site"
     command = [sys.executable, "-m", "briefing_gen", "build", "--content", str(content),
-               "--templates", str(TEMPLATES), "--out", str(out), "-q", "--clean"]
+               "--templates", str(templates), "--out", str(out), "-q"]
     site_yaml = content / "site.yaml"
     original = site_yaml.read_text()
     versions = {}
@@ -146,4 +147,4 @@ def test_builds_killed_at_random_moments_leave_old_or_new_site(tmp_path):
         assert tree_bytes(out) in (versions["A"], versions["B"]), f"attempt {attempt}: a mixed site"
     subprocess.run(command, check=True)  # the next build recovers and cleans up
     assert tree_bytes(out) == versions["AB"[11 % 2]]
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.shadow"] == []

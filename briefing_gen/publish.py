@@ -1,0 +1,219 @@
+"""Outputs -> the output folder, writing only what changed, swapped in whole.
+
+Two copies of the site are kept: the output folder and a hidden shadow
+beside it (`.site.shadow`) that holds the build before. A build brings the
+shadow up to date, writing only the files whose fingerprint differs from
+the shadow's, then exchanges the two folders in one step. So an edit costs
+the files it changes, and the output folder is at every instant a whole
+site. Without a usable shadow (first build, `--clean`, anything unexpected
+on disk) the site is written into a fresh folder, reusing unchanged files
+by hard link, and swapped in the same way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import BuildCache, FileState
+from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
+
+PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: its path, its fingerprint, and how to make its bytes."""
+
+    path: str
+    fingerprint: str
+    produce: Callable[[], str | bytes]
+    is_page: bool = False
+
+
+class RenderFailed(Exception):
+    """Rendering one output failed; `description` is what the error describer made of it."""
+
+    def __init__(self, description: object) -> None:
+        super().__init__(str(description))
+        self.description = description
+
+
+def shadow_folder(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.shadow"
+
+
+def publish(outputs: list[Output], out_dir: Path, clean: bool,
+            describe_error: Callable[[Exception], object]) -> int:
+    """Make out_dir hold exactly these outputs; return how many files had to be written."""
+    cache = BuildCache.load(out_dir)
+    current = None if clean else verified_folder(out_dir, cache.current)
+    if current is not None and _same_fingerprints(current, outputs):
+        return 0
+    shadow_dir = shadow_folder(out_dir)
+    shadow = None if clean or current is None else verified_folder(shadow_dir, cache.shadow)
+    if shadow is not None:
+        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error)
+    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error)
+
+
+def _same_fingerprints(states: dict[str, FileState], outputs: list[Output]) -> bool:
+    return len(states) == len(outputs) and all(
+        (state := states.get(output.path)) is not None and state.fingerprint == output.fingerprint
+        for output in outputs)
+
+
+def verified_folder(folder: Path, states: dict[str, FileState] | None) -> dict[str, FileState] | None:
+    """The recorded states if the folder holds exactly those files, unchanged; else None."""
+    if states is None or not folder.is_dir():
+        return None
+    found = _file_stats(folder)
+    found.pop(MARKER, None)
+    if found.keys() != states.keys():
+        return None
+    for path, (size, mtime_ns) in found.items():
+        state = states[path]
+        if state.size != size or state.mtime_ns != mtime_ns:
+            return None
+    return states
+
+
+def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file below folder by relative posix path, with its size and mtime."""
+    stats: dict[str, tuple[int, int]] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((relative + "/", entry.path))
+                else:
+                    status = entry.stat(follow_symlinks=False)
+                    stats[relative] = (status.st_size, status.st_mtime_ns)
+    return stats
+
+
+def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error) -> int:
+    cache.shadow = None
+    cache.save()  # the shadow is about to change: until the swap it is not a known site
+    wanted = {output.path for output in outputs}
+    for path in sorted(set(shadow) - wanted):
+        _remove_file(shadow_dir, path)
+    to_write = [output for output in outputs
+                if (state := shadow.get(output.path)) is None or state.fingerprint != output.fingerprint]
+    render_into(shadow_dir, to_write, describe_error)
+    (shadow_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    if not exchange_folders(shadow_dir, out_dir):
+        raise OSError("could not swap the new site into place")
+    written = {output.path for output in to_write}
+    cache.current = {
+        output.path: _state_of(out_dir, output) if output.path in written else shadow[output.path]
+        for output in outputs}
+    cache.shadow = current
+    cache.save()
+    return len(to_write)
+
+
+def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error) -> int:
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
+    reusable = current or {}
+    to_write = []
+    try:
+        for output in outputs:
+            state = reusable.get(output.path)
+            if state is not None and state.fingerprint == output.fingerprint:
+                target = staging / output.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(out_dir / output.path, target)
+            else:
+                to_write.append(output)
+        render_into(staging, to_write, describe_error)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    cache.shadow = None
+    cache.save()
+    old_site = replace_folder(staging, out_dir)
+    shutil.rmtree(shadow_dir, ignore_errors=True)
+    if old_site is not None and current is not None:
+        os.replace(old_site, shadow_dir)  # the old site, as recorded, becomes the shadow
+        cache.shadow = current
+    elif old_site is not None:
+        shutil.rmtree(old_site, ignore_errors=True)
+    cache.current = {output.path: _state_of(out_dir, output) for output in outputs}
+    cache.save()
+    return len(to_write)
+
+
+def _state_of(folder: Path, output: Output) -> FileState:
+    status = os.stat(folder / output.path)
+    return FileState(output.fingerprint, status.st_size, status.st_mtime_ns)
+
+
+def _remove_file(folder: Path, relative: str) -> None:
+    """Delete a file and the folders it leaves empty, up to (not including) folder."""
+    path = folder / relative
+    path.unlink(missing_ok=True)
+    parent = path.parent
+    while parent != folder:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+# -- rendering, on all cores when there is enough to do ---------------------------
+
+_PENDING: list[Output] = []
+_DESCRIBE: Callable[[Exception], object] | None = None
+
+
+def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object]) -> None:
+    """Render and write outputs into folder; a file already there is replaced, never written through."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for output in outputs:
+            _render_one(folder, output, describe_error)
+        return
+    global _PENDING, _DESCRIBE
+    _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            failures = pool.map(_render_share, [(str(folder), start, workers) for start in range(workers)])
+    finally:
+        _PENDING, _DESCRIBE = [], None
+    for failure in failures:
+        if failure is not None:
+            raise RenderFailed(failure)
+
+
+def _render_share(job: tuple[str, int, int]) -> object:
+    """In a worker: render every n-th pending output; return the first failure, described."""
+    folder, start, step = job
+    for output in _PENDING[start::step]:
+        try:
+            _render_one(Path(folder), output, _DESCRIBE)
+        except RenderFailed as failure:
+            return failure.description
+    return None
+
+
+def _render_one(folder: Path, output: Output, describe_error: Callable[[Exception], object]) -> None:
+    try:
+        data = output.produce()
+    except Exception as error:  # a template error: described here, where its traceback is
+        raise RenderFailed(describe_error(error)) from error
+    target = folder / output.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # it may be a hard link shared with the live site
+    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
