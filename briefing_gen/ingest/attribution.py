@@ -1,0 +1,189 @@
+"""Who said it: speech verbs, their subjects, and what relayed the words.
+
+Works on one sentence at a time in which every quotation has been masked,
+so words inside a quote never pass for an attribution. Returns the speaker
+phrase as written with its kind (a name, a pronoun, an organisation, or a
+description such as "the news agency"); the article pass resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .people import NOT_NAME_WORDS, find_person_names
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
+    "warns|insisted|insists|argued|argues|declared|declares|announced|announces|concluded|concludes|replied|"
+    "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
+    "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
+    "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
+    "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|"
+    "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
+)
+_VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
+_PARTICIPLE = re.compile(r"ing$")
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "organization",
+             "them": "organization", "it": "organization"}
+_SKIP_WORDS = {"also", "then", "later", "once", "again", "further", "only", "just", "has", "had", "have",
+               "was", "is", "were", "will", "would", "could", "may", "might", "had", "reportedly", "previously",
+               "earlier", "recently", "repeatedly", "publicly", "personally", "separately", "quickly", "simply",
+               "finally", "now", "even", "already", "never", "always", "still", "had", "not", "did", "does"}
+_CLAUSE_BREAK = re.compile(r"_+|[,;:()–—]|\b(?:that|but|and|while|as|when|because|after|before|if|then|what|where|"
+                           r"which|who|even|so|since|though|although)\b")
+_MEDIA = re.compile(r"^(?:[A-Z]{2,6}|.*\b(?:News|Times|Post|Journal|Agency|Radio|TV|Television|Press|Reuters|Bloomberg|"
+                    r"Guardian|Telegraph|Herald|Tribune|Gazette|Broadcasting|Network|Channel|Wire|Daily|Media|"
+                    r"Yonhap|Kyodo|Xinhua|Interfax|Newspaper|Magazine)\b.*|.*\b(?:media|television|newspaper|"
+                    r"agency|broadcaster|radio)\b.*)$")
+_ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Department|News|Party|Army|Navy|Forces|"
+                        r"Federation|Union|Bank|Fund|Group|Company|Corporation|Committee|Commission|Assembly|"
+                        r"Parliament|Congress|Senate|Court|Office|Service|Center|Centre|Foundation|Association|"
+                        r"Organi[sz]ation|Network|Kremlin|Pentagon|White House|Government|Police|Authority|"
+                        r"Board|Bureau|Command|Staff|Times|Post|Journal|Radio|TV)\b")
+
+
+def is_media(phrase: str) -> bool:
+    """An outlet or agency: an acronym, or a phrase naming news media."""
+    return bool(_MEDIA.match(phrase.strip()))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker phrase as written: `kind` is name, single, pronoun, organization or description."""
+
+    text: str
+    kind: str
+    role: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """An attribution in a sentence: where its verb stands and who spoke, with any relay."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+    verb: str
+    via: str | None = None
+    apposition: bool = False
+
+
+def speech_events(masked: str) -> list[SpeechEvent]:
+    """Every attribution in a masked sentence: "X said", "said X, ROLE", "according to X",
+    "MEDIA quoted him as saying", "X told AFP" (via AFP)."""
+    events: list[SpeechEvent] = []
+    interview = re.search(r"\b[Ii]n an? (?:interview|conversation|statement) (?:with|to|on) (?P<via>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)(?=\s+(?:on|in|at|last|this|yesterday|today)\b|[,.]|$)", masked)
+    for match in re.finditer(r"\baccording to (?P<who>[^,;.]+)", masked):
+        speaker = speaker_phrase(match["who"])
+        if speaker:
+            events.append(SpeechEvent(match.start(), match.end(), speaker, "according to"))
+    for match in re.finditer(r"(?P<via>[^,;_]+?)\s+quoted\s+(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+as\s+saying", masked):
+        via = _strip_determiners(_last_clause(match["via"]))
+        events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(match["who"]), "quoted", via=via))
+    for match in _VERB.finditer(masked):
+        if match["verb"] == "quoted" or any(e.start <= match.start() < e.end for e in events):
+            continue
+        event = _verb_event(masked, match)
+        if event is not None:
+            if interview and event.via is None and interview.start() < match.start():
+                event = SpeechEvent(event.start, event.end, event.speaker, event.verb, interview["via"].strip(), event.apposition)
+            events.append(event)
+    return sorted(events, key=lambda event: event.start)
+
+
+def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
+    verb = match["verb"]
+    before, after = masked[: match.start()], masked[match.end():]
+    via = _told_via(after) if verb in ("told", "tells") else None
+    subject, apposition = subject_before(before)
+    if subject is None and re.search(r"(?:_|^)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
+        subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
+    if subject is None and not _PARTICIPLE.search(verb):
+        return None
+    return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
+
+
+def _told_via(after: str) -> str | None:
+    match = re.match(r"\s+(?:the\s+)?(?P<who>[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?(?:[A-Z][\w’'&.-]*|\d+))*)", after)
+    if match and is_media(match["who"]):
+        return match["who"].rstrip(".")
+    return None
+
+
+def subject_before(before: str) -> tuple[Speaker | None, bool]:
+    """The speaker phrase right before a speech verb, with its apposition role if any."""
+    words = before.rstrip().split(" ")
+    while words and words[-1].lower() in _SKIP_WORDS:
+        words.pop()
+    text = " ".join(words).rstrip()
+    if not text or text.endswith("_"):
+        return None, False
+    apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?),$", text)
+    if apposition:
+        role = _appositive_role(apposition["role"])
+        speaker = speaker_phrase(_last_clause(apposition["who"]), role)
+        if speaker and speaker.kind in ("name", "single", "organization"):
+            return speaker, role is not None
+    return speaker_phrase(_last_clause(text)), False
+
+
+def subject_after(after: str) -> tuple[Speaker | None, bool]:
+    """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
+    match = re.match(r"\s+(?P<who>(?:the\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
+    if not match:
+        return None, False
+    role = _appositive_role(match["role"]) if match["role"] else None
+    return speaker_phrase(match["who"], role), bool(role)
+
+
+def _appositive_role(text: str) -> str | None:
+    """", an analyst at X," is a role; ", who has run boats since 1998," is not."""
+    text = text.strip().rstrip(" .")
+    if re.match(r"(?:who|which|whose|where|when)\b", text):
+        return None
+    return _strip_determiners(text)
+
+
+def _last_clause(text: str) -> str:
+    pieces = _CLAUSE_BREAK.split(text)
+    return pieces[-1].strip() if pieces else text.strip()
+
+
+def _strip_determiners(text: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.IGNORECASE).strip()
+
+
+def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
+    """Classify a subject phrase: a personal name (with any title words before it as
+    role), a pronoun, an organisation or agency, or a description to look up."""
+    phrase = re.sub(r"[’']s$", "", phrase.strip().strip(",")).strip()
+    if not phrase or len(phrase.split()) > 12:
+        return None
+    if phrase.lower() in _PRONOUNS:
+        return Speaker(phrase, "pronoun")
+    names = [m for m in find_person_names(phrase) if m.end >= len(phrase) - 1]
+    if names:
+        name = names[-1]
+        before = _strip_determiners(re.sub(r"^(?:according to)\s+", "", phrase[: name.start].strip()))
+        title_role = before.strip() or None
+        return Speaker(name.name, "name" if " " in name.name else "single", role or title_role, name.title)
+    by_org = re.search(r"\bby (?:the )?(?P<org>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)?[A-Z][\w’'&-]*)*)", phrase)
+    if by_org:
+        return speaker_phrase(by_org["org"], role)
+    acronym = re.search(r"(?:^|\s)(?P<acr>[A-Z]{2,6})$", phrase)
+    if acronym:
+        prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
+        return Speaker(acronym["acr"], "organization", role or prefix)
+    bare = _strip_determiners(phrase)
+    if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
+        kind = "organization" if bare.lower() in NOT_NAME_WORDS else "single"
+        return Speaker(bare, kind, role)
+    if _ORG_WORDS.search(bare) and bare[:1].isupper():
+        return Speaker(bare, "organization", role)
+    if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
+        return Speaker(bare, "organization", role)
+    if re.match(r"(?:the|this|that)\s+[a-z]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
+        return Speaker(phrase, "description", role)
+    return None

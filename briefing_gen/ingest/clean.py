@@ -1,0 +1,216 @@
+"""Strip what is not the article from its paragraphs, and flag what looks garbled.
+
+Every removal is recorded with its reason and paragraph so an editor can see
+it and undo a wrong one: injected spam, comment-form and sharing boilerplate,
+empty "Source :" lines, related-story teasers, and sign-offs (which move into
+the byline). Garble is only flagged for review, never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import name_keys, preferred_spelling
+
+
+@dataclass
+class Cleaned:
+    """The kept paragraphs and what was taken out or needs a look."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
+    byline: list[str] = field(default_factory=list)
+    byline_spellings: list[str] = field(default_factory=list)  # every spelling, before merging
+    outlet: str | None = None
+
+
+def note(kind: str, text: str, paragraph: int) -> dict:
+    """A `{kind, text, paragraph}` entry for a source's removed or review list."""
+    return {"kind": kind, "text": text, "paragraph": paragraph}
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|\d+ comments?|comments?|"
+    r"your email address will not be published\.?|required fields are marked \*|"
+    r"save my name, email,? and website.*|(?:name|email|website|comment) ?\*?|post comment|submit|"
+    r"share(?: this| on| via| article| story)?.{0,40}|tweet|email|print|copy link|"
+    r"(?:follow us|subscribe|sign up|click here|download (?:our|the) app|advertisement|sponsored|"
+    r"read (?:the )?full (?:article|story)|all rights reserved|copyright|©|we use cookies|accept cookies).{0,120}|"
+    r"source\s*:?|tags?\s*:.{0,120}|image (?:source|caption)\s*:.{0,80}|photo\s*:.{0,80})$",
+    re.IGNORECASE,
+)
+_COMMENT_FORM = re.compile(r"^(?:leave a (?:reply|comment)|post a comment|\d+ comments?)\W*$", re.IGNORECASE)
+_TEASER_MARKER = re.compile(
+    r"^(?:more on (?:this|the) (?:topic|story|subject)|related(?: stories| articles| news| content| coverage| reading)?|"
+    r"read (?:more|also|next)|also read|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|"
+    r"more (?:stories|news|from \w+(?: \w+)?)|most (?:read|popular|viewed)|trending(?: now)?|further reading|don[’']t miss|"
+    r"latest (?:news|stories)|top stories|what to read next|editor[’']s picks)\s*[:…\.]*$",
+    re.IGNORECASE,
+)
+_INLINE_TEASER = re.compile(r"^(?:read (?:more|also)|also read|see also|related)\s*:\s*\S.{0,160}$", re.IGNORECASE)
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_SIGN_OFFS = [
+    re.compile(r"^This is (?:(?:reporter|correspondent|\w+ correspondent)\s+)?(?P<name>" + _NAME + r")"
+               r"(?:\s*(?:,|of|for|from)\s+(?P<outlet>[A-Z][^.]*?))?\s*\.?$"),
+    re.compile(r"^(?:\w+ )?(?:reporting|reported|written|edited|editing) by (?P<names>[^.]+?)\s*\.?$", re.IGNORECASE),
+]
+_BY_LINE = re.compile(r"^By (?P<names>" + _NAME + r"(?:(?:,| and) " + _NAME + r")*)(?:,? (?:for |in )?(?P<outlet>[A-Z][\w .&-]+))?\.?$")
+_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+                      r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]+")
+_STOP_STEMS = {"about", "after", "again", "their", "there", "these", "those", "which", "while", "would",
+               "could", "should", "where", "other", "with", "from", "that", "this", "have", "were", "been"}
+
+
+def clean_blocks(blocks: list[str]) -> Cleaned:
+    """Walk the blocks once, removing and recording, then flag garble in what is kept."""
+    cleaned = Cleaned()
+    index = 0
+    while index < len(blocks):
+        block = re.sub(r"[ \t\u00a0]+", " ", blocks[index]).strip()
+        kept = len(cleaned.paragraphs)
+        if _COMMENT_FORM.match(block):
+            for rest in blocks[index:]:
+                cleaned.removed.append(note("boilerplate", rest.strip(), kept))
+            break
+        if _TEASER_MARKER.match(block):
+            end = teaser_end(blocks, index)
+            for teaser in blocks[index:end]:
+                cleaned.removed.append(note("teaser", teaser.strip(), kept))
+            index = end
+            continue
+        if _INLINE_TEASER.match(block):
+            cleaned.removed.append(note("teaser", block, kept))
+        elif _BOILERPLATE.match(block):
+            cleaned.removed.append(note("boilerplate", block, kept))
+        elif _take_sign_off(block, cleaned, index, len(blocks)):
+            cleaned.removed.append(note("byline" if block.startswith("By ") else "sign-off", block, kept))
+        else:
+            text, spam = remove_spam(block)
+            cleaned.paragraphs.append(text)
+            for token in spam:
+                cleaned.removed.append(note("spam", token, kept + 1))
+        index += 1
+    cleaned.byline_spellings = list(cleaned.byline)
+    cleaned.byline = _dedupe_names(cleaned.byline)
+    for number, paragraph in enumerate(cleaned.paragraphs, 1):
+        cleaned.review.extend(note(kind, text, number) for kind, text in find_garble(paragraph))
+    return cleaned
+
+
+def _take_sign_off(block: str, cleaned: Cleaned, index: int, count: int) -> bool:
+    """A reporter line ("This is reporter NAME.", "By NAME") moves into the byline."""
+    match = _SIGN_OFFS[0].match(block)
+    if match:
+        cleaned.byline.append(match["name"])
+        if match["outlet"] and not cleaned.outlet:
+            cleaned.outlet = match["outlet"].strip()
+        return True
+    match = _SIGN_OFFS[1].match(block)
+    if match and len(block) < 200:
+        cleaned.byline.extend(_split_names(match["names"]))
+        return True
+    match = _BY_LINE.match(block)
+    if match and (index < 3 or index >= count - 2):
+        cleaned.byline.extend(_split_names(match["names"]))
+        if match["outlet"] and not cleaned.outlet:
+            cleaned.outlet = match["outlet"].strip()
+        return True
+    return False
+
+
+def _split_names(names: str) -> list[str]:
+    return [name.strip() for name in re.split(r",|;| and ", names) if re.match(_NAME + "$", name.strip())]
+
+
+def _dedupe_names(names: list[str]) -> list[str]:
+    """One entry per person: spellings that differ only in order or hyphens are merged."""
+    groups: list[list[str]] = []
+    for name in names:
+        for group in groups:
+            if name_keys(name) & name_keys(group[0]) or name == group[0]:
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    return [preferred_spelling(group) for group in groups]
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z]{4,}", text.lower())
+    return {word[:5] for word in words if word not in _STOP_STEMS}
+
+
+def _is_headline(block: str) -> bool:
+    return (len(block.split()) <= 20 and not re.search(r"[.!?:;,…]$", block)
+            and not re.match(r"(\d{1,2}[).]\s|#|[“\"<>-])", block))
+
+
+def teaser_end(blocks: list[str], marker: int) -> int:
+    """Index of the first block after a teaser marker where the article resumes.
+
+    A teaser is a run of headlines, each optionally followed by one summary
+    paragraph that shares several words with its headline; the first block
+    that is neither belongs to the article again.
+    """
+    index = marker + 1
+    while index < len(blocks) and _is_headline(blocks[index].strip()):
+        headline = _stems(blocks[index])
+        index += 1
+        if index < len(blocks) and not _is_headline(blocks[index].strip()):
+            shared = headline & _stems(blocks[index])
+            if len(shared) >= 2 and len(shared) >= 0.3 * len(headline):
+                index += 1
+    return index
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in re.finditer(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|\([^)]*\)", text)]
+
+
+def remove_spam(paragraph: str) -> tuple[str, list[str]]:
+    """Drop foreign-script tokens from a Latin-script paragraph, unless quoted or in brackets
+    (a name given in its own script, "Kim Jong-un (김정은)", is not spam)."""
+    latin = len(re.findall(r"[A-Za-z]", paragraph))
+    foreign = sum(len(token) for token in _FOREIGN.findall(paragraph))
+    if latin < 20 or foreign * 4 > latin:
+        return paragraph, []
+    protected = _quoted_ranges(paragraph)
+    removed: list[str] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _FOREIGN.finditer(paragraph):
+        start, end = match.span()
+        if any(low <= start and end <= high for low, high in protected):
+            continue
+        removed.append(match.group(0))
+        pieces.append(paragraph[last:start])
+        last = end
+    pieces.append(paragraph[last:])
+    text = "".join(pieces)
+    return re.sub(r"  +", " ", text).replace(" ,", ",").strip(), removed
+
+
+_GARBLE = [
+    ("garble", re.compile(r"\w+\[\w+\]|\[[a-z][^\]\n]{0,60}\]")),
+    ("garble", re.compile(r"\bbetween ((?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) and \1\b")),
+    ("punctuation", re.compile(r"\S\s+[.,]\s*[.,](?=\s|$)|[.,]\s+\.(?=\s|$)")),
+    ("missing-media", re.compile(r"\b(?:looks like this|pictured (?:above|below)|(?:seen|shown) (?:here|above|below)|"
+                                 r"in the (?:photo|video|image|picture) (?:above|below)|watch the video)\b", re.IGNORECASE)),
+]
+_DANGLING = re.compile(r"[.!?]”\s+([^“”\"]{1,60})$")
+_ATTRIBUTION_WORD = re.compile(r"\b(?:said|says|told|added|asked|wrote|reported|according)\b", re.IGNORECASE)
+
+
+def find_garble(paragraph: str) -> list[tuple[str, str]]:
+    """(kind, text) for every stretch that looks garbled: stray bracketed fragments,
+    a repeated entity ("between X and X"), doubled punctuation, a picture the text
+    refers to but does not have, and words dangling after a closing quote."""
+    found = []
+    for kind, pattern in _GARBLE:
+        found.extend((kind, match.group(0).strip()) for match in pattern.finditer(paragraph))
+    dangling = _DANGLING.search(paragraph)
+    if dangling and not _ATTRIBUTION_WORD.search(dangling.group(1)) and len(dangling.group(1).split()) <= 6:
+        found.append(("dangling", dangling.group(1).strip()))
+    return found

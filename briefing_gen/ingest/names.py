@@ -1,0 +1,58 @@
+"""Spelling-insensitive keys for personal names, and which spelling to prefer.
+
+Two spellings name the same person when they differ only in hyphenation or
+spacing of the given name (Kim Jong-un / Kim Jong Un) or in name order
+(Lee Kyung-hee / Kyung-hee Lee). A family name alone never matches a full
+name: Kim Jong-un and Kim Jong-dae share a family name and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name, possessive dropped: "Kim Jong-un’s" -> ["Kim", "Jong-un"]."""
+    name = re.sub(r"[’']s\b", "", name.strip())
+    return [token for token in re.split(r"\s+", name) if token]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in text if char.isalnum()).casefold()
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys that match across hyphenation, spacing and a family-name-first/last swap.
+
+    Only names of two or more words get keys: one word is too little to merge on.
+    """
+    tokens = name_tokens(name)
+    if len(tokens) < 2:
+        return set()
+    keys = {_fold("".join(tokens))}
+    keys.add(_fold("".join(tokens[1:] + tokens[:1])))   # "Lee Kyung-hee" read as "Kyung-hee Lee"
+    keys.add(_fold("".join(tokens[-1:] + tokens[:-1])))  # and the other way round
+    return keys
+
+
+def canonical_key(name: str) -> str:
+    """The key of the name as written (no order swap): used for exact-spelling checks."""
+    return _fold("".join(name_tokens(name)))
+
+
+def same_person(first: str, second: str) -> bool:
+    """True when two full names are spellings of one name (never on a family name alone)."""
+    return bool(name_keys(first) & name_keys(second))
+
+
+def preferred_spelling(spellings: list[str]) -> str:
+    """The spelling to use as a record's name: the first seen, except that for a
+    hyphenated (Korean-style) given name the family-name-first order wins."""
+    for spelling in spellings:
+        tokens = name_tokens(spelling)
+        if len(tokens) == 2 and "-" in tokens[1] and "-" not in tokens[0]:
+            if any(name_tokens(other) == tokens[::-1] for other in spellings):
+                return spelling
+    return spellings[0]

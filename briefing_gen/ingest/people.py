@@ -1,0 +1,212 @@
+"""Find people in an article and merge their spellings into one record each.
+
+A run of capitalised words is a personal name when two to four of them
+remain after titles are set aside and none of them is a place, an
+organisation word or a nationality. A title with a family name ("Chairman
+Kim") becomes an alias only when that family name is unique in the article;
+a bare family name ("Kim") is resolved to the person of that family name
+mentioned so far, and never merged on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import name_keys, name_tokens, preferred_spelling
+
+TITLES = {
+    "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "general", "gen", "mr", "mrs", "ms", "dr", "prof",
+    "professor", "senator", "sen", "rep", "governor", "mayor", "king", "queen", "prince", "princess",
+    "ambassador", "director", "chief", "commander", "colonel", "captain", "admiral", "marshal", "pope",
+    "envoy", "judge", "justice", "sheikh", "sir", "lord", "dame", "reporter", "correspondent", "analyst",
+    "researcher", "lawmaker", "deputy", "vice", "prime", "foreign", "defence", "defense", "supreme",
+    "former", "acting", "mp", "ceo", "head", "officer", "official", "spokesperson", "coach", "host",
+    "anchor", "editor", "professor", "scholar", "economist", "expert", "senior", "lieutenant", "sergeant",
+}
+FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
+                 "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
+                 "governor", "mayor", "king", "queen", "ambassador", "director", "commander", "colonel",
+                 "captain", "admiral", "marshal", "judge", "justice", "sheikh", "sir", "lord", "dame"}
+NOT_NAME_WORDS = set("""
+the a an this that these those it its he she they we i in on at but and or so if as for with after before
+while when although however here there what who why how first last his her their our my your speaking
+further reflecting whatever meanwhile also then now yet still even once only just according asked
+north south east west northern southern eastern western northeast northwest southeast southwest far
+central middle korea korean koreas russia russian russians ukraine ukrainian china chinese japan japanese
+america american americans us u.s usa uk britain british england english france french germany german
+europe european european union asia asian pacific atlantic arctic africa african india indian iran iranian
+israel israeli syria syrian iraq iraqi turkey turkish moscow kremlin pyongyang seoul beijing tokyo washington
+kyiv kiev london paris berlin brussels vladivostok hanoi dprk nato soviet cold war peninsula sea ocean
+river mountain mountains island islands airport station street square palace house hall tower bridge
+council institute university college school academy agency ministry department news tv times post
+journal press media party army navy air force forces fleet federation republic union bank fund group
+company corporation inc ltd co committee commission assembly parliament congress senate court office
+service services center centre foundation association organization organisation network program
+programme project cosmodrome federal state states united national international democratic people’s
+peoples affairs security intelligence military space global world studies relations foundation
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
+bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
+monitor daily weekly authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
+""".split())
+_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
+_RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
+_TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
+                     + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
+
+
+def _is_title(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A personal name found in a text: where, the name as written, and a title before it."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+
+
+def find_person_names(text: str) -> list[NameMention]:
+    """Full personal names (two to four words) and titled family names, in order."""
+    mentions: list[NameMention] = []
+    for match in _RUN.finditer(text):
+        tokens = name_tokens(match.group(0))
+        offset = match.start()
+        titles = []
+        while tokens and (_is_title(tokens[0]) or tokens[0].lower() in NOT_NAME_WORDS):
+            titles.append(tokens.pop(0))
+        if 2 <= len(tokens) <= 4 and not any(token.lower() in NOT_NAME_WORDS or _is_title(token) for token in tokens):
+            name = " ".join(tokens)
+            start = text.index(tokens[0], offset)
+            title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
+            mentions.append(NameMention(start, start + len(name), name, title))
+    for match in _TITLED.finditer(text):
+        if match["family"].lower() in NOT_NAME_WORDS or any(m.start <= match.start("family") < m.end for m in mentions):
+            continue
+        mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def is_person_name(phrase: str) -> bool:
+    """True for a phrase that is a full personal name and nothing else."""
+    mentions = find_person_names(phrase)
+    return len(mentions) == 1 and mentions[0].name == " ".join(name_tokens(phrase))
+
+
+@dataclass
+class Person:
+    """One person or organisation as an article (or the content folder) knows it."""
+
+    spellings: list[str]
+    role: str | None = None
+    kind: str = "person"
+    titled: list[str] = field(default_factory=list)  # "Chairman Kim": aliases by title + family name
+    slug: str | None = None  # set when the person matches an existing record
+    merged_into: "Person | None" = None
+
+    @property
+    def name(self) -> str:
+        full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1]
+        return preferred_spelling(full or self.spellings)
+
+    def final(self) -> "Person":
+        """The person this one was merged into, if any."""
+        return self.merged_into.final() if self.merged_into else self
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every spelling seen; a bare family name only when no full name is known."""
+        full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1 or self.kind != "person"]
+        seen: list[str] = []
+        for alias in (full or self.spellings) + self.titled:
+            if alias not in seen:
+                seen.append(alias)
+        return seen
+
+    def matches(self, spelling: str) -> bool:
+        if self.kind == "organization":
+            return any(spelling.casefold() == alias.casefold() for alias in self.aliases)
+        keys = name_keys(spelling)
+        return bool(keys) and any(keys & name_keys(own) for own in self.spellings) \
+            or any(spelling.casefold() == alias.casefold() for alias in self.aliases)
+
+    def has_family_name(self, word: str) -> bool:
+        return any(word in (tokens[0], tokens[-1]) for tokens in
+                   (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
+
+
+class PeopleRegistry:
+    """The people of one article, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add_full_name(self, name: str, role: str | None = None) -> Person:
+        """Record a full name (or an organisation) and return its person, merging spellings."""
+        for person in self.people:
+            if person.kind == "person" and person.matches(name):
+                if name not in person.spellings:
+                    person.spellings.append(name)
+                person.role = person.role or role
+                return person
+        person = Person([name], role=role)
+        self.people.append(person)
+        return person
+
+    def add_organization(self, name: str, role: str | None = None) -> Person:
+        for person in self.people:
+            if person.kind == "organization" and person.matches(name):
+                person.role = person.role or role
+                return person
+        person = Person([name], role=role, kind="organization")
+        self.people.append(person)
+        return person
+
+    def resolve_single(self, word: str, title: str | None = None, role: str | None = None) -> Person:
+        """A one-word name: the person with that family name mentioned so far, if only one;
+        otherwise a person known by that word alone."""
+        candidates = [p for p in self.people if p.kind == "person" and p.has_family_name(word)]
+        if len(candidates) == 1:
+            person = candidates[0]
+        else:
+            person = next((p for p in self.people if p.kind == "person" and word in p.spellings), None)
+            if person is None:
+                person = Person([word], role=role)
+                self.people.append(person)
+        if title:
+            titled = f"{title} {word}"
+            if titled not in person.titled and titled not in person.spellings:
+                person.titled.append(titled)
+        person.role = person.role or role
+        return person
+
+    def resolve_name(self, name: str, title: str | None = None, role: str | None = None) -> Person:
+        if len(name_tokens(name)) > 1:
+            return self.add_full_name(name, role)
+        return self.resolve_single(name, title, role)
+
+    def finish(self) -> None:
+        """Merge one-word names into the only full name with that family name, then drop
+        titled aliases whose family name is shared by several people of the article."""
+        for single in [p for p in self.people if p.kind == "person" and len(p.spellings) == 1 and " " not in p.spellings[0]]:
+            owners = [p for p in self.people if p is not single and p.kind == "person" and p.has_family_name(single.spellings[0])]
+            if len(owners) == 1:
+                owner = owners[0]
+                owner.titled.extend(t for t in single.titled if t not in owner.titled)
+                owner.role = owner.role or single.role
+                single.merged_into = owner
+        self.people = [p for p in self.people if p.merged_into is None]
+        for person in self.people:
+            kept = []
+            for titled in person.titled:
+                family = titled.split()[-1]
+                owners = [p for p in self.people if p.kind == "person" and (p.has_family_name(family) or family in p.spellings)]
+                if len(owners) == 1:
+                    kept.append(titled)
+            person.titled = kept

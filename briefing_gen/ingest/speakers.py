@@ -1,0 +1,281 @@
+"""The article pass over quotes: give each quote its speaker, relay and date.
+
+Walks the paragraphs in order, keeping who spoke last, so that "he said"
+finds the last named person who spoke (even in an earlier paragraph) and a
+paragraph that is only a quote continues the previous speaker. Names resolve
+through the article's people registry; nothing is guessed: a quote with no
+attribution stays `unknown` and is flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate
+from .attribution import SpeechEvent, Speaker, is_media, speech_events
+from .clean import note
+from .dates import find_dates
+from .people import PeopleRegistry, Person, find_person_names
+from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
+
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for)\s+$", re.IGNORECASE)  # "since 1998": not when it was said
+_CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
+
+
+@dataclass
+class FoundQuote:
+    """A quote ready to become a record."""
+
+    text: str
+    paragraph: int
+    partial: bool
+    speaker: str | None = None
+    person: Person | None = None
+    role: str | None = None
+    via: str | None = None
+    said_on: PartialDate | None = None
+    how: str = ""
+
+
+@dataclass
+class _State:
+    registry: PeopleRegistry
+    published: dt.date | None
+    event_date: PartialDate | None
+    last_person: FoundQuote | None = None  # the last quote (or attribution) by a person
+    last_org: FoundQuote | None = None
+    last_quote: FoundQuote | None = None
+    last_quote_paragraph: int = 0
+    quotes: list[FoundQuote] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
+
+
+def find_quotes(paragraphs: list[str], published: dt.date | None, registry: PeopleRegistry,
+                event_date: PartialDate | None) -> tuple[list[FoundQuote], list[dict]]:
+    """Every quote of the article with speaker, role, relay and date; plus review notes."""
+    state = _State(registry, published, event_date)
+    pending_caption = None
+    for number, paragraph in enumerate(paragraphs, 1):
+        register_mentions(paragraph, registry)
+        caption = parse_caption(paragraph)
+        if caption is not None:
+            pending_caption = caption
+        elif not paragraph.lstrip().startswith(("“", '"', "«")):
+            pending_caption = None
+        if is_heading(paragraph):
+            continue
+        if pending_caption is not None:
+            _caption_quotes(paragraph, number, pending_caption, caption is not None, state)
+        else:
+            _paragraph_quotes(paragraph, number, state)
+    return state.quotes, state.review
+
+
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,3}(?:[a-z]+\s+){0,1}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
+
+
+def register_mentions(text: str, registry: PeopleRegistry) -> None:
+    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman")."""
+    for mention in find_person_names(text):
+        role = _ROLE_BEFORE.search(text[: mention.start])
+        registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+
+
+def _caption_quotes(paragraph: str, number: int, caption, own: bool, state: _State) -> None:
+    """A transcript caption gives speaker, role and date to every quote after it."""
+    start = caption.end if own else 0
+    body = paragraph[start:]
+    spans = find_spans(body) or ([Span(-1, len(body), body.strip())] if own and body.strip() else [])
+    person = state.registry.resolve_name(caption.name, role=caption.role)
+    said_on = _resolve_when(caption.when, state.published) if caption.when else state.event_date
+    if caption.when and said_on is None:
+        state.review.append(note("date", f"({caption.when})", number))
+    for span in spans:
+        _note_reopened(body, span, number, state)
+        quote = FoundQuote(span.text, number, False, caption.name, person, caption.role or person.role,
+                           None, said_on, "caption")
+        _keep(quote, state)
+
+
+def _resolve_when(when: str, published: dt.date | None) -> PartialDate | None:
+    mentions = [m for m in find_dates(when, published) if m.date is not None]
+    return mentions[0].date if mentions else None
+
+
+def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
+    spans = find_spans(paragraph)
+    masked = mask(paragraph, spans)
+    attributed_here = False
+    for start, end in sentences(masked):
+        sentence = masked[start:end]
+        events = speech_events(sentence)
+        inner = [span for span in spans if start <= span.start < end]
+        resolved = [(event, _resolve(event, number, state)) for event in events]
+        for span in inner:
+            _note_reopened(paragraph, span, number, state)
+            quote = _attribute(paragraph, span, start, sentence, resolved, number, state)
+            attributed_here = attributed_here or quote.speaker is not None
+            _keep(quote, state)
+        if not inner:
+            for event, person in resolved:
+                _remember_speaker(event, person, number, state)
+
+
+def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
+    if span.reopened:
+        snippet = text[max(0, span.start - 15): span.start + 8].strip()
+        state.review.append(note("punctuation", snippet, number))
+
+
+def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
+               resolved: list[tuple[SpeechEvent, Person | None]], number: int, state: _State) -> FoundQuote:
+    partial = is_partial(paragraph, span)
+    quote = FoundQuote(span.text, number, partial)
+    choice = _choose_event(span, offset, sentence, resolved)
+    if choice is not None:
+        event, person = choice
+        quote.speaker = _speaker_text(event, person, state)
+        quote.person = person
+        quote.via = event.via
+        quote.role = event.speaker.role if event.speaker and event.speaker.role else (person.role if person else None)
+        quote.how = "continued" if event.verb in _CONTINUING_VERBS or (event.speaker and event.speaker.kind == "pronoun") else "attributed"
+        if event.apposition or event.via:
+            quote.how += "-relayed"
+        if event.verb in ("reported", "reports") and person is not None and person.kind == "organization":
+            quote.how = "report"
+        _carry_relay(quote, state)
+    elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
+        _inherit(quote, state, number, paragraph)
+    quote.said_on = _said_on(quote, sentence, state)
+    if quote.speaker is None:
+        state.review.append(note("attribution", f"“{span.text}”", number))
+    return quote
+
+
+def _carry_relay(quote: FoundQuote, state: _State) -> None:
+    """"he said" right after a relayed quote by the same person continues that interview."""
+    previous = state.last_quote
+    if (quote.how.startswith("continued") and quote.via is None and previous is not None
+            and previous.person is quote.person and quote.paragraph - state.last_quote_paragraph <= 1):
+        quote.via = previous.via
+        if "relayed" in previous.how and "relayed" not in quote.how:
+            quote.how += "-relayed"
+
+
+def _choose_event(span: Span, offset: int, sentence: str, resolved):
+    """The attribution a quote belongs to: right after a quote that ends in a comma
+    ("“…,” said X"), else the last one before it, else the first after it."""
+    local_start, local_end = span.start - offset, span.end - offset
+    usable = [(event, person) for event, person in resolved if person is not None]
+    after = [(e, p) for e, p in usable if e.start >= local_end]
+    before = [(e, p) for e, p in usable if e.end <= local_start]
+    if after and re.search(r"[,?!—–-]$", span.text):
+        gap = sentence[local_end: after[0][0].start]
+        if len(gap.split()) <= 12 and "_" not in gap:
+            return after[0]
+    if before:
+        return before[-1]
+    if after and "_" not in sentence[local_end: after[0][0].start]:
+        return after[0]
+    return None
+
+
+def _starts_paragraph(paragraph: str, span: Span) -> bool:
+    return span.start <= 1 or not paragraph[: span.start].strip()
+
+
+def _has_speech(sentence: str) -> bool:
+    return bool(speech_events(sentence))
+
+
+def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> None:
+    """A quote with no attribution of its own, right after a paragraph whose quote had a
+    speaker, continues that speaker (the usual way quotes run over paragraphs)."""
+    previous = state.last_quote
+    if previous is None or previous.speaker is None or state.last_quote_paragraph != number - 1:
+        return
+    quote.speaker, quote.person, quote.role, quote.via = previous.speaker, previous.person, previous.role, previous.via
+    quote.how = "continued" + ("-relayed" if "relayed" in previous.how else "")
+    if not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
+        state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, from the paragraph before", number))
+
+
+def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
+    """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
+    if event.speaker is not None and event.speaker.kind == "description":
+        return event.speaker.text
+    if event.speaker is None or event.speaker.kind == "pronoun":
+        for earlier in (state.last_person, state.last_org, state.last_quote) if state else ():
+            if earlier is not None and earlier.person is person and earlier.speaker:
+                return earlier.speaker
+        return person.name if person else "unknown"
+    return event.speaker.text
+
+
+def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
+    """The person or organisation an attribution names, or the one a pronoun points back to."""
+    speaker = event.speaker
+    if speaker is None:
+        return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
+    if speaker.kind == "pronoun":
+        kind = "person" if speaker.text.lower() in ("he", "she", "him", "her") else "organization"
+        last = state.last_person if kind == "person" else state.last_org
+        return last.person if last else None
+    if speaker.kind == "description":
+        words = speaker.text.split()
+        head = words[-1].lower()
+        for person in reversed(state.registry.people):
+            if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
+                return person
+        # "the transport ministry" names an organisation; "the ministry" alone does not
+        return state.registry.add_organization(" ".join(words[1:]), None) if len(words) > 2 else None
+    if speaker.kind == "organization":
+        return state.registry.add_organization(speaker.text, speaker.role)
+    return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
+
+
+def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State) -> None:
+    """An attribution without a quote ("according to X, …") still makes X the last speaker."""
+    if person is None or event.speaker is None or event.speaker.kind == "pronoun":
+        return
+    marker = FoundQuote("", number, False, _speaker_text(event, person, state), person, how="mention")
+    if person.kind == "person":
+        state.last_person = marker
+    else:
+        state.last_org = marker
+
+
+def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | None:
+    """From the sentence's own date words; else the quote before it when this one continues
+    it; else, for words said at the reported event, the article's event date. Relayed
+    commentary and organisations' words without a date stay unknown."""
+    if quote.speaker is None:
+        return None
+    dates = [m.date for m in find_dates(sentence, state.published)
+             if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])]
+    if dates:
+        return dates[0]
+    previous = state.last_quote
+    if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
+        return previous.said_on
+    if quote.how == "report":
+        return _day(state.published)
+    if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
+        return None
+    return state.event_date
+
+
+def _day(day: dt.date | None) -> PartialDate | None:
+    return PartialDate(day.year, day.month, day.day) if day else None
+
+
+def _keep(quote: FoundQuote, state: _State) -> None:
+    state.quotes.append(quote)
+    state.last_quote, state.last_quote_paragraph = quote, quote.paragraph
+    if quote.person is not None:
+        if quote.person.kind == "person":
+            state.last_person = quote
+        else:
+            state.last_org = quote
