@@ -75,7 +75,7 @@ def speech_events(masked: str) -> list[SpeechEvent]:
     "MEDIA quoted him as saying", "X told AFP" (via AFP)."""
     events: list[SpeechEvent] = []
     interview = re.search(r"\b[Ii]n an? (?:interview|conversation|statement) (?:with|to|on) (?P<via>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)(?=\s+(?:on|in|at|last|this|yesterday|today)\b|[,.]|$)", masked)
-    for match in re.finditer(r"\baccording to (?P<who>[^,;.]+)", masked):
+    for match in re.finditer(r"\b[Aa]ccording to (?P<who>[^,;._]+)", masked):
         speaker = speaker_phrase(match["who"])
         if speaker:
             events.append(SpeechEvent(match.start(), match.end(), speaker, "according to"))
@@ -107,8 +107,9 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
 
 def _told_via(after: str) -> str | None:
     match = re.match(r"\s+(?:the\s+)?(?P<who>[A-Z][\w’'&.-]*(?:\s+(?:of\s+)?(?:[A-Z][\w’'&.-]*|\d+))*)", after)
-    if match and is_media(match["who"]):
-        return match["who"].rstrip(".")
+    who = match["who"].rstrip(".") if match else ""
+    if who and is_media(who):
+        return who
     return None
 
 
@@ -166,7 +167,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     names = [m for m in find_person_names(phrase) if m.end >= len(phrase) - 1]
     if names:
         name = names[-1]
-        before = _strip_determiners(re.sub(r"^(?:according to)\s+", "", phrase[: name.start].strip()))
+        before = _strip_determiners(re.sub(r"^(?:[Aa]ccording to)\s+", "", phrase[: name.start].strip()))
         title_role = before.strip() or None
         return Speaker(name.name, "name" if " " in name.name else "single", role or title_role, name.title)
     by_org = re.search(r"\bby (?:the )?(?P<org>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)?[A-Z][\w’'&-]*)*)", phrase)

@@ -208,8 +208,13 @@ def find_garble(paragraph: str) -> list[tuple[str, str]]:
     a repeated entity ("between X and X"), doubled punctuation, a picture the text
     refers to but does not have, and words dangling after a closing quote."""
     found = []
+    quoted = [span for span in _quoted_ranges(paragraph) if paragraph[span[0]] != "("]
     for kind, pattern in _GARBLE:
-        found.extend((kind, match.group(0).strip()) for match in pattern.finditer(paragraph))
+        for match in pattern.finditer(paragraph):
+            inside_quote = any(low < match.start() and match.end() < high for low, high in quoted)
+            if inside_quote and match.group(0).startswith("["):
+                continue  # "[the plan]" inside a quote is an editor's insertion, not garble
+            found.append((kind, match.group(0).strip()))
     dangling = _DANGLING.search(paragraph)
     if dangling and not _ATTRIBUTION_WORD.search(dangling.group(1)) and len(dangling.group(1).split()) <= 6:
         found.append(("dangling", dangling.group(1).strip()))

@@ -158,7 +158,7 @@ def _carry_relay(quote: FoundQuote, state: _State) -> None:
     """"he said" right after a relayed quote by the same person continues that interview."""
     previous = state.last_quote
     if (quote.how.startswith("continued") and quote.via is None and previous is not None
-            and previous.person is quote.person and quote.paragraph - state.last_quote_paragraph <= 1):
+            and previous.person is quote.person and quote.paragraph - state.last_quote_paragraph <= 2):
         quote.via = previous.via
         if "relayed" in previous.how and "relayed" not in quote.how:
             quote.how += "-relayed"

@@ -1,0 +1,74 @@
+"""Cleaning: spam, boilerplate, teasers and sign-offs removed and recorded; garble flagged."""
+
+from __future__ import annotations
+
+from briefing_gen.ingest.clean import clean_blocks, find_garble, remove_spam, teaser_end
+
+
+def test_spam_glued_to_an_english_word_is_removed():
+    text, removed = remove_spam("This shows how desperate카지노사이트 the minister is for a deal with the union.")
+    assert text == "This shows how desperate the minister is for a deal with the union."
+    assert removed == ["카지노사이트"]
+
+
+def test_foreign_script_in_a_quote_or_a_name_gloss_stays():
+    text = "Kim Jong-un (김정은) arrived, and the crowd chanted “만세” at the station for an hour."
+    assert remove_spam(text) == (text, [])
+
+
+def test_a_foreign_language_paragraph_is_not_spam():
+    text = "Москва заявила, что переговоры продолжатся."
+    assert remove_spam(text) == (text, [])
+
+
+def test_boilerplate_and_comment_form_are_removed_with_their_paragraph():
+    cleaned = clean_blocks(["First paragraph.", "Share this article", "Second paragraph.", "Source :",
+                            "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+                            "Reader comment that is not the article."])
+    assert cleaned.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert [(n["kind"], n["paragraph"]) for n in cleaned.removed] == [
+        ("boilerplate", 1), ("boilerplate", 2), ("boilerplate", 2), ("boilerplate", 2), ("boilerplate", 2)]
+
+
+def test_teaser_block_ends_where_the_story_resumes():
+    blocks = ["The talks went well.", "Related stories",
+              "Storm floods coastal villages in the south",
+              "Heavy rain flooded several coastal villages overnight, officials said.",
+              "Tax reform bill passes first reading",
+              "In a statement on Friday, the delegation said the talks would resume."]
+    assert teaser_end(blocks, 1) == 5
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ["The talks went well.", "In a statement on Friday, the delegation said the talks would resume."]
+    assert {n["kind"] for n in cleaned.removed} == {"teaser"}
+    assert all(n["paragraph"] == 1 for n in cleaned.removed)
+
+
+def test_teaser_marker_alone_takes_nothing_else():
+    cleaned = clean_blocks(["One.", "Read more", "The story goes on here, with more detail."])
+    assert cleaned.paragraphs == ["One.", "The story goes on here, with more detail."]
+
+
+def test_sign_offs_move_into_the_byline():
+    cleaned = clean_blocks(["By Ana Ruiz", "Story text.", "This is reporter Min-jun Park.", "More text.",
+                            "This is Park Min-jun of Harbour TV."])
+    assert cleaned.paragraphs == ["Story text.", "More text."]
+    assert cleaned.byline == ["Ana Ruiz", "Park Min-jun"]
+    assert cleaned.outlet == "Harbour TV"
+    assert [n["kind"] for n in cleaned.removed] == ["byline", "sign-off", "sign-off"]
+
+
+def test_garble_is_flagged_not_changed():
+    paragraph = "He showed off[ed] the talks between Norland and Norland, “we will go.” [their presence in] Space."
+    kinds = {kind for kind, _ in find_garble(paragraph)}
+    assert {"garble", "dangling"} <= kinds
+    texts = [text for _, text in find_garble(paragraph)]
+    assert "off[ed]" in texts and "[their presence in]" in texts and "between Norland and Norland" in texts
+    cleaned = clean_blocks([paragraph])
+    assert cleaned.paragraphs == [paragraph]
+    assert cleaned.review
+
+
+def test_editorial_brackets_inside_quotes_and_references_are_not_garble():
+    assert find_garble("She said “[the plan] was fine” on Monday.") == []
+    assert find_garble("Numbers [1] and [2] are references.") == []
+    assert find_garble("She show[ed] it “to every[one]”.") == [("garble", "show[ed]"), ("garble", "every[one]")]

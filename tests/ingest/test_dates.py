@@ -1,0 +1,61 @@
+"""Relative and absolute dates, resolved against the publication date at their precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing_gen.ingest.dates import find_dates, parse_published
+
+THURSDAY = dt.date(2023, 9, 14)
+
+
+def resolved(text: str, published=THURSDAY) -> list[str]:
+    return [m.date.iso() if m.date else "unknown" for m in find_dates(text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They met yesterday.", ["2023-09-13"]),
+    ("Talks continue today.", ["2023-09-14"]),
+    ("They met on Wednesday.", ["2023-09-13"]),
+    ("They met on Thursday.", ["2023-09-14"]),  # the publication day itself
+    ("They met last Thursday.", ["2023-09-07"]),
+    ("A study published on Friday", ["2023-09-08"]),
+    ("Prices rose last month.", ["2023-08"]),
+    ("Output doubled this year.", ["2023"]),
+    ("Output fell last year.", ["2022"]),
+    ("The first visit, in April 2019, was short.", ["2019-04"]),
+    ("Kim (April 2019) said", ["2019-04"]),
+    ("the meeting four years ago", ["2019"]),
+    ("three days ago", ["2023-09-11"]),
+    ("two months ago", ["2023-07"]),
+    ("on 25 April 2019", ["2019-04-25"]),
+    ("on April 25, 2019", ["2019-04-25"]),
+    ("on April 25", ["2023-04-25"]),
+    ("on December 25", ["2022-12-25"]),  # the latest one on or before publication
+    ("in October", ["2022-10"]),
+    ("since 2019-04-25", ["2019-04-25"]),
+    ("from 1.7 million in 2022 to more", ["2022"]),
+])
+def test_resolves_at_precision(text, expected):
+    assert resolved(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You may go now.", "Do not march on.", "2,019 people came", "It cost $2019.", "There are 2019.5 units",
+    "a car, and they are here", "Soyuz-2 rockets", "up 20% on the week",
+])
+def test_no_false_dates(text):
+    assert resolved(text) == []
+
+
+def test_relative_dates_without_publication_are_unknown():
+    assert resolved("They met yesterday and in April 2019.", None) == ["unknown", "2019-04"]
+
+
+def test_parse_published():
+    assert parse_published("2023-09-14") == THURSDAY
+    assert parse_published(None) is None
+    with pytest.raises(ValueError, match="--published"):
+        parse_published("14/09/2023")
