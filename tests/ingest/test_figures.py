@@ -1,0 +1,39 @@
+"""Figures: numbers with their unit and the date they hold for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing_gen.dates import PartialDate
+from briefing_gen.ingest.figures import find_figures
+
+PUBLISHED = dt.date(2023, 9, 14)
+FALLBACK = PartialDate(2023, 9, 13)
+
+
+def figures(text: str):
+    return [(f.value, f.unit, f.as_of.iso() if f.as_of else None) for f in find_figures(text, 1, PUBLISHED, FALLBACK)]
+
+
+def test_from_to_pair_shares_the_unit_and_takes_each_year():
+    text = "Output rose from 1.7 million in 2022 to an expected 2.5 million shells this year, AFP reports."
+    assert figures(text) == [(1700000, "shells", "2022"), (2500000, "shells", "2023")]
+
+
+def test_rates_ordinals_percent_and_money():
+    assert figures("Forces fire up to 60,000 shots per day.") == [(60000, "shots per day", "2023-09-13")]
+    assert figures("The war is now in its 19th month.") == [(19, "months", "2023-09-13")]
+    assert figures("Turnout fell to 41.5% in 2021.") == [(41.5, "percent", "2021")]
+    assert figures("The pier cost $3.5 billion last year.") == [(3500000000, "US dollars", "2022")]
+    assert figures("The flow is 410 cubic metres per second.") == [(410, "cubic metres per second", "2023-09-13")]
+
+
+def test_dates_years_headings_and_names_are_not_figures():
+    assert figures("On April 25, 2019 they met in 2019.") == []
+    assert figures("1) Military cooperation") == []
+    assert figures("The Soyuz-2 rocket and the F-16 jet flew.") == []
+    assert figures("He waited for 30 minutes.")[0][:2] == (30, "minutes")
+
+
+def test_a_number_without_a_unit_is_left_out():
+    assert figures("The vote was 52 to 48.") == []
