@@ -234,14 +234,18 @@ class DevServer:
         import watchfiles
 
         paths = [path for path in (self.live.content_dir, self.live.templates_dir) if path.exists()]
-        for changes in watchfiles.watch(*paths, stop_event=self._stop, step=50, debounce=400,
-                                        raise_interrupt=False):
-            if self._stop.is_set():
-                break
-            changed = sorted({Path(path).name for _, path in changes})
-            self.log(f"Changed: {', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''}")
-            self.log(self.live.rebuild())
-            self._report_problems()
+        try:
+            for changes in watchfiles.watch(*paths, stop_event=self._stop, step=50, debounce=400,
+                                            raise_interrupt=False):
+                if self._stop.is_set():
+                    break
+                changed = sorted({Path(path).name for _, path in changes})
+                self.log(f"Changed: {', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''}")
+                self.log(self.live.rebuild())
+                self._report_problems()
+        except Exception as error:  # e.g. a watched folder removed: say so rather than go quiet
+            if not self._stop.is_set():
+                print(f"briefing-gen serve: stopped watching for edits ({error}); restart serve", file=sys.stderr, flush=True)
 
     def _report_problems(self) -> None:
         for problem in self.live.problems:
