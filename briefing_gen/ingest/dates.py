@@ -64,11 +64,13 @@ def _day_month(match: re.Match, published: dt.date | None) -> PartialDate | None
     return _checked(year, month, day)
 
 
-def _month_only(match: re.Match, published: dt.date | None) -> PartialDate | None:
-    """'in April': the latest April on or before publication."""
+def _month_only(match: re.Match, published: dt.date | None, future: bool = False) -> PartialDate | None:
+    """'in April': the latest April on or before publication (the next one in a sentence about the future)."""
     if published is None:
         return None
     month = _month_number(match)
+    if future:
+        return PartialDate(published.year if month > published.month else published.year + 1, month)
     return PartialDate(published.year if month <= published.month else published.year - 1, month)
 
 
@@ -92,7 +94,7 @@ def _day_word(match: re.Match, published: dt.date | None) -> PartialDate | None:
     return _from_date(published + dt.timedelta(days=offset))
 
 
-def _weekday(match: re.Match, published: dt.date | None) -> PartialDate | None:
+def _weekday(match: re.Match, published: dt.date | None, future: bool = False) -> PartialDate | None:
     """The latest such weekday on or before publication; 'last X' and 'next X' shift it."""
     if published is None:
         return None
@@ -101,7 +103,7 @@ def _weekday(match: re.Match, published: dt.date | None) -> PartialDate | None:
     modifier = (match["modifier"] or "").lower()
     if modifier == "last" and back == 0:
         back = 7
-    if modifier == "next":
+    if modifier == "next" or (future and modifier != "last" and back != 0):
         back = -((wanted - published.weekday()) % 7 or 7)
     return _from_date(published - dt.timedelta(days=back))
 
@@ -154,8 +156,13 @@ _PATTERNS = [
 ]
 
 
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|expected|set|scheduled|going) to|are (?:due|expected|set|scheduled|going) to|plans? to)\b")
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date phrase in the text, in order, resolved against the publication date."""
+    """Every date phrase in the text, in order, resolved against the publication date.
+    A bare weekday or month in a text about the future ("will vote in January") is the next one."""
+    future = bool(_FUTURE.search(text))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for pattern, resolve in _PATTERNS:
@@ -164,7 +171,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             taken.append((start, end))
-            mentions.append(DateMention(start, end, match.group(0), resolve(match, published)))
+            if resolve in (_month_only, _weekday):
+                date = resolve(match, published, future)
+            else:
+                date = resolve(match, published)
+            mentions.append(DateMention(start, end, match.group(0), date))
     return sorted(mentions, key=lambda mention: mention.start)
 
 

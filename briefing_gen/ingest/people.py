@@ -78,10 +78,10 @@ def find_person_names(text: str) -> list[NameMention]:
     for match in _RUN.finditer(text):
         tokens = name_tokens(match.group(0))
         offset = match.start()
-        titles = []
-        while tokens and (_is_title(tokens[0]) or tokens[0].lower() in NOT_NAME_WORDS):
-            titles.append(tokens.pop(0))
-        if 2 <= len(tokens) <= 4 and not any(token.lower() in NOT_NAME_WORDS or _is_title(token) for token in tokens):
+        # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
+        titles, tokens = tokens[:cut], tokens[cut:]
+        if 2 <= len(tokens) <= 4:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None

@@ -21,6 +21,10 @@ from .people import PeopleRegistry, Person, find_person_names
 from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
 
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for)\s+$", re.IGNORECASE)  # "since 1998": not when it was said
+_ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
+              "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
+              "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
+              "local", "spectator", "participant", "attendee", "volunteer", "survivor", "man", "woman", "source"}
 _CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
 
 
@@ -88,13 +92,16 @@ def _caption_quotes(paragraph: str, number: int, caption, own: bool, state: _Sta
     start = caption.end if own else 0
     body = paragraph[start:]
     spans = find_spans(body) or ([Span(-1, len(body), body.strip())] if own and body.strip() else [])
-    person = state.registry.resolve_name(caption.name, role=caption.role)
+    anonymous = caption.name.split()[0].lower() in _ANONYMOUS
+    person = None if anonymous else state.registry.resolve_name(caption.name, role=caption.role)
+    if anonymous:
+        state.review.append(note("attribution", f"anonymous speaker “{caption.name}”: no person record", number))
     said_on = _resolve_when(caption.when, state.published) if caption.when else state.event_date
     if caption.when and said_on is None:
         state.review.append(note("date", f"({caption.when})", number))
     for span in spans:
         _note_reopened(body, span, number, state)
-        quote = FoundQuote(span.text, number, False, caption.name, person, caption.role or person.role,
+        quote = FoundQuote(span.text, number, False, caption.name, person, caption.role or (person.role if person else None),
                            None, said_on, "caption")
         _keep(quote, state)
 
@@ -194,11 +201,11 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
     """A quote with no attribution of its own, right after a paragraph whose quote had a
     speaker, continues that speaker (the usual way quotes run over paragraphs)."""
     previous = state.last_quote
-    if previous is None or previous.speaker is None or state.last_quote_paragraph != number - 1:
+    if previous is None or previous.speaker is None or state.last_quote_paragraph not in (number, number - 1):
         return
     quote.speaker, quote.person, quote.role, quote.via = previous.speaker, previous.person, previous.role, previous.via
     quote.how = "continued" + ("-relayed" if "relayed" in previous.how else "")
-    if not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
+    if state.last_quote_paragraph != number and not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, from the paragraph before", number))
 
 

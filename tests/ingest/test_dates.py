@@ -59,3 +59,9 @@ def test_parse_published():
     assert parse_published(None) is None
     with pytest.raises(ValueError, match="--published"):
         parse_published("14/09/2023")
+
+
+def test_future_sentences_take_the_next_weekday_or_month():
+    assert resolved("Parliament will vote in January.") == ["2024-01"]
+    assert resolved("The talks will resume on Monday.") == ["2023-09-18"]
+    assert resolved("The talks resumed on Monday.") == ["2023-09-11"]
