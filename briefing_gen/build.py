@@ -92,9 +92,12 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
     """
     protected = [Path(content_dir), templates]
+    cache = BuildCache(out) if clean else BuildCache.load(out)
     inputs = None if clean else input_stamp(Path(content_dir), templates, drafts)
-    if inputs is not None and (unchanged := _unchanged_result(out, inputs)) is not None:
-        return unchanged, []
+    if inputs is not None and cache.inputs == inputs and cache.current is not None \
+            and verified_folder(out, cache.current):
+        pages = sum(1 for path in cache.current if path.endswith(".html"))
+        return BuildResult(pages=pages, files=len(cache.current), changed=0), []
     content, problems = load_and_validate(content_dir, use_cache=not clean)
     if problems:
         return None, problems
@@ -105,8 +108,11 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
         with output_lock(out):
             recover_interrupted_build(out)
             check_output_folder(out, protected)
-            changed = publish(outputs, out, clean, describe_error=template_problem)
-            _record_inputs(out, inputs)
+            if not clean:
+                cache = BuildCache.load(out)  # another build may have finished while this one waited
+            changed = publish(outputs, out, cache, clean, describe_error=template_problem)
+            cache.inputs = inputs
+            cache.save()
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
     except RenderFailed as failure:
@@ -125,21 +131,6 @@ def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> str:
                 status = os.stat(os.path.join(directory, name))
                 hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return hasher.hexdigest()
-
-
-def _unchanged_result(out: Path, inputs: str) -> BuildResult | None:
-    """When no input changed since the last build and the output is as it left it: the result, at once."""
-    cache = BuildCache.load(out)
-    if cache.inputs != inputs or cache.current is None or not verified_folder(out, cache.current):
-        return None
-    pages = sum(1 for path in cache.current if path.endswith(".html"))
-    return BuildResult(pages=pages, files=len(cache.current), changed=0)
-
-
-def _record_inputs(out: Path, inputs: str | None) -> None:
-    cache = BuildCache.load(out)
-    cache.inputs = inputs
-    cache.save()
 
 
 def template_problem(error: Exception) -> Problem:

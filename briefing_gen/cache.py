@@ -15,9 +15,8 @@ import hashlib
 import pickle
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from jinja2 import meta
@@ -87,12 +86,21 @@ class Fingerprinter:
                 self._feed(hasher, item)
             hasher.update(b"}")
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            hasher.update(kind.__name__.encode())
-            for field in dataclasses.fields(value):
-                if field.name != "context":  # a page listed in the sitemap counts by its path, not its context
-                    self._feed(hasher, getattr(value, field.name))
+            hasher.update(b"D" + self._dataclass_digest(value))
         else:
             hasher.update(repr(value).encode())
+
+    def _dataclass_digest(self, value: Any) -> bytes:
+        """Site settings, pages and citations: the same object recurs on many pages."""
+        remembered = self._memo.get(id(value))
+        if remembered is None or remembered[0] is not value:
+            inner = hashlib.sha1(type(value).__name__.encode())
+            for field in dataclasses.fields(value):
+                if field.name != "context":  # a page listed in the sitemap counts by its path, not its context
+                    self._feed(inner, getattr(value, field.name))
+            remembered = (value, inner.digest())
+            self._memo[id(value)] = remembered
+        return remembered[1]
 
     def _sequence_digest(self, sequence: list | tuple) -> bytes:
         remembered = self._memo.get(id(sequence))
@@ -136,8 +144,7 @@ class TemplateHashes:
         return seen
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     """What a built file was made from, and how it looked on disk when written."""
 
     fingerprint: str
@@ -192,10 +199,10 @@ class BuildCache:
 def _states(stored: dict | None) -> dict[str, FileState] | None:
     if stored is None:
         return None
-    return {path: FileState(*entry) for path, entry in stored.items()}
+    return {path: FileState._make(entry) for path, entry in stored.items()}
 
 
 def _plain(states: dict[str, FileState] | None) -> dict | None:
     if states is None:
         return None
-    return {path: (state.fingerprint, state.size, state.mtime_ns) for path, state in states.items()}
+    return {path: tuple(state) for path, state in states.items()}

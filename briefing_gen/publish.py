@@ -48,10 +48,9 @@ def shadow_folder(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.shadow"
 
 
-def publish(outputs: list[Output], out_dir: Path, clean: bool,
+def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
             describe_error: Callable[[Exception], object]) -> int:
-    """Make out_dir hold exactly these outputs; return how many files had to be written."""
-    cache = BuildCache.load(out_dir)
+    """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written."""
     current = None if clean else verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
         return 0
