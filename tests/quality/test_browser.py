@@ -204,3 +204,12 @@ def test_search_finds_a_quote_by_a_word_in_it(site, reader, screenshots):
     assert hit.count() and hit.first.is_visible(), (
         f"searching for {word!r} did not list {quote_href} (at {page.url})")
     assert not page.script_errors, "script errors while searching:\n" + "\n".join(page.script_errors)
+
+    # The results are drawn by script, so they get their own axe pass; evaluate()
+    # runs outside the page's CSP, which keeps this tab as strict as a reader's.
+    if AXE_JS.is_file():
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        violations = page.evaluate(AXE_RUN)
+        assert not violations, f"axe-core on the search results for {word!r}:\n" + "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at " + ", ".join(n["target"] for n in v["nodes"][:5])
+            for v in violations)
