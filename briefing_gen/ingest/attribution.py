@@ -40,7 +40,8 @@ _ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Depa
                         r"Federation|Union|Bank|Fund|Group|Company|Corporation|Committee|Commission|Assembly|"
                         r"Parliament|Congress|Senate|Court|Office|Service|Center|Centre|Foundation|Association|"
                         r"Organi[sz]ation|Network|Kremlin|Pentagon|White House|Government|Police|Authority|"
-                        r"Board|Bureau|Command|Staff|Times|Post|Journal|Radio|TV)\b")
+                        r"Board|Bureau|Command|Staff|Times|Post|Journal|Radio|TV|Library|Museum|Club|Society|Friends|Church|"
+                        r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign)\b")
 
 
 def is_media(phrase: str) -> bool:
@@ -132,7 +133,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
 
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
-    match = re.match(r"\s+(?P<who>(?:the\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
+    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
         return None, False
     role = _appositive_role(match["role"]) if match["role"] else None
@@ -183,6 +184,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, kind, role)
     if _ORG_WORDS.search(bare) and bare[:1].isupper():
         return Speaker(bare, "organization", role)
+    if re.fullmatch(r"[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?[A-Z][\w’'&-]*)+", bare):
+        return Speaker(bare, "organization", role)  # a proper name that is not a person's: "Friends of Ostrava Library"
     if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:

@@ -49,7 +49,7 @@ peoples affairs security intelligence military space global world studies relati
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
 bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
-monitor daily weekly authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
+monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
 """.split())
 _TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
 _RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")

@@ -180,7 +180,7 @@ _CHROME = re.compile(r"share|social|cookie|consent|newsletter|subscri|comment|re
                      r"most-read|footer|masthead|site-header|paywall|signup|sign-up", re.IGNORECASE)
 _BODY_HINT = re.compile(r"article-body|articlebody|story-body|post-content|entry-content|article-content", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article",
-               "main", "header", "pre", "dd", "dt", "td", "table", "ul", "ol", "figcaption", "br", "hr"}
+               "main", "header", "pre", "dd", "dt", "td", "table", "ul", "ol", "figcaption", "hr"}
 _VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "area", "base", "col", "embed", "wbr", "track"}
 
 
@@ -203,8 +203,10 @@ class _ArticleParser(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         self._note_metadata(tag, values)
         if tag in _VOID_TAGS:
-            if tag in ("br", "hr"):
+            if tag == "hr":
                 self._flush()
+            elif tag == "br":
+                self.buffer.append(" ")  # a line break inside a paragraph, not a new paragraph
             return
         if self.skip_stack:
             if tag == self.skip_stack[-1]:
