@@ -78,7 +78,7 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     drafts: list[Draft] = []
     drafts += _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when)
     drafts += _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, summits, slugs, review)
-    drafts += _event_drafts(paragraphs, source_slug, published, summits, slugs)
+    drafts += _event_drafts(paragraphs, source_slug, published, summits, slugs, review)
     drafts += _figure_drafts(paragraphs, source_slug, published, when, slugs)
     review.extend(_unresolved_dates(paragraphs, published))
     front = {"title": title, "outlet": outlet or cleaned.outlet or article.outlet or "unknown",
@@ -132,7 +132,7 @@ def _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when) ->
         person_slug = slug_of.get(id(person)) if person else None
         said_on = quote.said_on.iso() if quote.said_on else "unknown"
         summit = summit_for(quote.said_on or when, summits)
-        if summit is None:
+        if summit is None and summits:
             review.append(note("summit", f"quote “{_short(quote.text)}” ({said_on}): no summit window holds its date", quote.paragraph))
         front = {"speaker": quote.speaker or "unknown", "person": person_slug, "said_on": said_on, "summit": summit,
                  "source": source_slug, "paragraph": quote.paragraph, "role": quote.role, "via": quote.via,
@@ -169,7 +169,7 @@ def _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, 
     for takeaway in find_takeaways(paragraphs):
         date = _section_date(paragraphs, takeaway.paragraphs, published, when, summits)
         summit = summit_for(date, summits)
-        if summit is None:
+        if summit is None and summits:
             review.append(note("summit", f"takeaway “{takeaway.title}”: no summit window holds its date", takeaway.paragraphs[0]))
         people = []
         for quote in quotes:
@@ -184,9 +184,11 @@ def _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, 
     return drafts
 
 
-def _event_drafts(paragraphs, source_slug, published, summits, slugs) -> list[Draft]:
+def _event_drafts(paragraphs, source_slug, published, summits, slugs, review) -> list[Draft]:
     drafts = []
     for event in find_events(paragraphs, published):
+        if summits and summit_for(event.date, summits) is None:
+            review.append(note("summit", f"event “{_short(event.title)}” ({event.date.iso()}): no summit window holds its date", event.paragraph))
         front = {"title": event.title, "date": event.date.iso(), "source": source_slug,
                  "paragraph": event.paragraph, "summit": summit_for(event.date, summits)}
         slug = slugs.claim("events", slugify(event.title))

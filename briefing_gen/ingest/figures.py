@@ -27,6 +27,7 @@ _UNIT_STOP = {"in", "to", "of", "from", "for", "and", "or", "the", "a", "an", "t
               "was", "is", "were", "are", "be", "been", "as", "than", "since", "until", "after", "before", "into",
               "over", "under", "more", "less", "each", "its", "his", "her", "their", "who", "which", "while", "when",
               "ago", "later", "earlier", "old", "long"}
+_NOT_UNITS = {"am", "pm", "a", "p", "gmt", "utc", "o", "percentile", "th", "st", "nd", "rd"}
 _MEASURE_WORDS = {"cubic", "square", "metric", "nautical", "light", "short", "long", "barrels", "kilowatt", "megawatt"}
 _LEAD_STOP = {"from", "to", "up", "an", "a", "the", "expected", "of", "about", "nearly", "some", "around", "almost",
               "over", "more", "than", "by", "at", "has", "have", "had", "with", "for", "in", "its", "estimated", "roughly"}
@@ -86,6 +87,8 @@ def _unit(sentence: str, match: re.Match) -> str:
     if words and words[-1] == "per":
         words.pop()
     unit = " ".join(words)
+    if unit in _NOT_UNITS:
+        return ""
     if match["ordinal"] and unit:
         unit = unit if unit.endswith("s") else unit + "s"
     return unit
@@ -113,7 +116,7 @@ def _as_of(match: re.Match, limit: int, dates) -> PartialDate | None:
 def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
     """A short label: the words leading up to the number (not past an earlier number
     or date), with its unit; empty when no words lead up to it."""
-    lead = re.split(r"[,;:()–—]", sentence[floor: match.start()])[-1]
+    lead = re.split(r"[,;:()–—]", sentence[floor: match.start()])[-1].lstrip("-*• ")
     words = [word for word in re.findall(r"[\w’'-]+", lead)[-6:] if not word.isdigit()]
     while words and words[0].lower() in _LEAD_STOP | {"but", "and", "with", "while", "as"}:
         words.pop(0)

@@ -28,6 +28,7 @@ class Span:
     end: int    # index just past the closing mark (or the paragraph's end)
     text: str
     reopened: bool = False  # a new opening mark cut the previous quote short
+    open_ended: bool = False  # no closing mark: the quote runs on into the next paragraph
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def _straight_role(paragraph: str, index: int, is_open: bool) -> str:
 
 def _span(paragraph: str, start: int, end: int, reopened: bool) -> Span:
     inner_end = end - 1 if end <= len(paragraph) and paragraph[end - 1:end] in ("”", "»", '"', "“") and end - 1 > start else end
-    return Span(start, end, paragraph[start + 1:inner_end].strip(), reopened)
+    open_ended = inner_end == end == len(paragraph)
+    return Span(start, end, paragraph[start + 1:inner_end].strip(), reopened, open_ended)
 
 
 def mask(paragraph: str, spans: list[Span]) -> str:

@@ -58,7 +58,7 @@ def read_article(path: str) -> Article:
 
 def read_text(text: str, path: str = "") -> Article:
     """Blank-line blocks; a first single-line block without a full stop is the headline."""
-    blocks = split_blocks(text)
+    blocks = [escape_html_tags(block) for block in split_blocks(text)]
     title = None
     if blocks and _looks_like_headline(blocks[0]):
         title = blocks.pop(0)
@@ -116,7 +116,7 @@ def read_markdown(text: str, path: str = "") -> Article:
     text = _setext_to_atx(text)
     blocks: list[str] = []
     for block in split_markdown_blocks(text):
-        blocks.append(_strip_inline_markup(block))
+        blocks.append(escape_html_tags(_strip_inline_markup(block)))
     title = _meta_text(meta, "title")
     if blocks and re.match(r"# \S", blocks[0]):
         heading = blocks.pop(0)[2:].strip()
@@ -298,6 +298,17 @@ def _is_chrome(tag: str, values: dict[str, str], inside_root: bool) -> bool:
 def _escape_markup(text: str) -> str:
     """Tag-like text decoded from entities stays text in the record, never live HTML."""
     return re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
+
+
+_HTML_TAG = re.compile(r"<(?=/?(?:script|style|iframe|frame|object|embed|svg|math|form|input|button|link|meta|base|img|"
+                       r"video|audio|source|a|div|span|p|b|i|u|em|strong|br|hr|table|tr|td|th|ul|ol|li|h[1-6]|"
+                       r"textarea|select|option|template|details|summary|marquee|body|html|head|title)\b[^<>]*>)", re.IGNORECASE)
+
+
+def escape_html_tags(block: str) -> str:
+    """HTML tags in a text or markdown article stay text (a transcript caption like
+    `<Kim Jong-un / Chairman>` is not a tag and is kept as written)."""
+    return _HTML_TAG.sub("&lt;", block)
 
 
 def read_html(text: str, path: str = "") -> Article:

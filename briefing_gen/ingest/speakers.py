@@ -41,6 +41,8 @@ class FoundQuote:
     via: str | None = None
     said_on: PartialDate | None = None
     how: str = ""
+    open_ended: bool = False
+    flag: dict | None = None  # the review note saying the speaker is unknown
 
 
 @dataclass
@@ -74,7 +76,23 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
             _caption_quotes(paragraph, number, pending_caption, caption is not None, state)
         else:
             _paragraph_quotes(paragraph, number, state)
+    _attribute_run_on_quotes(state)
     return state.quotes, state.review
+
+
+def _attribute_run_on_quotes(state: _State) -> None:
+    """A quote that runs over paragraphs is attributed once, usually at its end:
+    an unattributed open-ended quote takes the speaker of the quote that continues it."""
+    for quote in reversed(state.quotes):
+        if quote.speaker is not None or not quote.open_ended:
+            continue
+        following = [q for q in state.quotes if q.paragraph == quote.paragraph + 1]
+        if following and following[0].speaker is not None:
+            later = following[0]
+            quote.speaker, quote.person, quote.role, quote.via = later.speaker, later.person, later.role, later.via
+            quote.said_on, quote.how = later.said_on, "continued"
+            if quote.flag in state.review:
+                state.review.remove(quote.flag)
 
 
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,3}(?:[a-z]+\s+){0,1}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
@@ -139,7 +157,7 @@ def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
 def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
                resolved: list[tuple[SpeechEvent, Person | None]], number: int, state: _State) -> FoundQuote:
     partial = is_partial(paragraph, span)
-    quote = FoundQuote(span.text, number, partial)
+    quote = FoundQuote(span.text, number, partial, open_ended=span.open_ended)
     choice = _choose_event(span, offset, sentence, resolved)
     if choice is not None:
         event, person = choice
@@ -157,7 +175,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, state)
     if quote.speaker is None:
-        state.review.append(note("attribution", f"“{span.text}”", number))
+        quote.flag = note("attribution", f"“{span.text}”", number)
+        state.review.append(quote.flag)
     return quote
 
 
@@ -237,7 +256,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
         # "the transport ministry" names an organisation; "the ministry" alone does not
-        return state.registry.add_organization(" ".join(words[1:]), None) if len(words) > 2 else None
+        name = " ".join(words[1:])
+        return state.registry.add_organization(name[0].upper() + name[1:], None) if len(words) > 2 else None
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)

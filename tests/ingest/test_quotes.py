@@ -119,3 +119,10 @@ def test_speech_events_find_subjects():
     assert event.speaker.text == "Putin"
     [event] = speech_events("___ North Korea’s central news agency KCNA reported.")
     assert (event.speaker.text, event.speaker.kind, event.speaker.role) == ("KCNA", "organization", "North Korea’s central news agency")
+
+
+def test_a_quote_running_over_paragraphs_takes_the_speaker_at_its_end():
+    found, review = quotes("“The first part of a long statement goes on here.",
+                           "“And it ends here,” Ana Ruiz said.")
+    assert [q[1] for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+    assert not [n for n in review if n["kind"] == "attribution"]

@@ -117,3 +117,13 @@ def test_people_merge_across_articles(tmp_path):
     people = read_records(tmp_path / "content", "people")
     assert list(people) == ["kim-jong-un"]
     assert people["kim-jong-un"][0]["aliases"] == ["Kim Jong-un", "Kim Jong Un", "Chairman Kim"]
+
+
+def test_html_tags_in_a_text_article_never_become_live_html(tmp_path):
+    article = tmp_path / "tags.txt"
+    article.write_text("Headline here\n\nThe page said <script>alert(1)</script> and <b>bold</b> things.\n\n"
+                       "<Ana Ruiz / Mayor (yesterday)> “We are ready.”\n", encoding="utf-8")
+    ingest([article], tmp_path / "content", published="2024-05-16")
+    [(_, body)] = read_records(tmp_path / "content", "sources").values()
+    assert "<script" not in body and "<b>" not in body and "&lt;script>" in body
+    assert "<Ana Ruiz / Mayor (yesterday)>" in body
