@@ -148,3 +148,14 @@ def test_builds_killed_at_random_moments_leave_old_or_new_site(tmp_path):
     subprocess.run(command, check=True)  # the next build recovers and cleans up
     assert tree_bytes(out) == versions["AB"[11 % 2]]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.shadow"] == []
+
+
+def test_a_hundred_thousand_records_in_one_folder(minimal_content, capsys):
+    tags = minimal_content / "tags"
+    for number in range(100_000):
+        (tags / f"t{number:06d}.md").write_text(f"---\ntitle: Tag {number}\n---\n")
+    (tags / "t050000.md").write_text("---\ntitle: [unclosed\n---\n")
+    assert run_cli("check", "--content", str(minimal_content)) == 1
+    err = capsys.readouterr().err
+    assert "tags/t050000.md:" in err and "YAML syntax error" in err
+    assert "1 problem found" in err and "Traceback" not in err
