@@ -171,6 +171,12 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         before = _strip_determiners(re.sub(r"^(?:[Aa]ccording to)\s+", "", phrase[: name.start].strip()))
         title_role = before.strip() or None
         return Speaker(name.name, "name" if " " in name.name else "single", role or title_role, name.title)
+    spokesperson = re.match(r"(?:a|an|the)\s+(?P<role>(?:senior\s+|government\s+)?(?:spokes\w+|official|representative|source|aide))\s+"
+                            r"(?:for|from|of|at|in|close to)\s+(?P<org>(?:the\s+)?\S.*)$", phrase, re.IGNORECASE)
+    if spokesperson:
+        org = speaker_phrase(spokesperson["org"], spokesperson["role"])
+        if org is not None and org.kind in ("organization", "description"):
+            return org
     by_org = re.search(r"\bby (?:the )?(?P<org>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)?[A-Z][\w’'&-]*)*)", phrase)
     if by_org:
         return speaker_phrase(by_org["org"], role)

@@ -41,12 +41,23 @@ class Caption:
     end: int
 
 
+_LABELS = {"anchor", "reporter", "narration", "narrator", "correspondent", "host", "presenter", "interviewer",
+           "voice", "voiceover", "sound", "music", "applause", "laughter", "crosstalk", "inaudible", "video", "photo"}
+
+
 def parse_caption(paragraph: str) -> Caption | None:
+    """A transcript caption at the start of a paragraph: `<Name / Role (when)>`, `<Name>`,
+    or `[Name / Role]`; segment labels such as `<Anchor>` or `[Reporter]` are not speakers."""
     match = _CAPTION.match(paragraph)
-    if not match or len(match["name"].split()) > 6:
+    if not match:
+        return None
+    name = match["name"].split(":")[-1].strip()  # "<Interview: Ana Ruiz / Mayor>"
+    if not name or len(name.split()) > 6 or name.lower() in _LABELS or not name[0].isupper():
+        return None
+    if paragraph.startswith("[") and not match["role"]:
         return None
     role = match["role"].strip() if match["role"] else None
-    return Caption(match["name"].strip(), role, match["when"], match.end())
+    return Caption(name, role, match["when"], match.end())
 
 
 def find_spans(paragraph: str) -> list[Span]:

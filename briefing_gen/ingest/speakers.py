@@ -68,7 +68,7 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
         caption = parse_caption(paragraph)
         if caption is not None:
             pending_caption = caption
-        elif not paragraph.lstrip().startswith(("“", '"', "«")):
+        elif not paragraph.lstrip("> -*•").startswith(("“", '"', "«")):
             pending_caption = None
         if is_heading(paragraph):
             continue
@@ -109,7 +109,8 @@ def _caption_quotes(paragraph: str, number: int, caption, own: bool, state: _Sta
     """A transcript caption gives speaker, role and date to every quote after it."""
     start = caption.end if own else 0
     body = paragraph[start:]
-    spans = find_spans(body) or ([Span(-1, len(body), body.strip())] if own and body.strip() else [])
+    bare_text = own and body.strip() and (caption.role or caption.when)  # "<Name / Role> Words said." without marks
+    spans = find_spans(body) or ([Span(-1, len(body), body.strip())] if bare_text else [])
     anonymous = caption.name.split()[0].lower() in _ANONYMOUS
     person = None if anonymous else state.registry.resolve_name(caption.name, role=caption.role)
     if anonymous:
@@ -209,7 +210,8 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
 
 
 def _starts_paragraph(paragraph: str, span: Span) -> bool:
-    return span.start <= 1 or not paragraph[: span.start].strip()
+    """The quote opens the paragraph (after any blockquote or list marker)."""
+    return not paragraph[: span.start].strip().strip(">-*• ")
 
 
 def _has_speech(sentence: str) -> bool:

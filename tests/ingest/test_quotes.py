@@ -126,3 +126,25 @@ def test_a_quote_running_over_paragraphs_takes_the_speaker_at_its_end():
                            "“And it ends here,” Ana Ruiz said.")
     assert [q[1] for q in found] == ["Ana Ruiz", "Ana Ruiz"]
     assert not [n for n in review if n["kind"] == "attribution"]
+
+
+def test_segment_labels_are_not_captions():
+    assert parse_caption("<Anchor> Good evening.") is None
+    assert parse_caption("[Reporter] The talks went on.") is None
+    assert parse_caption("[Ana Ruiz / Mayor] “Yes.”").name == "Ana Ruiz"
+    assert parse_caption("<Interview: Ana Ruiz / Mayor> “Yes.”").name == "Ana Ruiz"
+
+
+def test_caption_without_quote_marks_is_a_quote_when_it_has_a_role():
+    found, _ = quotes("<Ana Ruiz / Mayor of Selm> We are ready for the tram.")
+    assert found[0][:3] == ("We are ready for the tram.", "Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_spokesman_for_an_organisation():
+    found, _ = quotes("“The line is closed,” a spokesman for the Harbour Rail Company said.")
+    assert found[0][1:3] == ("Harbour Rail Company", "Harbour Rail Company")
+
+
+def test_blockquoted_quote_continues_the_previous_speaker():
+    found, _ = quotes("“We are ready,” Ana Ruiz said.", "> “And we are not afraid.”")
+    assert [q[1] for q in found] == ["Ana Ruiz", "Ana Ruiz"]
