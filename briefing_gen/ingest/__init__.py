@@ -39,8 +39,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     manifest = load_manifest(root)
     summits = load_summits(root)
     people = PeopleIndex.load(root)
-    slugs = _Slugs()
-    _reserve_existing(root, slugs)
+    slugs = _Slugs(root)
     planned: dict[str, Draft] = {}
     report = Report(root, dry_run)
     code = 0
@@ -75,10 +74,3 @@ def _article_date(value: str | None) -> dt.date | None:
     except ValueError:
         return None
 
-
-def _reserve_existing(root: Path, slugs: _Slugs) -> None:
-    """Slugs of records that ingest did not draft stay reserved, so a new record never
-    lands on another one's file; drafts of the same records reuse theirs by content."""
-    # Records this run re-creates are recognised by their identical text (decide -> 'same'),
-    # so only slugs, not files, are reserved here.
-    return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..dates import PartialDate
 from .clean import Cleaned, note
@@ -21,7 +22,7 @@ from .figures import find_figures
 from .people import PeopleRegistry, Person
 from .quotes import find_spans, mask
 from .readers import Article
-from .records import Draft, slugify
+from .records import Draft, read_record, slugify
 from .speakers import FoundQuote, find_quotes, register_mentions
 from .takeaways import find_takeaways
 
@@ -35,18 +36,30 @@ class Assembled:
 
 
 class _Slugs:
-    """Unique slugs per kind within a run, deterministic in the order asked."""
+    """Unique slugs per kind, deterministic in the order asked. A slug whose file already
+    holds another record (another source's quote, another article) is not reused."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
         self.used: dict[str, set[str]] = {}
 
-    def claim(self, kind: str, base: str) -> str:
+    def claim(self, kind: str, base: str, owner: tuple[str, str] | None = None) -> str:
+        """owner: (front-matter key, value) the existing file must have to be this record's."""
         used = self.used.setdefault(kind, set())
         slug, number = base, 2
-        while slug in used:
+        while slug in used or self._belongs_elsewhere(kind, slug, owner):
             slug, number = f"{base}-{number}", number + 1
         used.add(slug)
         return slug
+
+    def _belongs_elsewhere(self, kind: str, slug: str, owner: tuple[str, str] | None) -> bool:
+        if self.root is None or owner is None:
+            return False
+        path = self.root / kind / f"{slug}.md"
+        if not path.exists():
+            return False
+        record = read_record(path)
+        return record is None or str(record[0].get(owner[0])) != owner[1]
 
 
 def event_date(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
@@ -66,7 +79,7 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     paragraphs = cleaned.paragraphs
     review = list(cleaned.review)
     title = article.title or _title_from_lede(paragraphs) or article.path
-    source_slug = slugs.claim("sources", slugify(title))
+    source_slug = slugs.claim("sources", slugify(title), ("title", title))
     registry = PeopleRegistry()
     for name in cleaned.byline_spellings + article.byline:
         registry.resolve_name(name, role="reporter")
@@ -118,9 +131,10 @@ def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: P
         full_name = person.kind == "person" and any(" " in s for s in person.spellings)
         if not full_name and id(person) not in speakers:
             continue
-        draft = people.place(person, title)
+        draft, changed = people.place(person, title)
         slug_of[id(person)] = draft.slug
-        drafts.append(draft)
+        if changed:
+            drafts.append(draft)
     return drafts, slug_of
 
 
@@ -137,7 +151,7 @@ def _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when) ->
         front = {"speaker": quote.speaker or "unknown", "person": person_slug, "said_on": said_on, "summit": summit,
                  "source": source_slug, "paragraph": quote.paragraph, "role": quote.role, "via": quote.via,
                  "partial": True if quote.partial else None}
-        slug = slugs.claim("quotes", f"{slugify(person_slug or 'unknown', 3)}-{slugify(quote.text, 4)}")
+        slug = slugs.claim("quotes", f"{slugify(person_slug or 'unknown', 3)}-{slugify(quote.text, 4)}", ("source", source_slug))
         drafts.append(Draft("quotes", slug, front, quote.text))
     return drafts
 
@@ -179,7 +193,7 @@ def _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, 
         front = {"title": takeaway.title, "summit": summit, "order": takeaway.order, "source": source_slug,
                  "paragraphs": list(takeaway.paragraphs), "people": people or None,
                  "draft": True if takeaway.draft else None}
-        slug = slugs.claim("takeaways", slugify(takeaway.title))
+        slug = slugs.claim("takeaways", slugify(takeaway.title), ("source", source_slug))
         drafts.append(Draft("takeaways", slug, front, takeaway.summary))
     return drafts
 
@@ -191,7 +205,7 @@ def _event_drafts(paragraphs, source_slug, published, summits, slugs, review) ->
             review.append(note("summit", f"event “{_short(event.title)}” ({event.date.iso()}): no summit window holds its date", event.paragraph))
         front = {"title": event.title, "date": event.date.iso(), "source": source_slug,
                  "paragraph": event.paragraph, "summit": summit_for(event.date, summits)}
-        slug = slugs.claim("events", slugify(event.title))
+        slug = slugs.claim("events", slugify(event.title), ("source", source_slug))
         drafts.append(Draft("events", slug, front, event.sentence))
     return drafts
 
@@ -204,7 +218,7 @@ def _figure_drafts(paragraphs, source_slug, published, when, slugs) -> list[Draf
                 continue
             front = {"label": figure.label, "value": figure.value, "unit": figure.unit,
                      "as_of": figure.as_of.iso(), "source": source_slug, "paragraph": number}
-            slug = slugs.claim("figures", slugify(f"{figure.label} {figure.as_of.year}", 8))
+            slug = slugs.claim("figures", slugify(f"{figure.label} {figure.as_of.year}", 8), ("source", source_slug))
             drafts.append(Draft("figures", slug, front, figure.sentence))
     return drafts
 

@@ -77,6 +77,7 @@ class PeopleIndex:
 
     def __init__(self, known: list[KnownPerson]) -> None:
         self.known = {person.slug: person for person in known}
+        self.drafted: set[str] = set()  # slugs this run changed (new, or with aliases added)
 
     @classmethod
     def load(cls, content_dir: Path) -> "PeopleIndex":
@@ -87,9 +88,10 @@ class PeopleIndex:
                 known.append(KnownPerson(path.stem, record[0], record[1]))
         return cls(known)
 
-    def place(self, person: Person, source_title: str) -> Draft:
+    def place(self, person: Person, source_title: str) -> tuple[Draft, bool]:
         """The people record for an article's person: the existing one with new aliases
-        added, or a new record with a slug no one else holds."""
+        added, or a new record with a slug no one else holds; and whether it needs writing
+        (an existing record that gains nothing is left alone)."""
         matches = [known for known in self.known.values() if known.matches(person)]
         if len(matches) == 1 or (matches and person.kind == "person" and any(" " in s for s in person.spellings)):
             known = matches[0]
@@ -102,15 +104,19 @@ class PeopleIndex:
             front["aliases"] = aliases
             if person.role and not front.get("role"):
                 front["role"] = person.role
+            changed = front != known.front or known.slug in self.drafted
             known.front = front
-            return Draft("people", known.slug, front, known.body)
+            if changed:
+                self.drafted.add(known.slug)
+            return Draft("people", known.slug, front, known.body), changed
         slug = self._free_slug(slugify(person.name))
         taken = self._aliases_of_others(slug)
         front = {"name": person.name, "aliases": [a for a in person.aliases if a.casefold() not in taken],
                  "role": person.role, "kind": person.kind}
         body = f"Named in “{source_title}”." if source_title else ""
         self.known[slug] = KnownPerson(slug, front, body)
-        return Draft("people", slug, front, body)
+        self.drafted.add(slug)
+        return Draft("people", slug, front, body), True
 
     def _aliases_of_others(self, slug: str) -> set[str]:
         return {spelling.casefold() for other in self.known.values() if other.slug != slug for spelling in other.spellings}

@@ -127,3 +127,14 @@ def test_html_tags_in_a_text_article_never_become_live_html(tmp_path):
     [(_, body)] = read_records(tmp_path / "content", "sources").values()
     assert "<script" not in body and "<b>" not in body and "&lt;script>" in body
     assert "<Ana Ruiz / Mayor (yesterday)>" in body
+
+
+def test_a_record_of_another_article_is_never_taken_over(tmp_path):
+    content = tmp_path / "content"
+    (content / "quotes").mkdir(parents=True)
+    other = content / "quotes" / "tomas-rell-there-is-nothing-to.md"
+    other.write_text('---\nspeaker: "Tomas Rell"\nsource: "another-article"\n---\nThere is nothing to add.\n', encoding="utf-8")
+    code, out, _ = ingest([ARTICLE], content, published="2024-05-16")
+    assert code == 0 and "kept your edit" not in out
+    assert other.read_text(encoding="utf-8").endswith("nothing to add.\n")
+    assert (content / "quotes" / "tomas-rell-there-is-nothing-to-2.md").is_file()
