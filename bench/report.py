@@ -153,25 +153,38 @@ def _incremental(results: dict) -> list[str]:
     return lines + [""]
 
 
+def top_entries(stats_path: Path) -> dict[str, list[list]]:
+    """The top rows of a cProfile dump, by cumulative and by own time: [calls, tottime, cumtime, where]."""
+    stats = pstats.Stats(str(stats_path)).stats
+    top = {}
+    for key, index in (("cumulative", 3), ("tottime", 2)):
+        ranked = sorted(stats.items(), key=lambda item: item[1][index], reverse=True)[:PROFILE_ROWS]
+        top[key] = [[calls, tottime, cumtime, f"{_short(filename)}:{line}({function})"]
+                    for (filename, line, function), (_, calls, tottime, cumtime, _) in ranked]
+    return top
+
+
 def _profile(results: dict) -> list[str]:
-    profile = results.get("profile")
-    if not profile or not Path(profile["stats"]).is_file():
-        return []
-    stats = pstats.Stats(profile["stats"])
-    lines = [f"## Profile: cold briefing-gen build, {profile['site']} (cProfile, {profile['wall']:.1f} s under the profiler)", "",
-             "Only the main process is profiled; work done in worker processes shows as waiting.", ""]
-    for key, title in (("cumulative", "by cumulative time"), ("tottime", "by own time (tottime)")):
-        lines += [f"### Top {PROFILE_ROWS} {title}", "", "| calls | tottime | cumtime | function |", "| --- | --- | --- | --- |"]
-        index = 3 if key == "cumulative" else 2
-        ranked = sorted(stats.stats.items(), key=lambda item: item[1][index], reverse=True)[:PROFILE_ROWS]
-        for (filename, line, function), (_, calls, tottime, cumtime, _) in ranked:
-            lines.append(f"| {calls:,} | {tottime:.2f} | {cumtime:.2f} | `{_short(filename)}:{line}({function})` |")
-        lines.append("")
+    lines = []
+    for key, title in (("profile", "cold briefing-gen build"), ("profile_no_change", "briefing-gen rebuild, nothing changed")):
+        profile = results.get(key)
+        if profile and "top" not in profile and Path(profile["stats"]).is_file():
+            profile["top"] = top_entries(Path(profile["stats"]))  # results saved before the rows were
+        if not profile or "top" not in profile:
+            continue
+        lines += [f"## Profile: {title}, {profile['site']} (cProfile, {profile['wall']:.1f} s under the profiler)", "",
+                  "Only the main process is profiled; work done in worker processes shows as waiting.", ""]
+        for order, heading in (("cumulative", "by cumulative time"), ("tottime", "by own time (tottime)")):
+            lines += [f"### Top {PROFILE_ROWS} {heading}", "", "| calls | tottime | cumtime | function |", "| --- | --- | --- | --- |"]
+            lines += [f"| {calls:,} | {tottime:.2f} | {cumtime:.2f} | `{where}` |" for calls, tottime, cumtime, where in profile["top"][order]]
+            lines.append("")
     return lines
 
 
 def _short(filename: str) -> str:
-    for marker in ("site-packages/", "/briefing_gen/", "/lib/python3"):
+    """A profile entry's file, from its package or template folder on."""
+    for marker, keep in (("/briefing_gen/", "briefing_gen/"), ("/templates/", "templates/"),
+                         ("site-packages/", ""), ("/lib/python3.11/", "")):
         if marker in filename:
-            return ("briefing_gen/" if marker == "/briefing_gen/" else "") + filename.split(marker, 1)[1]
+            return keep + filename.split(marker, 1)[1]
     return filename

@@ -167,13 +167,19 @@ profile.dump_stats(sys.argv[1])
 """
 
 
-def profile_build(site: Path, clean_flag: bool) -> dict:
+def profile_build(site: Path, clean: bool, label: str) -> dict:
+    """cProfile of one briefing-gen build: cold (output and caches removed), or a rebuild with nothing changed."""
     folder = site / "briefing"
-    make_cold(folder)
-    stats_path = WORK / f"profile-{site.name}.pstats"
-    command = [sys.executable, "-c", PROFILE_SCRIPT, str(stats_path), *briefing_build_command(["--clean"] if clean_flag else [])[len(BRIEFING_GEN):]]
+    if clean:
+        make_cold(folder)
+    else:
+        run_measured(briefing_build_command(), folder, WORK / "logs" / "profile.log")  # warm the cache
+    stats_path = WORK / f"profile-{site.name}-{label}.pstats"
+    extra = ["--clean"] if clean and supports_clean() else []
+    command = [sys.executable, "-c", PROFILE_SCRIPT, str(stats_path), *briefing_build_command(extra)[len(BRIEFING_GEN):]]
     sample = run_measured(command, folder, WORK / "logs" / "profile.log")
-    return {"site": site.name, "wall": sample.wall, "stats": str(stats_path)}
+    return {"site": site.name, "kind": label, "wall": sample.wall, "stats": str(stats_path),
+            "top": report.top_entries(stats_path)}
 
 
 def versions() -> dict:
@@ -249,8 +255,9 @@ def main(argv: list[str] | None = None) -> int:
                 "load_before": load_before, "load_after": os.getloadavg(),
             }
             if size == args.incremental_size and "briefing" in tools and not args.skip_extras:
-                results["profile"] = profile_build(site, clean_flag)
+                results["profile"] = profile_build(site, clean=True, label="cold")
                 results["incremental"] = incremental_builds(site, rounds)
+                results["profile_no_change"] = profile_build(site, clean=False, label="no-change")
             _save(results, results_path, args.quick)
         if not args.skip_extras:
             results["seed"] = seed_builds(5, clean_flag)
