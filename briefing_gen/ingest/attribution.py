@@ -44,6 +44,11 @@ _ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Depa
                         r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign)\b")
 
 
+_GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residents", "critics", "observers", "witnesses",
+            "authorities", "police", "protesters", "lawmakers", "leaders", "organizers", "organisers", "scientists",
+            "researchers", "economists", "reports", "media", "people", "many", "some", "others", "locals", "aides"}
+
+
 def is_media(phrase: str) -> bool:
     """An outlet or agency: an acronym, or a phrase naming news media."""
     return bool(_MEDIA.match(phrase.strip()))
@@ -78,11 +83,15 @@ def speech_events(masked: str) -> list[SpeechEvent]:
     interview = re.search(r"\b[Ii]n an? (?:interview|conversation|statement) (?:with|to|on) (?P<via>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?)(?=\s+(?:on|in|at|last|this|yesterday|today)\b|[,.]|$)", masked)
     for match in re.finditer(r"\b[Aa]ccording to (?P<who>[^,;._]+)", masked):
         speaker = speaker_phrase(match["who"])
-        if speaker:
-            events.append(SpeechEvent(match.start(), match.end(), speaker, "according to"))
-    for match in re.finditer(r"(?P<via>[^,;_]+?)\s+quoted\s+(?P<who>him|her|them|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+as\s+saying", masked):
+        relay = _strip_determiners(match["who"]) if is_media(match["who"]) else None
+        if speaker or relay:
+            events.append(SpeechEvent(match.start(), match.end(), speaker, "according to", via=relay))
+    for match in re.finditer(r"(?P<via>[^,;_]+?)\s+quoted\s+(?P<who>him|her|them|(?:an?|the)\s+[\w\s’'-]+?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+as\s+saying", masked):
         via = _strip_determiners(_last_clause(match["via"]))
         events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(match["who"]), "quoted", via=via))
+    for match in re.finditer(r"(?P<who>[^,;_]+?)\s+(?:was|were|is|are)\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<via>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", masked):
+        events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(_last_clause(match["who"])), "quoted",
+                                  via=_strip_determiners(match["via"]).rstrip(".")))
     for match in _VERB.finditer(masked):
         if match["verb"] == "quoted" or any(e.start <= match.start() < e.end for e in events):
             continue
@@ -116,13 +125,15 @@ def _told_via(after: str) -> str | None:
 
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
+    before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
     words = before.rstrip().split(" ")
     while words and words[-1].lower() in _SKIP_WORDS:
         words.pop()
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
-    apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?),$", text)
+    apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?|"
+                           r"[A-Z][\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
     if apposition:
         role = _appositive_role(apposition["role"])
         speaker = speaker_phrase(_last_clause(apposition["who"]), role)
@@ -133,7 +144,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
 
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
-    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
+    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
         return None, False
     role = _appositive_role(match["role"]) if match["role"] else None
@@ -165,6 +176,13 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return None
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
+    if phrase.lower() in _GENERIC:
+        return None  # "Officials said": no one in particular
+    affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)$", phrase)
+    if affiliated and not role:
+        person = speaker_phrase(affiliated["who"])
+        if person is not None and person.kind in ("name", "single"):
+            return Speaker(person.text, person.kind, person.role or _strip_determiners(affiliated["org"]), person.title)
     names = [m for m in find_person_names(phrase) if m.end >= len(phrase) - 1]
     if names:
         name = names[-1]

@@ -107,10 +107,16 @@ def mask(paragraph: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|No|vs|Rev|Hon)|"
+                           r"\b[A-Z](?:\.[A-Z])*)\.$")
+
+
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a masked paragraph."""
+    """(start, end) of each sentence of a masked paragraph; "Dr." or "U.S." ends none."""
     bounds, start = [], 0
     for match in re.finditer(r"(?<=[.!?…])\s+(?=[A-Z_“\"(<])", masked):
+        if _ABBREVIATION.search(masked[max(0, match.start() - 6): match.start()]):
+            continue
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(masked)))
@@ -125,6 +131,8 @@ def is_partial(paragraph: str, span: Span) -> bool:
         return True
     if text[0].islower():
         return True
+    if re.search(r"[.!?…]$", text):
+        return False  # a whole sentence, however short: "Not yet."
     if len(text.split()) < 3:
         return True
     before = paragraph[: span.start].rstrip()

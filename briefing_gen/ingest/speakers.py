@@ -164,7 +164,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         event, person = choice
         quote.speaker = _speaker_text(event, person, state)
         quote.person = person
-        quote.via = event.via
+        quote.via = event.via or _media_cited(resolved, event)
         quote.role = event.speaker.role if event.speaker and event.speaker.role else (person.role if person else None)
         quote.how = "continued" if event.verb in _CONTINUING_VERBS or (event.speaker and event.speaker.kind == "pronoun") else "attributed"
         if event.apposition or event.via:
@@ -209,6 +209,14 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
     return None
 
 
+def _media_cited(resolved, chosen: SpeechEvent) -> str | None:
+    """A person's words "according to the KCNA news agency": the agency relayed them."""
+    for event, _ in resolved:
+        if event is not chosen and event.verb == "according to" and event.via:
+            return event.via
+    return None
+
+
 def _starts_paragraph(paragraph: str, span: Span) -> bool:
     """The quote opens the paragraph (after any blockquote or list marker)."""
     return not paragraph[: span.start].strip().strip(">-*• ")
@@ -246,6 +254,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     """The person or organisation an attribution names, or the one a pronoun points back to."""
     speaker = event.speaker
     if speaker is None:
+        if event.verb == "according to":
+            return None
         return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
     if speaker.kind == "pronoun":
         kind = "person" if speaker.text.lower() in ("he", "she", "him", "her") else "organization"

@@ -148,3 +148,29 @@ def test_a_spokesman_for_an_organisation():
 def test_blockquoted_quote_continues_the_previous_speaker():
     found, _ = quotes("“We are ready,” Ana Ruiz said.", "> “And we are not afraid.”")
     assert [q[1] for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_common_attribution_shapes():
+    cases = {
+        "Moon Jae-in, South Korea's president, told reporters: “The door is open.”": ("Moon Jae-in", "South Korea's president", None),
+        "“This is a turning point,” said Dr. Sarah Lin of Tokyo University.": ("Sarah Lin", None, None),
+        "“We are ready,” Kim Jong Un was quoted as saying by KCNA.": ("Kim Jong Un", None, "KCNA"),
+        "Tom Hale, 45, said “the market is dead.”": ("Tom Hale", None, None),
+        "“We expect progress,” U.S. Secretary of State Antony Blinken said in Seoul.": ("Antony Blinken", "U.S. Secretary of State", None),
+        "“We want peace,” Kim Jong Un said on Tuesday, according to the KCNA news agency.": ("Kim Jong Un", None, "KCNA news agency"),
+    }
+    for paragraph, (speaker, role, via) in cases.items():
+        [found] = find_quotes([paragraph], PUBLISHED, PeopleRegistry(), EVENT)[0]
+        assert found.speaker == speaker, paragraph
+        assert role is None or found.role == role, paragraph
+        assert found.via == via, paragraph
+
+
+def test_generic_plural_subjects_are_not_people():
+    found, review = quotes("Officials said the deal was “close”.")
+    assert found[0][1] is None and review
+
+
+def test_short_full_sentence_is_not_partial():
+    found, _ = quotes("Asked whether talks would resume, Kim Min-jun replied: “Not yet.”")
+    assert found[0][1] == "Kim Min-jun" and found[0][5] is False
