@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from . import records
+from .cache import code_digest
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 
@@ -126,7 +128,7 @@ class ParsedRecordCache:
         try:
             with open(cls.path_for(root), "rb") as stored:
                 version, stored_root, entries = pickle.load(stored)
-            if version == cls.VERSION and stored_root == shown_root:
+            if version == (cls.VERSION, code_digest()) and stored_root == shown_root:
                 return cls(root, shown_root, entries)
         except Exception:  # a missing, old or damaged cache only means parsing everything
             pass
@@ -151,7 +153,8 @@ class ParsedRecordCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_suffix(".tmp")
             with open(temporary, "wb") as stored:
-                pickle.dump((self.VERSION, self.shown_root, self.used), stored, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(((self.VERSION, code_digest()), self.shown_root, self.used), stored,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, target)
         except OSError:
             pass
@@ -274,28 +277,29 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+FRONT_MATTER = YAMLHandler()
+
+
 def split_front_matter(text: str, shown: str, problems: list[Problem]) -> FrontMatter | None:
-    """Split `---` YAML front matter from the markdown body, keeping line numbers."""
-    first_line, _, rest = text.partition("\n")
-    if first_line.strip() != "---":
+    """Split `---` YAML front matter from the markdown body (python-frontmatter's rules), keeping line numbers."""
+    if not FRONT_MATTER.detect(text):
         problems.append(Problem(shown, 1, "missing front matter: the file must start with a '---' line", "no-front-matter"))
         return None
-    lines = rest.split("\n")
-    for index, line in enumerate(lines):
-        if line[:3] in ("---", "...") and line.strip() in ("---", "..."):
-            break
-    else:
+    try:
+        yaml_text, body = FRONT_MATTER.split(text)
+    except ValueError:
         problems.append(Problem(shown, 1, "front matter is not closed: add a '---' line after it", "no-front-matter"))
         return None
-    index += 1  # the closing line's index in the whole file
-    lines.insert(0, first_line)
-    parsed = _parse_yaml("\n".join(lines[1:index]), shown, 1, problems)
+    # The boundary pattern may swallow blank lines after the opening '---': count them.
+    yaml_offset = text[: FRONT_MATTER.FM_BOUNDARY.match(text).end()].count("\n")
+    parsed = _parse_yaml(yaml_text, shown, yaml_offset, problems)
     if parsed is None:
         return None
     values, key_lines = parsed
-    body = "\n".join(lines[index + 1:]).strip("\n")
-    body_line = index + 2
-    return FrontMatter(values, key_lines, body, body_line)
+    closing_line = text[: len(text) - len(body)].count("\n") + 1
+    stripped = body.lstrip("\n")
+    body_line = closing_line + 1 + body[: len(body) - len(stripped)].count("\n") - 1
+    return FrontMatter(values, key_lines, stripped.rstrip("\n"), max(body_line, closing_line + 1))
 
 
 def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]) -> tuple[dict, dict[str, int]] | None:
