@@ -51,6 +51,8 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
             code = 1
             continue
         when = published_date or _article_date(article.published)
+        if when is None:
+            print(f"{path}: no publication date: pass --published; relative dates stay unknown", file=err)
         cleaned = clean_blocks(article.blocks)
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
         report.add_article(path, assembled.source)

@@ -200,6 +200,7 @@ class _ArticleParser(HTMLParser):
         self.h1: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a block, an article root, or a skipped chrome subtree."""
         values = {name: value or "" for name, value in attrs}
         self._note_metadata(tag, values)
         if tag in _VOID_TAGS:
@@ -229,6 +230,7 @@ class _ArticleParser(HTMLParser):
             self.in_title = True
 
     def handle_endtag(self, tag: str) -> None:
+        """Close tags up to the matching one (HTML in the wild is not always nested well)."""
         if self.skip_stack:
             if tag == self.skip_stack[-1]:
                 self.skip_stack.pop()

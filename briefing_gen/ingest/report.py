@@ -25,6 +25,8 @@ class Report:
         self.decisions.append((draft, action))
 
     def lines(self) -> list[str]:
+        """The report, line by line: per article what was removed and what needs review,
+        then counts per kind and per action, then every path written or kept."""
         lines = []
         for path, source in self.sources:
             shown = self.root / source.relative_path

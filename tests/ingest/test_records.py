@@ -138,3 +138,12 @@ def test_a_record_of_another_article_is_never_taken_over(tmp_path):
     assert code == 0 and "kept your edit" not in out
     assert other.read_text(encoding="utf-8").endswith("nothing to add.\n")
     assert (content / "quotes" / "tomas-rell-there-is-nothing-to-2.md").is_file()
+
+
+def test_without_a_publication_date_relative_dates_stay_unknown(tmp_path):
+    code, _, err = ingest([ARTICLE], tmp_path, published=None)
+    assert code == 0 and "--published" in err
+    [(source, _)] = read_records(tmp_path, "sources").values()
+    assert any(note["kind"] == "date" for note in source["review"])
+    saids = {front["said_on"] for front, _ in read_records(tmp_path, "quotes").values()}
+    assert saids == {"2020-03", "unknown"}
