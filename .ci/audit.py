@@ -5,7 +5,11 @@ desktop preset. Prints the four category scores and writes them as a markdown
 table to artifacts/lighthouse.md (for the README), with the full reports beside
 it. Not part of CI: Lighthouse's performance score depends on the machine.
 
-    python .ci/audit.py [--site DIR] [--pages PATH ...] [--presets mobile desktop]
+    python .ci/audit.py [--site DIR] [--pages PATH ...] [--presets mobile desktop] [--runs N]
+
+Each page and preset runs N times (default 3) and reports the median of each
+score, as Lighthouse's own guidance suggests: a single performance score on a
+shared machine wobbles by a point or two.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import functools
 import http.server
 import json
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -73,9 +78,10 @@ def failing_audits(report: Path) -> list[str]:
             if audit_id in weighted and audit.get("score") is not None and audit["score"] < 1]
 
 
-def markdown(rows: list[tuple[str, str, dict[str, int]]], version: str) -> str:
+def markdown(rows: list[tuple[str, str, dict[str, int]]], version: str, runs: int) -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    lines = [f"Lighthouse {version}, Debian Chromium headless, {stamp}; site served from a local http.server.",
+    lines = [f"Lighthouse {version}, Debian Chromium headless, {stamp}; site served from a local http.server;"
+             f" median of {runs} run{'s' if runs > 1 else ''} per row.",
              "", "| page | preset | performance | accessibility | best practices | SEO |",
              "| --- | --- | ---: | ---: | ---: | ---: |"]
     for page, preset, scores in rows:
@@ -88,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder (default: site)")
     parser.add_argument("--pages", nargs="+", help="pages to audit, relative to the site (default: home and a quote)")
     parser.add_argument("--presets", nargs="+", choices=("mobile", "desktop"), default=["mobile", "desktop"])
+    parser.add_argument("--runs", type=int, default=3, help="runs per page and preset; the median is kept (default 3)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.is_file():
         sys.exit("audit: lighthouse is missing: run `.ci/install-tools --audit` (make audit does)")
@@ -102,16 +109,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for page in pages:
             for preset in args.presets:
-                report = reports / f"{page.replace('/', '_').removesuffix('.html')}-{preset}.json"
-                scores = run_lighthouse(base + page, preset, report)
+                runs = []
+                for run in range(1, args.runs + 1):
+                    report = reports / f"{page.replace('/', '_').removesuffix('.html')}-{preset}-{run}.json"
+                    runs.append(run_lighthouse(base + page, preset, report))
+                scores = {name: round(statistics.median(r[name] for r in runs)) for name in CATEGORIES}
                 rows.append((page, preset, scores))
-                print(f"{page:55} {preset:8} " + "  ".join(f"{name} {scores[name]:3}" for name in CATEGORIES),
-                      flush=True)
+                spread = {name: sorted({r[name] for r in runs}) for name in CATEGORIES}
+                print(f"{page:45} {preset:8} " + "  ".join(
+                    f"{name} {scores[name]:3}" + (f" {spread[name]}" if len(spread[name]) > 1 else "")
+                    for name in CATEGORIES), flush=True)
                 if min(scores.values()) < 100:
                     below.extend(f"  {page} ({preset}) {line}" for line in failing_audits(report))
     finally:
         server.shutdown()
-    table = markdown(rows, version)
+    table = markdown(rows, version, args.runs)
     (ARTIFACTS / "lighthouse.md").write_text(table, encoding="utf-8")
     print(f"\nwrote {(ARTIFACTS / 'lighthouse.md').relative_to(ROOT)} (full reports in {reports.relative_to(ROOT)}/)")
     if below:
