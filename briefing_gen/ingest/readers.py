@@ -181,6 +181,7 @@ _CHROME = re.compile(r"share|social|cookie|consent|newsletter|subscri|comment|re
 _BODY_HINT = re.compile(r"article-body|articlebody|story-body|post-content|entry-content|article-content", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article",
                "main", "header", "pre", "dd", "dt", "td", "table", "ul", "ol", "figcaption", "hr"}
+_BYLINE = re.compile(r"byline|\bauthor", re.IGNORECASE)
 _VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "area", "base", "col", "embed", "wbr", "track"}
 
 
@@ -198,6 +199,8 @@ class _ArticleParser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.in_title = False
         self.h1: str | None = None
+        self.bylines: list[str] = []
+        self.byline_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a block, an article root, or a skipped chrome subtree."""
@@ -213,10 +216,15 @@ class _ArticleParser(HTMLParser):
             if tag == self.skip_stack[-1]:
                 self.skip_stack.append(tag)
             return
-        if tag in _SKIPPED_TAGS or _is_chrome(tag, values, bool(self.root_depths)):
+        inline_time = tag == "time" and ("p" in self.open_tags or "li" in self.open_tags)
+        if (tag in _SKIPPED_TAGS or _is_chrome(tag, values, bool(self.root_depths))) or (tag == "time" and not inline_time):
             self.skip_stack.append(tag)
             return
         self.open_tags.append(tag)
+        if _BYLINE.search(f"{values.get('class', '')} {values.get('itemprop', '')} {values.get('rel', '')}") and not self.byline_depth:
+            self._flush()
+            self.byline_depth = len(self.open_tags)
+            self.block_kind = "byline"
         if tag in ("article", "main") or _BODY_HINT.search(values.get("class", "") + " " + values.get("id", "")) \
                 or values.get("itemprop") == "articleBody":
             if not self.root_depths:
@@ -239,6 +247,9 @@ class _ArticleParser(HTMLParser):
             return
         while self.open_tags:
             closed = self.open_tags.pop()
+            if self.byline_depth and len(self.open_tags) < self.byline_depth:
+                self._flush()
+                self.byline_depth = 0
             if closed in _BLOCK_TAGS:
                 self._flush()
             if self.root_depths and self.root_depths[-1] > len(self.open_tags):
@@ -276,6 +287,9 @@ class _ArticleParser(HTMLParser):
         if not text:
             return
         kind = self.block_kind
+        if kind == "byline" or self.byline_depth:
+            self.bylines.append(text)
+            return
         if kind == "h1" and self.h1 is None:
             self.h1 = text
             return
@@ -323,11 +337,29 @@ def read_html(text: str, path: str = "") -> Article:
     blocks = max(candidates, key=lambda blocks: sum(len(block) for block in blocks))
     meta = parser.meta
     title = parser.h1 or meta.get("og:title") or _strip_site_name(meta.get("title"))
-    byline = [meta["author"]] if meta.get("author") else []
+    byline = _byline_names(parser.bylines) or ([meta["author"]] if meta.get("author") else [])
     return Article(path=path, title=title, blocks=list(blocks), url=meta.get("canonical") or meta.get("og:url"),
                    byline=byline, language=meta.get("lang"),
                    published=meta.get("article:published_time") or meta.get("datepublished") or meta.get("time"),
-                   outlet=meta.get("og:site_name"))
+                   outlet=meta.get("og:site_name") or _site_name(meta.get("title")))
+
+
+def _byline_names(texts: list[str]) -> list[str]:
+    """"By Jon Ash and Mia Kerr" -> ["Jon Ash", "Mia Kerr"]."""
+    names: list[str] = []
+    for text in texts:
+        text = re.sub(r"^\s*(?:by|written by|words by)\s+", "", text, flags=re.IGNORECASE)
+        for name in re.split(r",|;|\band\b|&", text):
+            name = name.strip()
+            if re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", name) and name not in names:
+                names.append(name)
+    return names
+
+
+def _site_name(title: str | None) -> str | None:
+    """"Talks resume | News Site" -> "News Site": the outlet a page names in its title."""
+    parts = re.split(r"\s+[|–—-]\s+", title or "")
+    return parts[-1].strip() if len(parts) > 1 and len(parts[-1].split()) <= 5 else None
 
 
 def _strip_site_name(title: str | None) -> str | None:

@@ -147,3 +147,14 @@ def test_without_a_publication_date_relative_dates_stay_unknown(tmp_path):
     assert any(note["kind"] == "date" for note in source["review"])
     saids = {front["said_on"] for front, _ in read_records(tmp_path, "quotes").values()}
     assert saids == {"2020-03", "unknown"}
+
+
+def test_html_byline_and_date_elements_are_metadata_not_paragraphs(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Talks resume | News Site</title></head><body><div class="article-content">'
+                    '<span class="byline">By Jon Ash and Mia Kerr</span><time datetime="2024-07-03">3 July 2024</time>'
+                    '<p>Talks resumed in Geneva on Monday after a pause of six months.</p></div></body></html>', encoding="utf-8")
+    ingest([page], tmp_path / "content")
+    [(source, body)] = read_records(tmp_path / "content", "sources").values()
+    assert source["byline"] == ["Jon Ash", "Mia Kerr"] and source["published"] == "2024-07-03"
+    assert source["outlet"] == "News Site" and body == "Talks resumed in Geneva on Monday after a pause of six months."
