@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import name_keys, preferred_spelling
+from .people import find_person_names
 
 
 @dataclass
@@ -56,6 +57,7 @@ _SIGN_OFFS = [
                r"(?:\s*(?:,|of|for|from)\s+(?P<outlet>[A-Z][^.]*?))?\s*\.?$"),
     re.compile(r"^(?:\w+ )?(?:reporting|reported|written|edited|editing) by (?P<names>[^.]+?)\s*\.?$", re.IGNORECASE),
 ]
+_REPORTING = re.compile(r"^(?P<who>[A-Z][^.]*?),? reporting(?: (?:from|for) [A-Z][\w .’'-]*)?\.?$")
 _BY_LINE = re.compile(r"^By (?P<names>" + _NAME + r"(?:(?:,| and) " + _NAME + r")*)(?:,? (?:for |in )?(?P<outlet>[A-Z][\w .&-]+))?\.?$")
 _FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
                       r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]+")
@@ -107,10 +109,19 @@ def _take_sign_off(block: str, cleaned: Cleaned, index: int, count: int) -> bool
         if match["outlet"] and not cleaned.outlet:
             cleaned.outlet = match["outlet"].strip()
         return True
-    match = _SIGN_OFFS[1].match(block)
+    match = _SIGN_OFFS[1].match(block.strip("()[] "))
     if match and len(block) < 200:
         cleaned.byline.extend(_split_names(match["names"]))
         return True
+    match = _REPORTING.match(block)
+    if match and len(block.split()) <= 10:
+        names = find_person_names(match["who"])
+        if names and names[-1].end == len(match["who"]):
+            cleaned.byline.append(names[-1].name)
+            outlet = match["who"][: names[-1].start].strip(" ,")
+            if outlet and not cleaned.outlet:
+                cleaned.outlet = outlet
+            return True
     match = _BY_LINE.match(block)
     if match and (index < 3 or index >= count - 2):
         cleaned.byline.extend(_split_names(match["names"]))

@@ -72,3 +72,10 @@ def test_editorial_brackets_inside_quotes_and_references_are_not_garble():
     assert find_garble("She said “[the plan] was fine” on Monday.") == []
     assert find_garble("Numbers [1] and [2] are references.") == []
     assert find_garble("She show[ed] it “to every[one]”.") == [("garble", "show[ed]"), ("garble", "every[one]")]
+
+
+def test_other_sign_off_shapes():
+    cleaned = clean_blocks(["Story text.", "Harbour News TV Kim Min-ji reporting.", "(Reporting by Ana Ruiz; Editing by Ben Ode)"])
+    assert cleaned.paragraphs == ["Story text."]
+    assert cleaned.byline == ["Kim Min-ji", "Ana Ruiz"]  # an editor is not an author
+    assert cleaned.outlet == "Harbour News TV"
