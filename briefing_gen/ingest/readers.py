@@ -175,9 +175,14 @@ def _strip_inline_markup(block: str) -> str:
 
 _SKIPPED_TAGS = {"script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg",
                  "button", "select", "template", "figure", "menu", "dialog", "object", "video", "audio"}
-_CHROME = re.compile(r"share|social|cookie|consent|newsletter|subscri|comment|related|promo|advert|\bads?\b|"
-                     r"banner|menu|navbar|sidebar|breadcrumb|popup|modal|widget|sponsor|recommend|trending|"
-                     r"most-read|footer|masthead|site-header|paywall|signup|sign-up", re.IGNORECASE)
+_CHROME_WORDS = {"share", "sharing", "shares", "social", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
+                 "subscription", "comment", "comments", "disqus", "related", "promo", "promotion", "advert", "advertisement",
+                 "ad", "ads", "adslot", "banner", "menu", "navbar", "nav", "navigation", "sidebar", "breadcrumb",
+                 "breadcrumbs", "popup", "modal", "widget", "sponsor", "sponsored", "recommended", "recommendations",
+                 "trending", "mostread", "popular", "footer", "masthead", "paywall", "signup", "outbrain", "taboola",
+                 "toolbar", "tags", "pagination", "skip", "print", "teaser", "teasers", "more"}
+_CONTENT_WORDS = {"article", "story", "post", "entry", "content", "body", "main", "text", "articlebody"}
+_CHROME = re.compile(r"sharebar|socialbar|cookiebar|adslot|adunit|adcontainer|relatedposts|readmore", re.IGNORECASE)
 _BODY_HINT = re.compile(r"article-body|articlebody|story-body|post-content|entry-content|article-content", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article",
                "main", "header", "pre", "dd", "dt", "td", "table", "ul", "ol", "figcaption", "hr"}
@@ -307,8 +312,11 @@ def _is_chrome(tag: str, values: dict[str, str], inside_root: bool) -> bool:
         return True
     if values.get("aria-hidden") == "true" or "hidden" in values:
         return True
-    marks = f"{values.get('class', '')} {values.get('id', '')}"
-    return bool(_CHROME.search(marks)) and tag not in ("html", "body", "article", "main")
+    words = set(re.split(r"[\s_-]+", f"{values.get('class', '')} {values.get('id', '')}".lower()))
+    if tag in ("html", "body", "article", "main") or words & _CONTENT_WORDS:
+        return False  # "article-body share-enabled" is the article, not a share bar
+    marks = " ".join(sorted(words))
+    return bool(words & _CHROME_WORDS) or "most read" in marks or bool(_CHROME.search(marks))
 
 
 def _escape_markup(text: str) -> str:

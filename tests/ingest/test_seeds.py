@@ -76,7 +76,7 @@ def test_ingested_records_pass_the_build_checks(seeded):
     """Everything ingest wrote loads and validates; only an unknown speaker lacks a person."""
     content, problems = load_content(seeded)
     problems += validate(content)
-    messages = [f"{p.path}: {p.message}" for p in problems]
+    messages = [f"{p.path}: {p.message}" for p in problems if getattr(p, "severity", "error") == "error"]
     assert all("unknown-" in m.split("/")[-1] and "person" in m for m in messages), messages
 
 
