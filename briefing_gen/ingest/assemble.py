@@ -78,7 +78,7 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     """Draft every record one cleaned article gives."""
     paragraphs = cleaned.paragraphs
     review = list(cleaned.review)
-    title = article.title or _title_from_lede(paragraphs) or article.path
+    title = article.title or _title_from_lede(paragraphs) or Path(article.path).stem
     source_slug = slugs.claim("sources", slugify(title), ("title", title))
     registry = PeopleRegistry()
     for name in cleaned.byline_spellings + article.byline:

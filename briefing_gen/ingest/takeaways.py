@@ -83,7 +83,7 @@ def _numbered_sections(paragraphs: list[str]) -> list[Takeaway]:
 
 def _markdown_sections(paragraphs: list[str]) -> list[Takeaway]:
     starts = [i for i, p in enumerate(paragraphs) if _MARKDOWN.match(p)]
-    return _sections(paragraphs, starts, lambda p: _clean_title(_MARKDOWN.match(p)["title"]))
+    return _sections(paragraphs, starts, lambda p: _clean_title(re.sub(r"^\d{1,2}[).]\s+", "", _MARKDOWN.match(p)["title"])))
 
 
 def _key_list(paragraphs: list[str]) -> list[Takeaway]:

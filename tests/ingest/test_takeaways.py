@@ -44,3 +44,8 @@ def test_unstructured_article_gives_lede_drafts():
 def test_a_single_numbered_line_is_not_a_structure():
     paragraphs = ["The plan has 3 parts and many details that matter.", "1) One thing only", "Text follows here for sure."]
     assert all(t.draft for t in find_takeaways(paragraphs))
+
+
+def test_numbered_markdown_headings_lose_their_number():
+    paragraphs = ["Lede text here.", "## 1) First part", "Body.", "## 2) “Second part”", "Body two."]
+    assert [t.title for t in find_takeaways(paragraphs)] == ["First part", "Second part"]
