@@ -92,6 +92,11 @@ def speech_events(masked: str) -> list[SpeechEvent]:
     for match in re.finditer(r"(?P<who>[^,;_]+?)\s+(?:was|were|is|are)\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<via>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", masked):
         events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(_last_clause(match["who"])), "quoted",
                                   via=_strip_determiners(match["via"]).rstrip(".")))
+    dash = re.search(r"[_.]\s*[—–]\s*(?P<who>[A-Z][^,_—–]*?)(?:,\s*(?P<role>[^_—–]{2,120}?))?\s*\.?$", masked)
+    if dash:  # a pull quote signed "— Jane Doe, mayor"
+        speaker = speaker_phrase(dash["who"], _appositive_role(dash["role"]) if dash["role"] else None)
+        if speaker is not None:
+            events.append(SpeechEvent(dash.start() + 1, dash.end(), speaker, "signed"))
     for match in _VERB.finditer(masked):
         if match["verb"] == "quoted" or any(e.start <= match.start() < e.end for e in events):
             continue

@@ -174,3 +174,8 @@ def test_generic_plural_subjects_are_not_people():
 def test_short_full_sentence_is_not_partial():
     found, _ = quotes("Asked whether talks would resume, Kim Min-jun replied: “Not yet.”")
     assert found[0][1] == "Kim Min-jun" and found[0][5] is False
+
+
+def test_pull_quote_signed_with_a_dash():
+    found, _ = quotes("> “Every lantern is a thank-you.” — Edda Moray, lantern maker")
+    assert found[0][1] == "Edda Moray"
