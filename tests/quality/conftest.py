@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 SHIPPED_CONTENT = ROOT / "content"
-FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "sites" / "minimal"
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "sites" / "minimal"  # for gates on other sites (serve)
 WIDTHS = (1280, 360)
 DARK = "1280-dark"  # key of the dark-scheme tab in `pages`
 INSTALL_HINT = "install it with `.ci/install-tools` (`make tools`)"
@@ -94,16 +94,9 @@ class Site:
         }
 
 
-def _content_folder() -> Path:
-    """The shipped content, or the fixture briefing while content/ is still empty."""
-    if (SHIPPED_CONTENT / "site.yaml").is_file():
-        return SHIPPED_CONTENT
-    return FIXTURE_CONTENT
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    content = _content_folder()
+    content = SHIPPED_CONTENT
     out = tmp_path_factory.mktemp("quality") / "site"
     command = [sys.executable, "-m", "briefing_gen", "build", "--content", str(content),
                "--templates", str(ROOT / "templates"), "--out", str(out), "-q"]
