@@ -20,9 +20,10 @@ from .cache import BuildCache, Fingerprinter, TemplateHashes, code_digest, finge
 from .content import Content, load_content
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
-from .problems import Problem
+from .problems import Problem, errors_in, warnings_in
 from .render import Page, feed_entries, site_pages
 from .search import INDEX_PATH, search_index_script
+from .terminal import Progress, problem_line, wants_colour
 from .templating import common_context, make_environment
 from .validate import validate
 from .publish import Output, RenderFailed, publish, verified_folder
@@ -36,6 +37,8 @@ class BuildResult:
     pages: int
     files: int
     changed: int
+    warnings: tuple[Problem, ...] = ()
+    drafts_left_out: int = 0
 
 
 def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple[Content, list[Problem]]:
@@ -86,7 +89,7 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: SiteWriter) -> 
 
 
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
-               clean: bool = False) -> tuple[BuildResult | None, list[Problem]]:
+               clean: bool = False, show_progress: bool = False) -> tuple[BuildResult | None, list[Problem]]:
     """The build without printing: what was written, or every problem that stopped it.
 
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
@@ -99,7 +102,7 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
         pages = sum(1 for path in cache.current if path.endswith(".html"))
         return BuildResult(pages=pages, files=len(cache.current), changed=0), []
     content, problems = load_and_validate(content_dir, use_cache=not clean)
-    if problems:
+    if errors_in(problems):
         return None, problems
     briefing = make_briefing(content, include_drafts=drafts)
     try:
@@ -110,7 +113,9 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             check_output_folder(out, protected)
             if not clean:
                 cache = BuildCache.load(out)  # another build may have finished while this one waited
-            changed = publish(outputs, out, cache, clean, describe_error=template_problem)
+            progress = Progress(len(outputs), "rendering", enabled=show_progress)
+            changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress)
+            progress.close()
             cache.inputs = inputs
             cache.save()
     except jinja2.TemplateError as error:
@@ -118,7 +123,9 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     except RenderFailed as failure:
         return None, [failure.description]
     pages = sum(output.is_page for output in outputs)
-    return BuildResult(pages=pages, files=len(outputs), changed=changed), []
+    drafts_left_out = sum(t.draft for t in content.of_kind("takeaways").values()) if not drafts else 0
+    return BuildResult(pages=pages, files=len(outputs), changed=changed, warnings=tuple(warnings_in(problems)),
+                       drafts_left_out=drafts_left_out), []
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> str:
@@ -149,7 +156,7 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result, problems = build_into(content_dir, templates, out, drafts, clean)
+        result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet)
         if problems:
             return report_problems(problems)
     except OutputError as error:
@@ -161,7 +168,19 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
     if not quiet:
         seconds = time.perf_counter() - started
         print(f"Built {result.pages} pages in {seconds:.2f} s, {result.changed} of {result.files} files changed ({out_dir}/)")
+        if result.drafts_left_out:
+            print(f"{result.drafts_left_out} draft record(s) left out; build --drafts to include them")
+        _print_warnings(list(result.warnings))
     return EXIT_OK
+
+
+def _print_warnings(warnings: list[Problem]) -> None:
+    """Warnings come last, together, so they are not lost above the summary."""
+    colour = wants_colour(sys.stderr)
+    for warning in warnings:
+        print(problem_line(warning, colour), file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: the site was built", file=sys.stderr)
 
 
 def _template_location(error: Exception) -> str:
@@ -187,11 +206,18 @@ def _template_frame(error: Exception) -> tuple[str, int] | None:
 
 
 def report_problems(problems: list[Problem], output_format: str = "text") -> int:
+    """Print every problem; exit 1 when any is an error, 0 when all are warnings."""
+    errors = errors_in(problems)
+    if output_format == "json":
+        for problem in problems:
+            print(problem.json())
+        return EXIT_CONTENT if errors else EXIT_OK
+    colour = wants_colour(sys.stderr)
     for problem in problems:
-        print(problem.json() if output_format == "json" else problem.text(), file=sys.stderr if output_format == "text" else sys.stdout)
-    if output_format == "text":
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was written", file=sys.stderr)
-    return EXIT_CONTENT if problems else EXIT_OK
+        print(problem_line(problem, colour), file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
+    return EXIT_CONTENT if errors else EXIT_OK
 
 
 def check_site(content_dir: str, templates_dir: str, output_format: str = "text") -> int:
@@ -201,10 +227,13 @@ def check_site(content_dir: str, templates_dir: str, output_format: str = "text"
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
     content, problems = load_and_validate(content_dir)
-    if not problems:
-        problems = check_rendered_links(make_briefing(content), templates)
+    if not errors_in(problems):
+        problems += check_rendered_links(make_briefing(content), templates)
     if problems:
-        return report_problems(problems, output_format)
+        code = report_problems(problems, output_format)
+        if code == EXIT_OK and output_format == "text":
+            print("No errors found.")
+        return code
     if output_format == "text":
         print("No problems found.")
     return EXIT_OK

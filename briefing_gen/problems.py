@@ -19,19 +19,29 @@ class Problem:
     message: str
     code: str = "content"
     column: int = 0
+    severity: str = "error"  # or "warning": worth the editor's look, but the site still builds
 
     def text(self) -> str:
         where = f"{self.path}:{self.line}"
         if self.column:
             where += f":{self.column}"
-        return f"{where}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {label}{self.message}"
 
     def json(self) -> str:
         return json.dumps(
             {"file": self.path, "line": self.line, "column": self.column,
-             "code": self.code, "message": self.message},
+             "code": self.code, "message": self.message, "severity": self.severity},
             ensure_ascii=False, sort_keys=True,
         )
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.severity == "error"]
+
+
+def warnings_in(problems: list[Problem]) -> list[Problem]:
+    return [problem for problem in problems if problem.severity == "warning"]
 
 
 class ContentError(Exception):

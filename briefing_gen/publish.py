@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import BuildCache, FileState
+from .terminal import Progress
 from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
 
 PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
+BATCH = 100  # outputs a worker renders between progress reports
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def shadow_folder(out_dir: Path) -> Path:
 
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
-            describe_error: Callable[[Exception], object]) -> int:
+            describe_error: Callable[[Exception], object], progress: Progress | None = None) -> int:
     """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written."""
     current = None if clean else verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
@@ -57,8 +59,8 @@ def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool
     shadow_dir = shadow_folder(out_dir)
     shadow = None if clean or current is None else verified_folder(shadow_dir, cache.shadow)
     if shadow is not None:
-        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error)
-    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error)
+        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress)
+    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress)
 
 
 def _same_fingerprints(states: dict[str, FileState], outputs: list[Output]) -> bool:
@@ -99,7 +101,7 @@ def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
     return stats
 
 
-def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error) -> int:
+def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress) -> int:
     cache.shadow = None
     cache.save()  # the shadow is about to change: until the swap it is not a known site
     wanted = {output.path for output in outputs}
@@ -107,7 +109,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
         _remove_file(shadow_dir, path)
     to_write = [output for output in outputs
                 if (state := shadow.get(output.path)) is None or state.fingerprint != output.fingerprint]
-    render_into(shadow_dir, to_write, describe_error)
+    render_into(shadow_dir, to_write, describe_error, progress)
     (shadow_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     if not exchange_folders(shadow_dir, out_dir):
         raise OSError("could not swap the new site into place")
@@ -120,7 +122,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
     return len(to_write)
 
 
-def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error) -> int:
+def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     reusable = current or {}
@@ -134,7 +136,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error)
                 os.link(out_dir / output.path, target)
             else:
                 to_write.append(output)
-        render_into(staging, to_write, describe_error)
+        render_into(staging, to_write, describe_error, progress)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -177,34 +179,39 @@ _PENDING: list[Output] = []
 _DESCRIBE: Callable[[Exception], object] | None = None
 
 
-def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object]) -> None:
+def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object],
+                progress: Progress | None = None) -> None:
     """Render and write outputs into folder; a file already there is replaced, never written through."""
+    progress = progress or Progress(0, "", enabled=False)
+    progress.total = len(outputs)
     workers = min(os.cpu_count() or 1, 8)
     if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for output in outputs:
             _render_one(folder, output, describe_error)
+            progress.advance()
         return
     global _PENDING, _DESCRIBE
     _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
+    batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            failures = pool.map(_render_share, [(str(folder), start, workers) for start in range(workers)])
+            for failure, count in pool.imap_unordered(_render_batch, batches):
+                if failure is not None:
+                    raise RenderFailed(failure)
+                progress.advance(count)
     finally:
         _PENDING, _DESCRIBE = [], None
-    for failure in failures:
-        if failure is not None:
-            raise RenderFailed(failure)
 
 
-def _render_share(job: tuple[str, int, int]) -> object:
-    """In a worker: render every n-th pending output; return the first failure, described."""
-    folder, start, step = job
-    for output in _PENDING[start::step]:
+def _render_batch(job: tuple[str, int, int]) -> tuple[object, int]:
+    """In a worker: render one batch of pending outputs; return the first failure, described."""
+    folder, start, end = job
+    for output in _PENDING[start:end]:
         try:
             _render_one(Path(folder), output, _DESCRIBE)
         except RenderFailed as failure:
-            return failure.description
-    return None
+            return failure.description, 0
+    return None, end - start
 
 
 def _render_one(folder: Path, output: Output, describe_error: Callable[[Exception], object]) -> None:

@@ -26,6 +26,8 @@ def validate(content: Content) -> list[Problem]:
         problems.extend(_check_window(summit))
     for source in content.of_kind("sources").values():
         problems.extend(_check_notes(source))
+        problems.extend(_review_warnings(source))
+
     problems.extend(_check_aliases(content))
     return sorted(problems)
 
@@ -144,6 +146,14 @@ def _check_notes(source: Source) -> Iterator[Problem]:
                 yield Problem(source.origin.path, source.origin.line_of(key),
                               f"{key}: paragraph {note.paragraph} does not exist (the source has {count})",
                               "unknown-paragraph")
+
+
+def _review_warnings(source: Source) -> Iterator[Problem]:
+    if source.review:
+        count = len(source.review)
+        yield Problem(source.origin.path, source.origin.line_of("review"),
+                      f"{count} passage{'s' if count != 1 else ''} flagged for review at ingest: "
+                      "check each against the original article", "needs-review", severity="warning")
 
 
 def _check_aliases(content: Content) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing_gen.content import load_content
+from briefing_gen.problems import errors_in
 from briefing_gen.validate import normalise_for_quote_check, validate
 
 
@@ -19,7 +20,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def test_the_minimal_fixture_is_valid(minimal_content):
     content, problems = load_content(minimal_content)
     assert problems == []
-    assert validate(content) == []
+    assert errors_in(validate(content)) == []
     quote = content.of_kind("quotes")["brandt-waited"]
     assert quote.origin.line_of("paragraph") == 7
     assert content.of_kind("summits")["2019-pier"].date == "2019-06"
