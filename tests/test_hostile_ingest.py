@@ -133,5 +133,7 @@ def test_no_edit_is_ever_lost(tmp_path_factory, steps):
                 path.write_text(text)
                 edits[path] = text
         for edited, text in edits.items():
-            if text is not None:
+            if text is None:
+                assert not edited.exists(), f"{edited.name}: a deleted record came back after {action}"
+            else:
                 assert edited.read_text() == text, f"{edited.name}: an edit was lost after {action}"

@@ -121,10 +121,12 @@ def manifest_text(files: dict[str, str]) -> str:
 
 def decide(content_dir: Path, draft: Draft, manifest: dict[str, str]) -> str:
     """What to do with a draft: 'new', 'update' (ingest's own unchanged file), 'same',
-    or 'kept' (someone edited the file since ingest wrote it: leave it alone)."""
+    'kept' (someone edited the file since ingest wrote it: leave it alone), or
+    'deleted' (someone deleted a file ingest wrote: do not bring it back)."""
     path = content_dir / draft.relative_path
     if not path.exists():
-        return "new"
+        # Ingest wrote it before and it is gone: the editor deleted it, and that stands too.
+        return "deleted" if draft.relative_path in manifest else "new"
     try:
         current = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .records import Draft
+from .records import MANIFEST, Draft
 
-_ACTION_WORDS = {"new": "wrote", "update": "updated", "same": "unchanged", "kept": "kept your edit"}
+_ACTION_WORDS = {"new": "wrote", "update": "updated", "same": "unchanged", "kept": "kept your edit",
+                 "deleted": "kept your deletion"}
 
 
 class Report:
@@ -39,11 +40,13 @@ class Report:
         counts = Counter(draft.kind for draft, _ in self.decisions)
         lines.append("records: " + ", ".join(f"{counts[kind]} {kind}" for kind in sorted(counts)))
         actions = Counter(action for _, action in self.decisions)
-        lines.append("files: " + ", ".join(f"{actions[a]} {_ACTION_WORDS[a]}" for a in ("new", "update", "same", "kept") if actions[a]))
+        lines.append("files: " + ", ".join(f"{actions[a]} {_ACTION_WORDS[a]}" for a in ("new", "update", "same", "kept", "deleted") if actions[a]))
         for draft, action in self.decisions:
             shown = self.root / draft.relative_path
             if action == "kept":
                 lines.append(f"kept your edit: {shown}")
+            elif action == "deleted":
+                lines.append(f"kept your deletion: {shown} (remove its entry from {MANIFEST} to have it back)")
             elif action in ("new", "update"):
                 verb = "would write" if self.dry_run else _ACTION_WORDS[action]
                 lines.append(f"{verb}: {shown}")
