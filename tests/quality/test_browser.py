@@ -102,12 +102,25 @@ def test_no_page_scrolls_sideways_on_a_phone(site, pages):
     assert not too_wide, "pages that scroll sideways at 360px:\n" + "\n".join(too_wide)
 
 
-def _background_and_outline(locator):
-    return locator.evaluate("""el => {
-      const s = getComputedStyle(el);
-      return {background: s.backgroundColor, outline: s.outlineStyle + " " + s.outlineColor + " " + s.outlineWidth,
-              boxShadow: s.boxShadow};
-    }""")
+# The target paragraph's look, and that of a paragraph of the same kind that is
+# not the target: the two must differ for the reader to see where they landed.
+HIGHLIGHT = """el => {
+  const look = node => { const s = getComputedStyle(node);
+    return [s.backgroundColor, s.outlineStyle, s.outlineColor, s.outlineWidth, s.boxShadow].join(" | "); };
+  const other = [...document.querySelectorAll("[id]")].find(o => o !== el && /^p[0-9]+$/.test(o.id)
+                  && o.tagName === el.tagName && o.className === el.className)
+                || el.nextElementSibling || el.previousElementSibling;
+  const box = el.getBoundingClientRect();
+  return {target: look(el), other: other ? look(other) : null,
+          inView: box.top >= 0 && box.top < innerHeight && box.bottom > 0};
+}"""
+
+
+def _follow(page, selector: str, what: str) -> None:
+    link = page.locator(selector).first
+    assert link.count(), f"{page.url}: no link to {what}"
+    link.click()
+    page.wait_for_load_state("load")
 
 
 def test_reader_walks_home_quote_source_paragraph_timeline(site, reader, screenshots):
@@ -115,46 +128,24 @@ def test_reader_walks_home_quote_source_paragraph_timeline(site, reader, screens
     page.script_errors.clear()
     _open(page, site.root / "index.html")
 
-    quote_link = page.locator("main a[href*='quotes/'][href$='/index.html']:not([href$='quotes/index.html'])").first
-    assert quote_link.count(), "the home page links to no quote page"
-    quote_link.click()
-    page.wait_for_load_state("load")
+    _follow(page, "main a[href*='quotes/'][href$='/index.html']:not([href$='quotes/index.html'])", "a quote page")
     assert re.search(r"/quotes/[a-z0-9-]+/index\.html$", page.url), f"clicking a quote on home led to {page.url}"
     assert page.locator("main blockquote").count(), f"{page.url}: a quote page with no blockquote"
 
-    source_link = page.locator("main a[href*='sources/'][href*='#p']").first
-    assert source_link.count(), f"{page.url}: no link to a source paragraph"
-    source_link.click()
-    page.wait_for_load_state("load")
+    _follow(page, "main a[href*='sources/'][href*='#p']", "the quote's source paragraph")
     hash_ = page.evaluate("location.hash")
     assert re.fullmatch(r"#p\d+", hash_), f"the source link led to {page.url}, not a #pN paragraph"
     target = page.locator(hash_)
     assert target.count() == 1, f"{page.url}: no element with id {hash_[1:]}"
-    in_view = target.evaluate("el => { const b = el.getBoundingClientRect();"
-                              " return b.top >= 0 && b.top < innerHeight && b.bottom > 0; }")
-    assert in_view, f"{page.url}: paragraph {hash_} is not scrolled into view"
-
-    # A paragraph that is not the target, to compare the highlight with.
-    normal = target.evaluate("""el => {
-      const pick = [...document.querySelectorAll("[id]")].find(o => o !== el && /^p[0-9]+$/.test(o.id)
-                     && o.tagName === el.tagName && o.className === el.className)
-                   || el.nextElementSibling || el.previousElementSibling;
-      if (!pick) return null;
-      const s = getComputedStyle(pick);
-      return {background: s.backgroundColor, outline: s.outlineStyle + " " + s.outlineColor + " " + s.outlineWidth,
-              boxShadow: s.boxShadow};
-    }""")
-    assert normal is not None, f"{page.url}: only one paragraph, nothing to compare the highlight with"
-    highlighted = _background_and_outline(target)
-    assert highlighted != normal, (
-        f"{page.url}: the targeted paragraph {hash_} looks like any other ({highlighted}); "
+    look = target.evaluate(HIGHLIGHT)
+    assert look["inView"], f"{page.url}: paragraph {hash_} is not scrolled into view"
+    assert look["other"] is not None, f"{page.url}: only one paragraph, nothing to compare the highlight with"
+    assert look["target"] != look["other"], (
+        f"{page.url}: the targeted paragraph {hash_} looks like any other ({look['target']}); "
         "give :target a background or outline")
     page.screenshot(path=str(screenshots / "journey-source-paragraph-1280.png"))
 
-    timeline_link = page.locator("a[href$='timeline/index.html']").first
-    assert timeline_link.count(), f"{page.url}: no link to the timeline"
-    timeline_link.click()
-    page.wait_for_load_state("load")
+    _follow(page, "a[href$='timeline/index.html']", "the timeline")
     assert page.url.endswith("/timeline/index.html"), f"the timeline link led to {page.url}"
     assert page.locator("main h1").count(), "the timeline page has no heading"
     assert not page.script_errors, "script errors on the way:\n" + "\n".join(page.script_errors)
