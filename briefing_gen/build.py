@@ -56,9 +56,13 @@ def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
     fingerprinter = Fingerprinter()
     outputs: list[Output] = []
 
+    templates: dict[str, jinja2.Template] = {}
+
     def add(page: Page, is_page: bool) -> None:
         context = common_context(page, settings)
-        template = environment.get_template(page.template)
+        if page.template not in templates:  # get_template stats the file on every call
+            templates[page.template] = environment.get_template(page.template)
+        template = templates[page.template]
         outputs.append(Output(page.path, fingerprinter.of(template_hashes.of(page.template), context),
                               lambda: template.render(context), is_page))
 
@@ -68,8 +72,11 @@ def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
     add(Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}), is_page=False)
     add(Page("sitemap.xml", "sitemap.xml", {"pages": [page for page in pages if page.in_sitemap]}), is_page=False)
     add(Page("robots.txt", "robots.txt", {}), is_page=False)
-    search_index = search_index_script(briefing)
-    outputs.append(Output(INDEX_PATH, fingerprint(search_index), lambda: search_index))
+    # The search index is made from every quote, takeaway, person and source: its fingerprint
+    # comes from those records, so it is only rebuilt when one of them changed.
+    search_inputs = (settings, briefing.quotes, briefing.takeaways, briefing.people, briefing.sources)
+    outputs.append(Output(INDEX_PATH, fingerprinter.of("search-index", *search_inputs),
+                          lambda: search_index_script(briefing)))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):

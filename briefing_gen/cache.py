@@ -72,7 +72,7 @@ class Fingerprinter:
         elif isinstance(value, Record):
             hasher.update(b"R" + value.origin.digest.encode())
         elif kind is list or kind is tuple:
-            if len(value) > 8:
+            if kind is tuple or len(value) > 8:  # a tuple cannot change; a long list recurs
                 hasher.update(b"L" + self._sequence_digest(value))
             else:
                 hasher.update(b"[")
