@@ -61,6 +61,13 @@ def relative_link(from_path: str, to_path: str, pretty_urls: bool = False) -> st
     return f"{link}#{fragment}" if fragment else link
 
 
+def quoted_words(text: str) -> str:
+    """Quoted words as shown on their own: the comma that led back into the
+    article's sentence ("...technology," Putin said) is dropped. The record
+    keeps it, so the verbatim check still compares the exact words."""
+    return text.rstrip().rstrip(",").rstrip()
+
+
 def display_date(iso: str | None) -> str:
     if not iso or iso == UNKNOWN:
         return "date unknown"
@@ -137,9 +144,9 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
         "person": person,
         "summit": briefing.summit(quote.summit),
         "source": briefing.source(quote.source),
-        "description": _shorten(" ".join(quote.body.split()), 200),
+        "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
-    }, title=f"{person.name}: \u201c{_shorten(' '.join(quote.body.split()), 60)}\u201d")
+    }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
 
 
 def takeaways_index_page(briefing: Briefing) -> Page:
@@ -230,7 +237,7 @@ def feed_entries(briefing: Briefing) -> list[dict[str, Any]]:
     for quote in briefing.quotes:
         when = quote.said_on if quote.said_on != UNKNOWN else briefing.source(quote.source).published
         person = briefing.person(quote.person)
-        entries.append({"record": quote, "title": f"{person.name}: \u201c{_shorten(' '.join(quote.body.split()), 80)}\u201d",
+        entries.append({"record": quote, "title": f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 80)}\u201d",
                         "updated": when, "summary": quote.body, "path": record_path(quote)})
     for takeaway in briefing.takeaways:
         entries.append({"record": takeaway, "title": takeaway.title,

@@ -50,6 +50,7 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         markdown=lambda text: Markup(renderer.render(text)),
         markdown_inline=lambda text: Markup(renderer.render_inline(text)),
         number=charts.format_number,
+        quoted=render.quoted_words,
         atom_time=render.atom_timestamp,
         absolute=lambda path: absolute_url(settings.base_url, path, settings.pretty_urls),
     )

@@ -66,7 +66,7 @@ def server(minimal_content: Path, templates: Path):
 
 def test_serves_the_built_site_with_the_reload_script_only_in_responses(server):
     status, page = fetch(server.url + "quotes/brandt-waited/index.html")
-    assert status == 200 and "We have waited four years for this," in page
+    assert status == 200 and "We have waited four years for this" in page
     assert '<script src="/__briefing_gen__/reload.js" data-version="1"></script></body>' in page
     assert fetch(server.url + "__briefing_gen__/reload.js")[1].count("location.reload()") == 1
     assert "/__briefing_gen__/" not in fetch(server.url + "static/style.css")[1]
@@ -97,13 +97,13 @@ def test_a_broken_file_shows_the_overlay_and_the_fix_recovers(server, minimal_co
     url = server.url + "quotes/brandt-waited/index.html"
     _, page = wait_for(url, lambda body: 'id="briefing-gen-overlay"' in body)
     assert re.search(r"brandt-waited\.md:3: person: unknown person &#x27;anna-brand&#x27;; did you mean &#x27;anna-brandt&#x27;\?", page)
-    assert "We have waited four years for this," in page  # the last good build, under the overlay
+    assert "We have waited four years for this" in page  # the last good build, under the overlay
     assert fetch(server.url + "index.html")[1].count('id="briefing-gen-overlay"') == 1  # on every page
     quote.write_text("---\nspeaker: [\n---\n")  # a YAML error is reported too, and the server stays up
     wait_for(url, lambda body: "YAML syntax error" in body)
     quote.write_text(original)
     _, page = wait_for(url, lambda body: 'id="briefing-gen-overlay"' not in body)
-    assert "We have waited four years for this," in page
+    assert "We have waited four years for this" in page
 
 
 def test_a_site_that_never_built_shows_the_overlay(minimal_content, templates):
