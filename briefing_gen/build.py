@@ -166,9 +166,9 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet)
         if problems:
             return report_problems(problems)
-    except OutputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_CONTENT
+    except OutputError as error:  # a wrong --out is a usage error: nothing in the content is at fault
+        print(f"briefing-gen build: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:
         print(f"error: cannot write {out_dir}: {error.strerror or error}; the previous site is unchanged", file=sys.stderr)
         return EXIT_CONTENT

@@ -130,14 +130,14 @@ class TemplateHashes:
         return self._closure[name]
 
     def _source(self, name: str) -> str:
-        source, _, _ = self._environment.loader.get_source(self._environment, name)
-        return source
+        return self._environment.loader.get_source(self._environment, name)[0]
 
     def _dependencies(self, name: str, seen: set[str]) -> set[str]:
         if name in seen:
             return seen
         seen.add(name)
-        tree = self._environment.parse(self._source(name))
+        source, filename, _ = self._environment.loader.get_source(self._environment, name)
+        tree = self._environment.parse(source, name, filename)  # a syntax error names its template
         for referenced in meta.find_referenced_templates(tree):
             if referenced is not None:
                 self._dependencies(referenced, seen)

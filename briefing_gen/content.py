@@ -48,7 +48,7 @@ class SiteSettings:
 
 SETTINGS_CONVERTERS = {
     "title": records.text, "description": records.text, "language": records.text,
-    "base_url": records.text, "author": records.text, "headline": records.text,
+    "base_url": records.web_url, "author": records.text, "headline": records.text,
     "summary": records.text, "pretty_urls": records.boolean, "allow_html": records.boolean,
 }
 
@@ -208,6 +208,10 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
             checked[key] = convert(value)
         except ValueError as error:
             problems.append(Problem(shown, key_lines[key], f"{key}: {error}", "invalid-field"))
+    if "base_url" not in checked and "base_url" not in values:
+        problems.append(Problem(shown, 1, "no base_url: the feed, sitemap and canonical links will point at "
+                                f"{SiteSettings.base_url}; set it to the address the site is published at",
+                                "missing-base-url", severity="warning"))
     if "title" not in checked:
         problems.append(Problem(shown, 1, "missing required field 'title'", "missing-field"))
         checked["title"] = "Untitled briefing"

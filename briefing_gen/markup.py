@@ -18,6 +18,17 @@ from markdown.treeprocessors import Treeprocessor
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "#", "/", "./", "../")
 
 
+class _HeadingsAsParagraphs(Treeprocessor):
+    """A `#` line in a body must not become a second h1 or break the page's heading order:
+    it is kept as a bold paragraph instead."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                element.tag = "p"
+                element.set("class", "body-heading")
+
+
 class _DropUnsafeLinks(Treeprocessor):
     """Remove href/src values whose scheme could run code."""
 
@@ -50,6 +61,7 @@ class MarkdownRenderer:
             self._markdown.preprocessors.deregister("html_block")
             self._markdown.inlinePatterns.deregister("html")
         self._markdown.treeprocessors.register(_DropUnsafeLinks(self._markdown), "drop_unsafe_links", 0)
+        self._markdown.treeprocessors.register(_HeadingsAsParagraphs(self._markdown), "headings_as_paragraphs", 1)
         self._cache: dict[str, str] = {}
 
     def render(self, text: str) -> str:

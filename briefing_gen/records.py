@@ -37,6 +37,14 @@ def slug(value: Any) -> str:
     return value
 
 
+def web_url(value: Any) -> str:
+    """An http(s) address: anything else (javascript:, data:, a file path) could run or leak on the page."""
+    value = text(value)
+    if not value.lower().startswith(("http://", "https://")) or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise ValueError(f"expected an http:// or https:// address, got {value!r}")
+    return value
+
+
 def date(value: Any) -> str:
     return iso_string_checked(value, allow_unknown=False)
 
@@ -220,7 +228,7 @@ class Source(Record):
     outlet: str = spec(text)
     published: str = spec(date)
     byline: tuple[str, ...] = optional(list_of(text), ())
-    url: str | None = optional(text)
+    url: str | None = optional(web_url)
     language: str | None = optional(text)
     removed: tuple[Note, ...] = optional(list_of(note), ())
     review: tuple[Note, ...] = optional(list_of(note), ())

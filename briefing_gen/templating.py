@@ -7,6 +7,7 @@ a template's context is completed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,19 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         to_path = target if isinstance(target, str) else render.record_path(target)
         return render.relative_link(context["page_path"], to_path, settings.pretty_urls)
 
+    @jinja2.pass_context
+    def markdown(context: Any, text: str) -> Markup:
+        return Markup(links_from_page(renderer.render(text), context["page_path"]))
+
+    @jinja2.pass_context
+    def markdown_inline(context: Any, text: str) -> Markup:
+        return Markup(links_from_page(renderer.render_inline(text), context["page_path"]))
+
     environment.filters.update(
         href=href,
         date=render.display_date,
-        markdown=lambda text: Markup(renderer.render(text)),
-        markdown_inline=lambda text: Markup(renderer.render_inline(text)),
+        markdown=markdown,
+        markdown_inline=markdown_inline,
         number=charts.format_number,
         quoted=render.quoted_words,
         atom_time=render.atom_timestamp,
@@ -60,6 +69,18 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         kind_of=lambda record: record.kind,
     )
     return environment
+
+
+SITE_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)(?:\./)?')
+
+
+def links_from_page(html: str, page_path: str) -> str:
+    """Links in a record body are written from the site root (`quotes/x/index.html`);
+    make them relative to the page the body is shown on, as every other link is."""
+    depth = page_path.count("/")
+    if not depth or ("href=" not in html and "src=" not in html):
+        return html
+    return SITE_RELATIVE_LINK.sub(lambda match: match.group(1) + "../" * depth, html)
 
 
 def absolute_url(base_url: str, path: str, pretty_urls: bool = False) -> str:

@@ -33,6 +33,9 @@ def check_output_folder(out_dir: Path, protected: list[Path]) -> None:
         path = path.resolve()
         if path == out or path.is_relative_to(out):
             raise OutputError(f"{out_dir}: refusing to build into a folder that contains {path}; choose another --out")
+        if out.is_relative_to(path):
+            raise OutputError(f"{out_dir}: refusing to build inside {path}: the site would be read back as input; "
+                              "choose another --out")
     if out == Path.cwd().resolve():
         raise OutputError(f"{out_dir}: refusing to build into the current folder; choose another --out")
     if out_dir.is_symlink() or (out_dir.exists() and not out_dir.is_dir()):

@@ -134,14 +134,53 @@ def test_refuses_a_folder_it_did_not_create(minimal_content, tmp_path, cli, caps
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me")
-    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 1
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 2
     assert "was not created by briefing-gen" in capsys.readouterr().err
     assert (out / "notes.txt").read_text() == "keep me"
 
 
 def test_refuses_an_output_folder_holding_the_content(minimal_content, cli, capsys):
-    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(minimal_content.parent)) == 1
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(minimal_content.parent)) == 2
     assert "refusing to build into a folder that contains" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("inside", ["content", "templates"])
+def test_refuses_an_output_folder_inside_the_inputs(minimal_content, tmp_path, cli, capsys, inside):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    out = (minimal_content if inside == "content" else templates) / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates), "--out", str(out)) == 2
+    assert "refusing to build inside" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_record_bodies_link_from_the_site_root_and_headings_stay_paragraphs(minimal_content, tmp_path, cli):
+    takeaway = minimal_content / "takeaways" / "ferry-returns.md"
+    takeaway.write_text(takeaway.read_text().replace(
+        "The ferry is promised for 2024.", "# A heading line\n\nThe ferry is [promised](quotes/okafor-ferry/index.html)."))
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    assert 'href="quotes/okafor-ferry/index.html">promised' in (out / "index.html").read_text()
+    page = (out / "takeaways/ferry-returns/index.html").read_text()
+    assert 'href="../../quotes/okafor-ferry/index.html">promised' in page
+    assert page.count("<h1") == 1 and '<p class="body-heading">A heading line</p>' in page
+    assert broken_links(out) == []
+
+
+def test_a_source_url_must_be_a_web_address(minimal_content, cli, capsys):
+    source = minimal_content / "sources" / "harbour-report.md"
+    source.write_text(source.read_text().replace("language: en", "language: en\nurl: \"javascript:alert(1)\""))
+    assert cli("check", "--content", str(minimal_content), "--templates", str(TEMPLATES)) == 1
+    assert "url: expected an http:// or https:// address" in capsys.readouterr().err
+
+
+def test_a_syntax_error_in_a_parent_template_names_it(minimal_content, tmp_path, cli, capsys):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    with (templates / "base.html").open("a") as base:
+        base.write("{% if %}\n")
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates), "--out", str(tmp_path / "o")) == 1
+    assert "base.html:" in capsys.readouterr().err
 
 
 def test_recovers_from_a_build_killed_mid_swap(minimal_content, tmp_path, cli, built):
