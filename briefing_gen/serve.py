@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .build import build_into
-from .problems import Problem
+from .problems import Problem, errors_in
 
 CONTROL = "/__briefing_gen__/"
 LONG_POLL_SECONDS = 20.0
@@ -88,7 +88,8 @@ class LiveSite:
             self._changed.notify_all()
         seconds = time.perf_counter() - started
         if result is None:
-            return f"Build failed ({len(problems)} problem{'s' if len(problems) != 1 else ''}); showing them in the browser"
+            errors = len(errors_in(problems))
+            return f"Build failed ({errors} problem{'s' if errors != 1 else ''}); showing them in the browser"
         return f"Built {result.pages} pages in {seconds:.2f} s, {result.changed} of {result.files} files changed"
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
@@ -107,7 +108,8 @@ class LiveSite:
 
 def overlay_html(problems: list[Problem]) -> str:
     """The error overlay: every problem as `path:line: message`, escaped."""
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    errors = len(errors_in(problems))
+    count = f"{errors} problem{'s' if errors != 1 else ''}"
     items = "".join(f"<li><code>{html.escape(problem.text())}</code></li>" for problem in problems)
     return (f'<section id="briefing-gen-overlay" role="alert" aria-labelledby="briefing-gen-overlay-title">'
             f'<h2 id="briefing-gen-overlay-title">The site could not be rebuilt: {count}</h2>'
