@@ -248,3 +248,16 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     assert time.monotonic() - started >= 0.4  # it waited for the other build
     assert "waiting for another build" in capsys.readouterr().err
     assert (out / "index.html").is_file()
+
+
+def test_timeline_chart_gives_each_date_a_readable_step():
+    from briefing_gen.charts import timeline_chart
+    from briefing_gen.content import load_content
+
+    from conftest import MINIMAL_SITE
+
+    events = sorted(load_content(MINIMAL_SITE)[0].of_kind("events").values(), key=lambda e: e.date)
+    svg = timeline_chart(events)
+    assert ">Jun 2019</text>" in svg and ">11 May 2023</text>" in svg
+    assert svg.count('<circle class="mark"') == 2
+    assert "<title id=\"timeline-chart-title\">2 events, 2019 to 2023</title>" in svg
