@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import charts
@@ -68,7 +69,9 @@ def quoted_words(text: str) -> str:
     return text.rstrip().rstrip(",").rstrip()
 
 
+@lru_cache(maxsize=4096)
 def display_date(iso: str | None) -> str:
+    """'13 September 2023', 'April 2019': a briefing shows few distinct dates, many times."""
     if not iso or iso == UNKNOWN:
         return "date unknown"
     return parse_date(iso).display()
