@@ -109,6 +109,7 @@ class Person:
     titled: list[str] = field(default_factory=list)  # "Chairman Kim": aliases by title + family name
     slug: str | None = None  # set when the person matches an existing record
     merged_into: "Person | None" = None
+    gender: str | None = None  # only as the text states it (see gender.py)
 
     @property
     def name(self) -> str:
@@ -200,6 +201,8 @@ class PeopleRegistry:
                 owner = owners[0]
                 owner.titled.extend(t for t in single.titled if t not in owner.titled)
                 owner.role = owner.role or single.role
+                if single.gender and owner.gender != single.gender:
+                    owner.gender = single.gender if owner.gender is None else "mixed"
                 single.merged_into = owner
         self.people = [p for p in self.people if p.merged_into is None]
         for person in self.people:

@@ -17,6 +17,7 @@ from ..dates import PartialDate
 from .attribution import SpeechEvent, Speaker, is_media, speech_events
 from .clean import note
 from .dates import find_dates
+from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names
 from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
 
@@ -54,6 +55,8 @@ class _State:
     last_org: FoundQuote | None = None
     last_quote: FoundQuote | None = None
     last_quote_paragraph: int = 0
+    recent: list[tuple[Person, int]] = field(default_factory=list)  # who spoke, in which paragraph, in order
+    ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -102,7 +105,8 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
     """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman")."""
     for mention in find_person_names(text):
         role = _ROLE_BEFORE.search(text[: mention.start])
-        registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
 
 
 def _caption_quotes(paragraph: str, number: int, caption, own: bool, state: _State) -> None:
@@ -136,9 +140,14 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     attributed_here = False
     for start, end in sentences(masked):
         sentence = masked[start:end]
+        _gender_from(sentence, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end]
         resolved = [(event, _resolve(event, number, state)) for event in events]
+        for event, person in resolved:
+            if event.speaker is not None and event.speaker.kind in ("name", "single"):
+                subject_gender(sentence[event.end:], person)
+                note_gender(person, title_gender(" ".join((event.speaker.role or "").split()[:3])))
         for span in inner:
             _note_reopened(paragraph, span, number, state)
             quote = _attribute(paragraph, span, start, sentence, resolved, number, state)
@@ -147,6 +156,12 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state)
+
+
+def _gender_from(sentence: str, state: _State) -> None:
+    """He/his or she/her after the only name of a sentence tells that person's gender."""
+    named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in find_person_names(sentence)]
+    sentence_gender(sentence, named)
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
@@ -171,24 +186,20 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
             quote.how += "-relayed"
         if event.verb in ("reported", "reports") and person is not None and person.kind == "organization":
             quote.how = "report"
-        _carry_relay(quote, state)
+    elif _ambiguous_pronoun(resolved):
+        pass  # "he said" that could be either of two people: no guess, not even the previous speaker
     elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, state)
     if quote.speaker is None:
-        quote.flag = note("attribution", f"“{span.text}”", number)
+        could_be = " or ".join(p.name for p in state.ambiguous) if _ambiguous_pronoun(resolved) else ""
+        quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
         state.review.append(quote.flag)
     return quote
 
 
-def _carry_relay(quote: FoundQuote, state: _State) -> None:
-    """"he said" right after a relayed quote by the same person continues that interview."""
-    previous = state.last_quote
-    if (quote.how.startswith("continued") and quote.via is None and previous is not None
-            and previous.person is quote.person and quote.paragraph - state.last_quote_paragraph <= 2):
-        quote.via = previous.via
-        if "relayed" in previous.how and "relayed" not in quote.how:
-            quote.how += "-relayed"
+def _ambiguous_pronoun(resolved) -> bool:
+    return any(e.speaker is not None and pronoun_gender(e.speaker.text) and p is None for e, p in resolved)
 
 
 def _choose_event(span: Span, offset: int, sentence: str, resolved):
@@ -243,7 +254,8 @@ def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | Non
     if event.speaker is not None and event.speaker.kind == "description":
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
-        for earlier in (state.last_person, state.last_org, state.last_quote) if state else ():
+        earlier_ones = [state.last_person, state.last_org, *reversed(state.quotes)] if state else []
+        for earlier in earlier_ones:
             if earlier is not None and earlier.person is person and earlier.speaker:
                 return earlier.speaker
         return person.name if person else "unknown"
@@ -258,9 +270,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             return None
         return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
     if speaker.kind == "pronoun":
-        kind = "person" if speaker.text.lower() in ("he", "she", "him", "her") else "organization"
-        last = state.last_person if kind == "person" else state.last_org
-        return last.person if last else None
+        if pronoun_gender(speaker.text):
+            person, state.ambiguous = resolve_pronoun(speaker.text, state.recent, number)
+            return person
+        return state.last_org.person if state.last_org else None
     if speaker.kind == "description":
         words = speaker.text.split()
         head = words[-1].lower()
@@ -282,6 +295,7 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
     marker = FoundQuote("", number, False, _speaker_text(event, person, state), person, how="mention")
     if person.kind == "person":
         state.last_person = marker
+        state.recent.append((person, number))
     else:
         state.last_org = marker
 
@@ -316,5 +330,6 @@ def _keep(quote: FoundQuote, state: _State) -> None:
     if quote.person is not None:
         if quote.person.kind == "person":
             state.last_person = quote
+            state.recent.append((quote.person, quote.paragraph))
         else:
             state.last_org = quote

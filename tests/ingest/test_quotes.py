@@ -82,7 +82,7 @@ def test_pronoun_he_skips_places_and_organisations():
     found, _ = quotes("“The summit matters,” Pavel Sorn told Reuters.",
                       "An alliance of Norland, Estavia and the Lake Commission could follow.",
                       "“I think so,” he said.")
-    assert found[1][1:4] == ("Pavel Sorn", "Pavel Sorn", "Reuters")
+    assert found[1][1:4] == ("Pavel Sorn", "Pavel Sorn", None)  # "told Reuters" relays only its own quote
 
 
 def test_quote_only_paragraph_continues_the_previous_speaker():
