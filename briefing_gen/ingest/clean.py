@@ -161,19 +161,57 @@ def _is_headline(block: str) -> bool:
 def teaser_end(blocks: list[str], marker: int) -> int:
     """Index of the first block after a teaser marker where the article resumes.
 
-    A teaser is a run of headlines, each optionally followed by one summary
-    paragraph that shares several words with its headline; the first block
-    that is neither belongs to the article again.
+    Everything after "More on this topic" belongs to the teaser until a block
+    clearly continues the article: a structural heading of the article
+    ("2) ...", a markdown heading of a level the article used), or a paragraph
+    that shares a named entity or several key terms with the text before the
+    marker, not counting what it shares with the teaser's own headlines. A
+    headline-like line, or a summary echoing the headline before it, never
+    resumes: teaser stories often name the same country or city.
     """
+    before = " ".join(blocks[:marker])
+    article_names, article_terms = _names(before, initial=False), _stems(before)
+    levels = {_heading_level(block.strip()) for block in blocks[:marker]} - {None}
+    teaser_names: set[str] = set()
+    teaser_terms: set[str] = set()
+    headline: set[str] = set()
     index = marker + 1
-    while index < len(blocks) and _is_headline(blocks[index].strip()):
-        headline = _stems(blocks[index])
+    while index < len(blocks):
+        block = blocks[index].strip()
+        if _COMMENT_FORM.match(block) or _TEASER_MARKER.match(block):
+            break
+        level = _heading_level(block)
+        if level == 0 or level in levels:
+            break
+        summary = len(headline & _stems(block)) >= 2
+        if not (summary or level is not None or _is_headline(block)):
+            if (_names(block) & article_names) - teaser_names or len((_stems(block) & article_terms) - teaser_terms) >= 3:
+                break
+        teaser_names |= _names(block)
+        teaser_terms |= _stems(block)
+        headline = _stems(block) if _is_headline(block) else set()
         index += 1
-        if index < len(blocks) and not _is_headline(blocks[index].strip()):
-            shared = headline & _stems(blocks[index])
-            if len(shared) >= 2 and len(shared) >= 0.3 * len(headline):
-                index += 1
     return index
+
+
+def _heading_level(block: str) -> int | None:
+    """0 for a numbered section heading ("2) Costs"), 1-6 for a markdown heading, else None."""
+    if re.match(r"\d{1,2}[).]\s+\S", block) and len(block.split()) <= 14:
+        return 0
+    match = re.match(r"(#{1,6})\s", block)
+    return len(match.group(1)) if match else None
+
+
+def _names(text: str, initial: bool = True) -> set[str]:
+    """Capitalised words as 5-letter stems ("Russia" and "Russian" meet); with
+    `initial` False, only those inside a sentence, where a capital means a name."""
+    found = set()
+    for match in re.finditer(r"[A-Z][\w’'-]+", text):
+        lead = text[: match.start()].rstrip()
+        if not initial and (not lead or lead[-1] in ".!?:;“\"…)#>-*"):
+            continue
+        found.add(match.group(0).lower()[:5])
+    return found
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:

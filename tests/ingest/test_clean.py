@@ -31,21 +31,24 @@ def test_boilerplate_and_comment_form_are_removed_with_their_paragraph():
 
 
 def test_teaser_block_ends_where_the_story_resumes():
-    blocks = ["The talks went well.", "Related stories",
+    blocks = ["The talks between Norland and Estavia went well.", "Related stories",
               "Storm floods coastal villages in the south",
               "Heavy rain flooded several coastal villages overnight, officials said.",
               "Tax reform bill passes first reading",
-              "In a statement on Friday, the delegation said the talks would resume."]
+              "In a statement on Friday, the Norland delegation said the talks would resume."]
     assert teaser_end(blocks, 1) == 5
     cleaned = clean_blocks(blocks)
-    assert cleaned.paragraphs == ["The talks went well.", "In a statement on Friday, the delegation said the talks would resume."]
+    assert cleaned.paragraphs == [blocks[0], blocks[-1]]
     assert {n["kind"] for n in cleaned.removed} == {"teaser"}
     assert all(n["paragraph"] == 1 for n in cleaned.removed)
 
 
 def test_teaser_marker_alone_takes_nothing_else():
-    cleaned = clean_blocks(["One.", "Read more", "The story goes on here, with more detail."])
-    assert cleaned.paragraphs == ["One.", "The story goes on here, with more detail."]
+    # a "Read more" button between the lede and the body: the body resumes at once
+    cleaned = clean_blocks(["The Harbour Council approved the ferry budget.", "Read more",
+                            "The vote in the Harbour Council came after a long debate."])
+    assert cleaned.paragraphs == ["The Harbour Council approved the ferry budget.",
+                                  "The vote in the Harbour Council came after a long debate."]
 
 
 def test_sign_offs_move_into_the_byline():
@@ -79,3 +82,35 @@ def test_other_sign_off_shapes():
     assert cleaned.paragraphs == ["Story text."]
     assert cleaned.byline == ["Kim Min-ji", "Ana Ruiz"]  # an editor is not an author
     assert cleaned.outlet == "Harbour News TV"
+
+
+ARTICLE = ["Mayor Edda Varga opened the new Kesmark ferry terminal on Monday.",
+           "The terminal cost the city of Kesmark 40 million euros and took three years to build."]
+
+
+def test_teaser_summary_that_does_not_echo_its_headline_is_still_dropped():
+    blocks = ARTICLE + ["More on this topic",
+                        "Orchard growers count losses after hail",
+                        "A late storm ruined half of this year's cherry crop, growers' union leader Piet Olsen said.",
+                        "Museum night draws record crowds",
+                        "Visitors queued past midnight for the free exhibitions.",
+                        "Varga said the ferry would start with six crossings a day."]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ARTICLE + ["Varga said the ferry would start with six crossings a day."]
+    assert [n["kind"] for n in cleaned.removed] == ["teaser"] * 5  # the marker and four teaser blocks
+    assert all(n["paragraph"] == 2 for n in cleaned.removed)
+
+
+def test_teaser_ends_at_the_articles_next_numbered_heading():
+    blocks = ["1) The terminal", *ARTICLE, "Related", "Hail hits orchards in the north",
+              "Growers want help from the state.", "2) What it costs", "Tickets will cost four euros."]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ["1) The terminal", *ARTICLE, "2) What it costs", "Tickets will cost four euros."]
+
+
+def test_a_teaser_sharing_only_its_own_headlines_names_does_not_resume():
+    blocks = ARTICLE + ["Read more", "Storm closes Kesmark airport",
+                        "Flights from Kesmark airport were cancelled as the storm hit the coast, the operator said.",
+                        "The ferry terminal also has a cafe run by Edda Varga's former deputy."]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ARTICLE + [blocks[-1]]
