@@ -157,12 +157,31 @@ _PATTERNS = [
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:due|expected|set|scheduled|going) to|are (?:due|expected|set|scheduled|going) to|plans? to)\b")
+_CLAUSE_END = re.compile(r"[,;:()—–]|[.!?](?:\s|$)")
+_SAYING = re.compile(r"\b(?:said|says|told|tells|announced|announces|stated|declared|reported|confirmed|added|wrote|"
+                     r"noted|explained|warned|tweeted|posted|revealed|disclosed|insisted|argued|claimed)"
+                     r"(?:\s+[\w’'-]+){0,3}\s*$")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause a date phrase stands in: between the nearest commas, colons,
+    dashes, brackets or sentence ends around it."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_END.search(text, end)
+    return text[left: right.start() if right else len(text)]
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """A weekday or month reads forward only in a clause about the future, and never
+    as the day of a saying ("…will run, it said on Thursday": Thursday is past)."""
+    if _SAYING.search(text[:start]):
+        return False
+    return bool(_FUTURE.search(_clause(text, start, end)))
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date phrase in the text, in order, resolved against the publication date.
-    A bare weekday or month in a text about the future ("will vote in January") is the next one."""
-    future = bool(_FUTURE.search(text))
+    A bare weekday or month in a clause about the future ("will vote in January") is the next one."""
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for pattern, resolve in _PATTERNS:
@@ -172,7 +191,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 continue
             taken.append((start, end))
             if resolve in (_month_only, _weekday):
-                date = resolve(match, published, future)
+                date = resolve(match, published, _is_future(text, start, end))
             else:
                 date = resolve(match, published)
             mentions.append(DateMention(start, end, match.group(0), date))

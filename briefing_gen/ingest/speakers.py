@@ -307,7 +307,8 @@ def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | N
     if quote.speaker is None:
         return None
     dates = [m.date for m in find_dates(sentence, state.published)
-             if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])]
+             if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])
+             and (state.published is None or m.date.first_day() <= state.published)]  # words are said before they are printed
     if dates:
         return dates[0]
     previous = state.last_quote
@@ -325,6 +326,11 @@ def _day(day: dt.date | None) -> PartialDate | None:
 
 
 def _keep(quote: FoundQuote, state: _State) -> None:
+    """Add a quote and make it the latest; a said_on after publication (a caption or the
+    article's event read forward) cannot be right, so it becomes unknown and is flagged."""
+    if quote.said_on is not None and state.published is not None and quote.said_on.first_day() > state.published:
+        state.review.append(note("date", f"“{quote.text[:60]}” dated {quote.said_on.iso()}, after publication", quote.paragraph))
+        quote.said_on = None
     state.quotes.append(quote)
     state.last_quote, state.last_quote_paragraph = quote, quote.paragraph
     if quote.person is not None:

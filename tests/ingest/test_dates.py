@@ -65,3 +65,32 @@ def test_future_sentences_take_the_next_weekday_or_month():
     assert resolved("Parliament will vote in January.") == ["2024-01"]
     assert resolved("The talks will resume on Monday.") == ["2023-09-18"]
     assert resolved("The talks resumed on Monday.") == ["2023-09-11"]
+
+
+FRIDAY = dt.date(2024, 5, 17)
+
+
+def test_future_reading_is_per_clause_and_never_for_a_saying_verb():
+    text = "The operator will run two crossings from November, it said on Thursday."
+    assert resolved(text, FRIDAY) == ["2024-11", "2024-05-16"]
+    assert resolved("The line will reopen, the council announced on Monday.", FRIDAY) == ["2024-05-13"]
+    assert resolved("Crews will start on Monday, Ana Ruiz told reporters on Tuesday.", FRIDAY) == ["2024-05-20", "2024-05-14"]
+    assert resolved("The vote on Monday will decide it.", FRIDAY) == ["2024-05-20"]
+
+
+def test_said_on_is_never_after_publication():
+    from briefing_gen.ingest.people import PeopleRegistry
+    from briefing_gen.ingest.speakers import find_quotes
+
+    found, review = find_quotes(["“We will run two crossings from November,” Harbour Ferries said on Thursday.",
+                                 "“We are ready,” Ana Ruiz said of the vote that will take place on Monday."],
+                                FRIDAY, PeopleRegistry(), None)
+    assert [q.said_on.iso() if q.said_on else "unknown" for q in found] == ["2024-05-16", "unknown"]
+
+
+def test_a_caption_dated_after_publication_is_unknown_and_flagged():
+    from briefing_gen.ingest.people import PeopleRegistry
+    from briefing_gen.ingest.speakers import find_quotes
+
+    found, review = find_quotes(["<Ana Ruiz / Mayor (next month)> “We will be ready.”"], FRIDAY, PeopleRegistry(), None)
+    assert found[0].said_on is None and any(n["kind"] == "date" for n in review)
