@@ -24,6 +24,7 @@ from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
 from .speakers import FoundQuote, find_quotes, register_mentions
+from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
 from .takeaways import find_takeaways
 
 
@@ -94,9 +95,11 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     drafts += _event_drafts(paragraphs, source_slug, published, summits, slugs, review)
     drafts += _figure_drafts(paragraphs, source_slug, published, when, slugs)
     review.extend(_unresolved_dates(paragraphs, published))
+    url, rejected = first_source_url(article.url_candidates or [article.url])
+    review.extend(note("url", f"not an http(s) address, dropped: {bad[:120]}", 0) for bad in rejected)
     front = {"title": title, "outlet": outlet or cleaned.outlet or article.outlet or "unknown",
              "published": _published_iso(published, article), "byline": _bylines(cleaned, article),
-             "url": article.url, "language": article.language or "en",
+             "url": url, "language": article.language or "en",
              "removed": cleaned.removed, "review": sorted(review, key=lambda n: n["paragraph"])}
     source = Draft("sources", source_slug, front, "\n\n".join(paragraphs))
     return Assembled(source, [source] + person_drafts + drafts)

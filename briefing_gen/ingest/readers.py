@@ -28,6 +28,7 @@ class Article:
     title: str | None
     blocks: list[str]
     url: str | None = None
+    url_candidates: list[str] = field(default_factory=list)  # every address the page gave, best first
     byline: list[str] = field(default_factory=list)
     language: str | None = None
     published: str | None = None
@@ -346,7 +347,9 @@ def read_html(text: str, path: str = "") -> Article:
     meta = parser.meta
     title = parser.h1 or meta.get("og:title") or _strip_site_name(meta.get("title"))
     byline = _byline_names(parser.bylines) or ([meta["author"]] if meta.get("author") else [])
-    return Article(path=path, title=title, blocks=list(blocks), url=meta.get("canonical") or meta.get("og:url"),
+    candidates = [meta[key] for key in ("canonical", "og:url") if meta.get(key)]
+    return Article(path=path, title=title, blocks=list(blocks), url=candidates[0] if candidates else None,
+                   url_candidates=candidates,
                    byline=byline, language=meta.get("lang"),
                    published=meta.get("article:published_time") or meta.get("datepublished") or meta.get("time"),
                    outlet=meta.get("og:site_name") or _site_name(meta.get("title")))
