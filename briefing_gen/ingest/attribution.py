@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NOT_NAME_WORDS, find_person_names
+from .people import NOT_NAME_WORDS, find_person_names, is_title
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
@@ -41,7 +41,10 @@ _ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Depa
                         r"Parliament|Congress|Senate|Court|Office|Service|Center|Centre|Foundation|Association|"
                         r"Organi[sz]ation|Network|Kremlin|Pentagon|White House|Government|Police|Authority|"
                         r"Board|Bureau|Command|Staff|Times|Post|Journal|Radio|TV|Library|Museum|Club|Society|Friends|Church|"
-                        r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign)\b")
+                        r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign|Labs?|"
+                        r"Laborator(?:y|ies)|Observatory|Airlines|Airways|Railways|Ferries|Holdings|Farmers|Growers|"
+                        r"Workers|Residents|Fishermen|Traders|Miners|Drivers|Nurses|Teachers|Doctors|Students|Voters|"
+                        r"Owners|Veterans|Parents|Unions)\b")
 
 
 _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residents", "critics", "observers", "witnesses",
@@ -173,6 +176,27 @@ def _strip_determiners(text: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.IGNORECASE).strip()
 
 
+def _names_a_role(words: str) -> bool:
+    """Words before a name are a role only when one of them is a title or office."""
+    found = re.findall(r"[\w’'.-]+", words)
+    if any(is_title(word) or word.lower().rstrip(".") in _OFFICES for word in found):
+        return True
+    last = found[-1].lower() if found else ""  # "ferry operator", "budget consultant": an agent noun
+    return len(last) >= 6 and bool(re.search(r"(?:or|er|ist|ian|ant|ent)$", last)) and last not in _NOT_AGENTS
+
+
+_NOT_AGENTS = {"summer", "winter", "number", "order", "border", "matter", "weather", "letter", "center", "centre",
+               "water", "paper", "power", "quarter", "chapter", "corner", "dinner", "disaster", "theater", "october",
+               "november", "december", "september", "moment", "event", "statement", "agreement", "government",
+               "parliament", "announcement", "incident", "accident", "percent", "content", "comment", "present"}
+
+
+_OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scientist", "curator", "founder",
+            "owner", "manager", "engineer", "lawyer", "doctor", "nurse", "teacher", "pilot", "captain", "farmer",
+            "activist", "author", "writer", "historian", "architect", "campaigner", "councillor", "councilor",
+            "chair", "chairperson", "president", "vice-president", "leader", "boss", "negotiator", "lecturer"}
+
+
 def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     """Classify a subject phrase: a personal name (with any title words before it as
     role), a pronoun, an organisation or agency, or a description to look up."""
@@ -192,7 +216,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if names:
         name = names[-1]
         before = _strip_determiners(re.sub(r"^(?:[Aa]ccording to)\s+", "", phrase[: name.start].strip()))
-        title_role = before.strip() or None
+        title_role = before.strip() if _names_a_role(before) else None  # "Kesmark mayor", not "the vote"
         return Speaker(name.name, "name" if " " in name.name else "single", role or title_role, name.title)
     spokesperson = re.match(r"(?:a|an|the)\s+(?P<role>(?:senior\s+|government\s+)?(?:spokes\w+|official|representative|source|aide))\s+"
                             r"(?:for|from|of|at|in|close to)\s+(?P<org>(?:the\s+)?\S.*)$", phrase, re.IGNORECASE)

@@ -58,7 +58,8 @@ def find_figures(paragraph: str, number: int, published: dt.date | None, fallbac
             if not unit:
                 continue
             as_of = _as_of(match, matches[index + 1].start() if index + 1 < len(matches) else len(sentence), dates) or fallback
-            floor = max([matches[index - 1].end() if index else 0] + [d.end for d in dates if d.end <= match.start()])
+            floor = max([_unit_end(sentence, matches[index - 1], units[index - 1]) if index else 0]
+                        + [d.end for d in dates if d.end <= match.start()])
             label = _label(sentence, match, unit, floor) or (found[-1].label if found and found[-1].sentence == sentence and found[-1].unit == unit else unit)
             label = label[0].upper() + label[1:]
             found.append(FoundFigure(label, _value(match), unit, as_of, number, sentence))
@@ -94,6 +95,16 @@ def _unit(sentence: str, match: re.Match) -> str:
     return unit
 
 
+def _unit_end(sentence: str, match: re.Match, unit: str) -> int:
+    """Where a number's unit words end, so the next label does not start with them."""
+    end = match.end()
+    if unit and not match["currency"] and not match["percent"]:
+        found = re.match(r"\s*" + r"\s+".join(map(re.escape, unit.split())), sentence[end:])
+        if found:
+            return end + found.end()
+    return end
+
+
 def _paired_unit(sentence: str, matches: list[re.Match], units: list[str], index: int) -> str:
     """'from 1.7 million … to 2.5 million shells': the first number takes the second's unit."""
     if index + 1 < len(matches) and units[index + 1]:
@@ -113,14 +124,47 @@ def _as_of(match: re.Match, limit: int, dates) -> PartialDate | None:
     return before[-1].date if before else None
 
 
+_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|as|which|who|that|when|after|before|because|so)\b")
+_VERBISH = re.compile(r"^(?:will|would|could|can|may|might|shall|should|must|has|have|had|is|are|was|were|did|does|"
+                      r"took|made|rose|fell|spent|cost|costs|grew|paid|sold|won|lost|got|gave|ran|runs|carries|"
+                      r"needs|needed|wants|plans|expects|\w+ed)$", re.IGNORECASE)
+_DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "he", "she", "it", "they", "we",
+                "i", "you", "his", "her", "our", "my", "your", "some", "many", "most", "all", "each", "every"}
+_MODAL = {"will", "would", "could", "can", "may", "might", "shall", "should", "must"}
+
+
 def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
-    """A short label: the words leading up to the number (not past an earlier number
-    or date), with its unit; empty when no words lead up to it."""
+    """A short label: the words of the clause leading up to the number (not past an
+    earlier number, its unit or a date), with its unit; a clause that starts at "and"
+    borrows the subject of the one before ("The ferry will cost 12 euros and carry
+    3,000 passengers" labels the second "ferry will carry"). Empty when nothing leads up."""
     lead = re.split(r"[,;:()–—]", sentence[floor: match.start()])[-1].lstrip("-*• ")
-    words = [word for word in re.findall(r"[\w’'-]+", lead)[-6:] if not word.isdigit()]
+    pieces = _CONJUNCTION.split(lead)
+    words = _content_words(pieces[-1])
+    first = (re.findall(r"[\w’'-]+", pieces[-1]) or [""])[0]
+    if len(pieces) > 1 and words and first.islower() and first not in _DETERMINERS:  # "… and carry 3,000"
+        words = _subject(re.split(r"[,;:()–—]", sentence[: match.start()])[-1]) + words
+    context = " ".join(words)
+    return f"{context}: {unit}" if context else ""
+
+
+def _content_words(text: str) -> list[str]:
+    words = [word for word in re.findall(r"[\w’'-]+", text)[-6:] if not word.isdigit()]
     while words and words[0].lower() in _LEAD_STOP | {"but", "and", "with", "while", "as"}:
         words.pop(0)
     while words and words[-1].lower() in _LEAD_STOP:
         words.pop()
-    context = " ".join(words)
-    return f"{context}: {unit}" if context else ""
+    return words
+
+
+def _subject(clause: str) -> list[str]:
+    """The words before a clause's first verb (with a modal kept): "The new ferry will"."""
+    words = re.findall(r"[\w’'-]+", clause)
+    while words and words[0].lower() in ("the", "a", "an", "its", "their", "this", "that"):
+        words.pop(0)
+    subject = []
+    for word in words[:5]:
+        if _VERBISH.match(word):
+            return subject + [word] if subject and word.lower() in _MODAL else subject
+        subject.append(word)
+    return []

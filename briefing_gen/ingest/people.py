@@ -49,12 +49,20 @@ peoples affairs security intelligence military space global world studies relati
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
 bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
+lab labs laboratory laboratories observatory airlines airways railways ferries holdings
+farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
+producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
 monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
 """.split())
 _TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
 _RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
+
+
+def is_title(word: str) -> bool:
+    """A title or role word ("Minister", "mayor", "Dr."), singular or plural."""
+    return _is_title(word)
 
 
 def _is_title(word: str) -> bool:

@@ -98,7 +98,11 @@ def _attribute_run_on_quotes(state: _State) -> None:
                 state.review.remove(quote.flag)
 
 
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,3}(?:[a-z]+\s+){0,1}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
+_MODIFIER = (r"(?:former|deputy|vice|acting|senior|chief|foreign|prime|interim|defen[cs]e|finance|state|top|then|"
+             r"outgoing|incoming|new|assistant|associate|executive|managing|regional|local|city|party|government|"
+             r"military|political|legal|security|economic|trade|health|education|transport|press)\s+")
+# a role written before a name: capitalised words and modifiers only, so "Borland met President" is not one
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
 
 
 def register_mentions(text: str, registry: PeopleRegistry) -> None:

@@ -37,3 +37,14 @@ def test_dates_years_headings_and_names_are_not_figures():
 
 def test_a_number_without_a_unit_is_left_out():
     assert figures("The vote was 52 to 48.") == []
+
+
+def labels(text: str):
+    return [f.label for f in find_figures(text, 1, PUBLISHED, FALLBACK)]
+
+
+def test_labels_do_not_run_into_the_previous_figure_or_clause():
+    assert labels("The new ferry will cost 12 euros and carry 3,000 passengers per day.") == [
+        "New ferry will cost: euros", "New ferry will carry: passengers per day"]
+    assert labels("The terminal took three years to build and cost 40 million euros.") == ["Terminal cost: euros"]
+    assert labels("Fares rose 15% and the line now carries 40,000 people a day.") == ["Fares rose: percent", "Line now carries: people"]

@@ -72,3 +72,36 @@ def test_a_title_before_the_full_name_comes_first():
     registry.finish()
     assert putin.final() is full
     assert full.aliases == ["Vladimir Putin", "President Putin"]
+
+
+def test_organisations_and_groups_are_not_people():
+    assert names("The Riverside Genomics Lab and the Kesmark Institute met the Harbour Council.") == []
+    assert names("Kesmark Farmers protested, and Kesmark Growers joined them.") == []
+    assert names("Tova Peters and Ian Rivers spoke.") == [("Tova Peters", None), ("Ian Rivers", None)]
+
+
+def _speakers(*paragraphs):
+    import datetime as dt
+
+    from briefing_gen.ingest.speakers import find_quotes
+    registry = PeopleRegistry()
+    found, _ = find_quotes(list(paragraphs), dt.date(2024, 5, 17), registry, None)
+    return [(q.speaker, q.role, q.person.kind if q.person else None) for q in found], registry
+
+
+def test_an_organisation_speaking_is_an_organisation():
+    found, _ = _speakers("“The samples are clean,” Riverside Genomics Lab said.")
+    assert found == [("Riverside Genomics Lab", None, "organization")]
+    found, _ = _speakers("“We lost the harvest,” Kesmark Farmers said.")
+    assert found[0][2] != "person"
+
+
+def test_roles_come_from_appositions_and_titles_not_from_words_before_a_verb():
+    found, registry = _speakers("Borland met President Anna Kell on Monday.", "“We agreed,” Kell said.")
+    assert found[0][1] in (None, "President")
+    found, _ = _speakers("After the vote Edda Varga said: “We won.”")
+    assert found[0][1] is None
+    found, _ = _speakers("“We won,” Kesmark mayor Edda Varga said.")
+    assert found[0][1] == "Kesmark mayor"
+    found, _ = _speakers("“We won,” said Edda Varga, the mayor of Kesmark.")
+    assert found[0][1] == "mayor of Kesmark"
