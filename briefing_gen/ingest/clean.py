@@ -44,7 +44,7 @@ _BOILERPLATE = re.compile(
 )
 _COMMENT_FORM = re.compile(r"^(?:leave a (?:reply|comment)|post a comment|\d+ comments?)\W*$", re.IGNORECASE)
 _TEASER_MARKER = re.compile(
-    r"^(?:more on (?:this|the) (?:topic|story|subject)|related(?: stories| articles| news| content| coverage| reading)?|"
+    r"^(?:#{1,6}\s*)?(?:more on (?:this|the) (?:topic|story|subject)|related(?: stories| articles| news| content| coverage| reading)?|"
     r"read (?:more|also|next)|also read|see also|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|"
     r"more (?:stories|news|from \w+(?: \w+)?)|most (?:read|popular|viewed)|trending(?: now)?|further reading|don[’']t miss|"
     r"latest (?:news|stories)|top stories|what to read next|editor[’']s picks)\s*[:…\.]*$",

@@ -15,6 +15,9 @@ from .dates import find_dates
 from .quotes import find_spans, is_heading, mask, sentences
 
 
+_DEADLINE = re.compile(r"(?:by|until|till|before)\b", re.IGNORECASE)  # "ready by October" did not happen in October
+
+
 @dataclass(frozen=True)
 class FoundEvent:
     title: str
@@ -24,7 +27,7 @@ class FoundEvent:
 
 
 def find_events(paragraphs: list[str], published: dt.date | None) -> list[FoundEvent]:
-    """One event per sentence that names a month or a day outside its quotes."""
+    """One event per sentence that names a month or a day outside its quotes (not a deadline)."""
     events = []
     for number, paragraph in enumerate(paragraphs, 1):
         if is_heading(paragraph) or paragraph.startswith(("<", "&lt;")):
@@ -32,7 +35,7 @@ def find_events(paragraphs: list[str], published: dt.date | None) -> list[FoundE
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked):
             dates = [m.date for m in find_dates(masked[start:end], published)
-                     if m.date is not None and m.date.precision != "year"]
+                     if m.date is not None and m.date.precision != "year" and not _DEADLINE.match(m.phrase)]
             if dates:
                 sentence = paragraph[start:end].strip()
                 events.append(FoundEvent(_title(sentence), dates[0], number, sentence))

@@ -55,7 +55,9 @@ class _State:
     last_org: FoundQuote | None = None
     last_quote: FoundQuote | None = None
     last_quote_paragraph: int = 0
-    recent: list[tuple[Person, int]] = field(default_factory=list)  # who spoke, in which paragraph, in order
+    recent: list[tuple[Person, int, bool]] = field(default_factory=list)  # who spoke (or, False: was a
+    # sentence's subject, which counts only within its paragraph), in which paragraph, in order
+    subject_dates: dict = field(default_factory=dict)  # (person id, paragraph) -> date of a sentence they open
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
@@ -144,7 +146,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     attributed_here = False
     for start, end in sentences(masked):
         sentence = masked[start:end]
-        _gender_from(sentence, state)
+        _gender_from(sentence, number, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end]
         resolved = [(event, _resolve(event, number, state)) for event in events]
@@ -162,10 +164,28 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                 _remember_speaker(event, person, number, state)
 
 
-def _gender_from(sentence: str, state: _State) -> None:
-    """He/his or she/her after the only name of a sentence tells that person's gender."""
-    named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in find_person_names(sentence)]
+def _gender_from(sentence: str, number: int, state: _State) -> None:
+    """He/his or she/her after the only name of a sentence tells that person's gender; a
+    person who opens a sentence ("Vell disagreed.") is who a "she" right after means."""
+    mentions = find_person_names(sentence)
+    named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named)
+    subject = _sentence_subject(sentence, mentions, named, state.registry)
+    if subject is not None:
+        state.recent.append((subject, number, False))
+        dates = _when_dates(sentence, state.published)
+        if dates:
+            state.subject_dates.setdefault((id(subject), number), dates[0])
+
+
+def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
+    """The person a sentence opens with: a name after at most a few title words, or the
+    family name of the one person of the article who has it ("Vell disagreed.")."""
+    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,4}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
+        return named[0][1]
+    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
+    owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
@@ -275,7 +295,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
-            person, state.ambiguous = resolve_pronoun(speaker.text, state.recent, number)
+            recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
+            person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
             return person
         return state.last_org.person if state.last_org else None
     if speaker.kind == "description":
@@ -299,7 +320,7 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
     marker = FoundQuote("", number, False, _speaker_text(event, person, state), person, how="mention")
     if person.kind == "person":
         state.last_person = marker
-        state.recent.append((person, number))
+        state.recent.append((person, number, True))
     else:
         state.last_org = marker
 
@@ -310,11 +331,11 @@ def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | N
     commentary and organisations' words without a date stay unknown."""
     if quote.speaker is None:
         return None
-    dates = [m.date for m in find_dates(sentence, state.published)
-             if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])
-             and (state.published is None or m.date.first_day() <= state.published)]  # words are said before they are printed
+    dates = _when_dates(sentence, state.published)
     if dates:
         return dates[0]
+    if quote.person is not None and (id(quote.person), quote.paragraph) in state.subject_dates:
+        return state.subject_dates[id(quote.person), quote.paragraph]  # "Tark spoke on Wednesday. “…,” he said."
     previous = state.last_quote
     if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
         return previous.said_on
@@ -323,6 +344,15 @@ def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | N
     if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
         return None
     return state.event_date
+
+
+def _when_dates(sentence: str, published: dt.date | None) -> list[PartialDate]:
+    """The dates of a masked sentence that can say when something happened: not a span
+    or deadline ("since 1998", "by October"), never after publication."""
+    return [m.date for m in find_dates(sentence, published)
+            if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])
+            and not re.match(r"(?:since|until|till|from|before|by|for)\b", m.phrase, re.IGNORECASE)
+            and (published is None or m.date.first_day() <= published)]  # words are said before they are printed
 
 
 def _day(day: dt.date | None) -> PartialDate | None:
@@ -340,6 +370,6 @@ def _keep(quote: FoundQuote, state: _State) -> None:
     if quote.person is not None:
         if quote.person.kind == "person":
             state.last_person = quote
-            state.recent.append((quote.person, quote.paragraph))
+            state.recent.append((quote.person, quote.paragraph, True))
         else:
             state.last_org = quote

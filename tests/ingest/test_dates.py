@@ -94,3 +94,12 @@ def test_a_caption_dated_after_publication_is_unknown_and_flagged():
 
     found, review = find_quotes(["<Ana Ruiz / Mayor (next month)> “We will be ready.”"], FRIDAY, PeopleRegistry(), None)
     assert found[0].said_on is None and any(n["kind"] == "date" for n in review)
+
+
+def test_a_deadline_or_span_in_the_sentence_is_not_when_it_was_said():
+    from briefing_gen.ingest.people import PeopleRegistry
+    from briefing_gen.ingest.speakers import find_quotes
+
+    found, _ = find_quotes(["“We are ready,” said Marta Vell, adding that her crews would be ready by October."],
+                           FRIDAY, PeopleRegistry(), None)
+    assert found[0].said_on is None

@@ -94,3 +94,12 @@ def test_events(case):
     events = {(front["date"], front["paragraph"]) for front, _ in read_records(content, "events").values()}
     for event in expected.get("events", []):
         assert (event["date"], event["paragraph"]) in events
+
+
+def test_nothing_comes_from_what_was_removed(case):
+    """No quote, person or event from a teaser or boilerplate: their names appear nowhere."""
+    expected, content, _ = case
+    for name in expected.get("source", {}).get("body_excludes", []):
+        for kind in ("quotes", "people", "events", "figures", "takeaways"):
+            for front, body in read_records(content, kind).values():
+                assert name not in body and name not in str(front), f"{name} in a {kind} record"

@@ -80,3 +80,12 @@ def test_a_speaker_introduced_after_the_others_fell_silent_takes_the_pronoun():
                       "“We disagree,” said Lisa Moor, who runs a repair yard.",
                       "“Delay will cost more,” he said.")
     assert _speakers(found) == ["Tom Rask", "Lisa Moor", "Lisa Moor"]
+
+
+def test_a_sentence_subject_is_who_the_next_pronoun_means_and_gives_the_date():
+    found, _ = quotes("“Costs will rise,” said Tom Rask.",
+                      "“We disagree,” said Lisa Moor, adding that her team had checked.",
+                      "“They are wrong,” said Ruben Sall, an economist.",
+                      "Moor spoke again on Monday. “The numbers say otherwise,” she said.")
+    assert _speakers(found)[3] == "Lisa Moor"
+    assert found[3][4] == "2024-03-04"
