@@ -239,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     machine = versions()
     if args.ref != "worktree":
         machine["briefing_gen"] = code_label
-    results.update(machine=machine, clean_flag=clean_flag, quick=args.quick)
+    results.update(machine=machine, clean_flag=clean_flag, quick=args.quick,
+                   command=" ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])]))
     results.setdefault("sizes", {})
     try:
         for size in sizes:
@@ -275,7 +276,8 @@ def _save(results: dict, path: Path, quick: bool) -> None:
     path.write_text(json.dumps(results, indent=1))
     target = WORK / "RESULTS-quick.md" if quick else BENCH / "RESULTS.md"
     kept = report.kept_notes(target.read_text(encoding="utf-8") if target.is_file() else "")
-    target.write_text(report.render(results, " ".join(["python bench/run.py", *sys.argv[1:]])) + kept, encoding="utf-8")
+    command = results.get("command", " ".join(["python bench/run.py", *sys.argv[1:]]))
+    target.write_text(report.render(results, command) + kept, encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}", flush=True)
 
 
