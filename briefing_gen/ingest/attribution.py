@@ -179,12 +179,15 @@ def _strip_determiners(text: str) -> str:
 def _names_a_role(words: str) -> bool:
     """Words before a name are a role only when one of them is a title or office."""
     found = re.findall(r"[\w’'.-]+", words)
+    if all(word.lower().rstrip(".") in _HONORIFICS for word in found):
+        return False  # "Dr.", "Mrs": how to address someone, not what they do
     if any(is_title(word) or word.lower().rstrip(".") in _OFFICES for word in found):
         return True
     last = found[-1].lower() if found else ""  # "ferry operator", "budget consultant": an agent noun
     return len(last) >= 6 and bool(re.search(r"(?:or|er|ist|ian|ant|ent)$", last)) and last not in _NOT_AGENTS
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx", "madam", "lady", "lord"}
 _NOT_AGENTS = {"summer", "winter", "number", "order", "border", "matter", "weather", "letter", "center", "centre",
                "water", "paper", "power", "quarter", "chapter", "corner", "dinner", "disaster", "theater", "october",
                "november", "december", "september", "moment", "event", "statement", "agreement", "government",

@@ -128,6 +128,7 @@ _CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|as|which|who|that|when|af
 _VERBISH = re.compile(r"^(?:will|would|could|can|may|might|shall|should|must|has|have|had|is|are|was|were|did|does|"
                       r"took|made|rose|fell|spent|cost|costs|grew|paid|sold|won|lost|got|gave|ran|runs|carries|"
                       r"needs|needed|wants|plans|expects|\w+ed)$", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:said|says|told\s+\w+|added|announced|reported|stated|estimated|estimates)\b(?:\s+that\b)?")
 _DETERMINERS = {"the", "a", "an", "its", "their", "this", "that", "these", "those", "he", "she", "it", "they", "we",
                 "i", "you", "his", "her", "our", "my", "your", "some", "many", "most", "all", "each", "every"}
 _MODAL = {"will", "would", "could", "can", "may", "might", "shall", "should", "must"}
@@ -138,7 +139,7 @@ def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
     earlier number, its unit or a date), with its unit; a clause that starts at "and"
     borrows the subject of the one before ("The ferry will cost 12 euros and carry
     3,000 passengers" labels the second "ferry will carry"). Empty when nothing leads up."""
-    lead = re.split(r"[,;:()–—]", sentence[floor: match.start()])[-1].lstrip("-*• ")
+    lead = _SAYING.split(re.split(r"[,;:()–—]", sentence[floor: match.start()])[-1])[-1].lstrip("-*• ")
     pieces = _CONJUNCTION.split(lead)
     words = _content_words(pieces[-1])
     first = (re.findall(r"[\w’'-]+", pieces[-1]) or [""])[0]
@@ -150,7 +151,7 @@ def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
 
 def _content_words(text: str) -> list[str]:
     words = [word for word in re.findall(r"[\w’'-]+", text)[-6:] if not word.isdigit()]
-    while words and words[0].lower() in _LEAD_STOP | {"but", "and", "with", "while", "as"}:
+    while words and words[0].lower() in _LEAD_STOP | _DETERMINERS | {"but", "and", "with", "while", "as"}:
         words.pop(0)
     while words and words[-1].lower() in _LEAD_STOP:
         words.pop()
@@ -159,8 +160,8 @@ def _content_words(text: str) -> list[str]:
 
 def _subject(clause: str) -> list[str]:
     """The words before a clause's first verb (with a modal kept): "The new ferry will"."""
-    words = re.findall(r"[\w’'-]+", clause)
-    while words and words[0].lower() in ("the", "a", "an", "its", "their", "this", "that"):
+    words = re.findall(r"[\w’'-]+", _SAYING.split(clause)[-1])
+    while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
     subject = []
     for word in words[:5]:

@@ -48,3 +48,5 @@ def test_labels_do_not_run_into_the_previous_figure_or_clause():
         "New ferry will cost: euros", "New ferry will carry: passengers per day"]
     assert labels("The terminal took three years to build and cost 40 million euros.") == ["Terminal cost: euros"]
     assert labels("Fares rose 15% and the line now carries 40,000 people a day.") == ["Fares rose: percent", "Line now carries: people"]
+    assert labels("Anna Kell said her members had lost 3 million euros and would need 500 tonnes of feed.") == [
+        "Members had lost: euros", "Members would need: tonnes"]

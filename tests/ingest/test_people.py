@@ -103,5 +103,7 @@ def test_roles_come_from_appositions_and_titles_not_from_words_before_a_verb():
     assert found[0][1] is None
     found, _ = _speakers("“We won,” Kesmark mayor Edda Varga said.")
     assert found[0][1] == "Kesmark mayor"
+    found, _ = _speakers("“We won,” Dr. Edda Varga said.", "“We won,” Mrs Lisa Moor said.")
+    assert [f[1] for f in found] == [None, None]  # an honorific is not a role
     found, _ = _speakers("“We won,” said Edda Varga, the mayor of Kesmark.")
     assert found[0][1] == "mayor of Kesmark"
