@@ -163,6 +163,11 @@ _SAYING = re.compile(r"\b(?:said|says|told|tells|announced|announces|stated|decl
                      r"(?:\s+[\w’'-]+){0,3}\s*$")
 
 
+# "the line that closed on Monday will reopen": a past verb right before the date keeps it past
+_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|began|came|met|went|took|made|rose|fell|spoke|held|left|won|lost|broke|"
+                        r"shut|set|ran|saw|gave|began|was|were)(?:\s+(?:[a-z]+ly|again|first|last|late|early))?\s*$")
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause a date phrase stands in: between the nearest commas, colons,
     dashes, brackets or sentence ends around it."""
@@ -174,7 +179,11 @@ def _clause(text: str, start: int, end: int) -> str:
 def _is_future(text: str, start: int, end: int) -> bool:
     """A weekday or month reads forward only in a clause about the future, and never
     as the day of a saying ("…will run, it said on Thursday": Thursday is past)."""
-    if _SAYING.search(text[:start]):
+    past = _PAST_VERB.search(text[:start])
+    if past and (re.search(r"\b(?:be|been|being|will|would|to|shall)\s+$", text[: past.start()])
+                 or re.match(r"(?:scheduled|planned|expected|slated|timed|booked|fixed)\b", past.group(0))):
+        past = None  # "will be closed on Monday" is a future passive
+    if _SAYING.search(text[:start]) or past:
         return False
     return bool(_FUTURE.search(_clause(text, start, end)))
 

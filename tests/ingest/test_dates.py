@@ -76,6 +76,9 @@ def test_future_reading_is_per_clause_and_never_for_a_saying_verb():
     assert resolved("The line will reopen, the council announced on Monday.", FRIDAY) == ["2024-05-13"]
     assert resolved("Crews will start on Monday, Ana Ruiz told reporters on Tuesday.", FRIDAY) == ["2024-05-20", "2024-05-14"]
     assert resolved("The vote on Monday will decide it.", FRIDAY) == ["2024-05-20"]
+    assert resolved("The line that closed on Monday will reopen in June.", FRIDAY) == ["2024-05-13", "2024-06"]
+    assert resolved("The line will be closed on Monday.", FRIDAY) == ["2024-05-20"]
+    assert resolved("The vote scheduled on Monday will decide it.", FRIDAY) == ["2024-05-20"]
 
 
 def test_said_on_is_never_after_publication():
