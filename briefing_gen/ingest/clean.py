@@ -180,6 +180,7 @@ def teaser_end(blocks: list[str], marker: int) -> int:
         block = blocks[index].strip()
         if _COMMENT_FORM.match(block) or _TEASER_MARKER.match(block):
             break
+        block = re.sub(r"^[-*•]\s+", "", block)  # a list of teaser links reads as headlines
         level = _heading_level(block)
         if level == 0 or level in levels:
             break

@@ -114,3 +114,10 @@ def test_a_teaser_sharing_only_its_own_headlines_names_does_not_resume():
                         "The ferry terminal also has a cafe run by Edda Varga's former deputy."]
     cleaned = clean_blocks(blocks)
     assert cleaned.paragraphs == ARTICLE + [blocks[-1]]
+
+
+def test_a_list_of_teaser_links_after_the_marker_is_dropped():
+    blocks = ARTICLE + ["Read more:", "- Kesmark airport closes for a week", "* Storm damages Kesmark pier",
+                        "Varga said the ferry would start with six crossings a day."]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ARTICLE + [blocks[-1]]
