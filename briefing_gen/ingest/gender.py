@@ -59,6 +59,7 @@ def note_gender(person: Person | None, gender: str | None) -> None:
 
 
 def gender_of(person: Person) -> str | None:
+    """The gender the text gave this person, or None when it gave none or contradicted itself."""
     gender = person.final().gender
     return None if gender == MIXED else gender
 

@@ -88,3 +88,16 @@ def test_seed_cleaning_matches_the_editor(seeded):
     [(web, body)] = [v for k, v in sources.items() if k != "Yonhap News TV"]
     assert {n["kind"] for n in web["removed"]} == {"teaser", "boilerplate"}
     assert "Tver" not in body and "Leave a Reply" not in body and "토토" not in body
+
+
+def test_a_relay_belongs_to_its_own_quote_only(seeded):
+    """"X told AFP" or "in an interview with Russian state television, X said" relays that quote;
+    a later "he said" / "He added:" quote carries no `via` of its own. The shipped briefing
+    credits two such quotes to the earlier relay: the editor knew they came from the same
+    interview, which the text itself does not say, so ingest leaves it to the editor."""
+    found = {normalise(body): front for front, body in read_records(seeded, "quotes").values()}
+    for start in ("I think Russia has already tested", "There are certain limitations"):
+        [front] = [front for text, front in found.items() if text.startswith(start)]
+        assert front.get("via") is None
+    [relayed] = [front for text, front in found.items() if text.startswith("The summit signals a seismic shift")]
+    assert relayed["via"] == "AFP"
