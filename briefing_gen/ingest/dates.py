@@ -168,6 +168,11 @@ _PAST_VERB = re.compile(r"\b(?:\w{3,}ed|began|came|met|went|took|made|rose|fell|
                         r"shut|set|ran|saw|gave|began|was|were)(?:\s+(?:[a-z]+ly|again|first|last|late|early))?\s*$")
 
 
+# "said she would table a motion in March": a future as seen from the saying, which is recent
+_REPORTED_FUTURE = re.compile(r"\b(?:said|says|told|announced|promised|pledged|vowed|warned|hoped|expects?|expected|"
+                              r"added|insisted|confirmed)\b.*\bwould\b")
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause a date phrase stands in: between the nearest commas, colons,
     dashes, brackets or sentence ends around it."""
@@ -185,7 +190,8 @@ def _is_future(text: str, start: int, end: int) -> bool:
         past = None  # "will be closed on Monday" is a future passive
     if _SAYING.search(text[:start]) or past:
         return False
-    return bool(_FUTURE.search(_clause(text, start, end)))
+    clause = _clause(text, start, end)
+    return bool(_FUTURE.search(clause) or _REPORTED_FUTURE.search(clause))
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:

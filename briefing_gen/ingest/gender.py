@@ -87,7 +87,7 @@ def subject_gender(after_verb: str, person: Person | None) -> None:
 
 
 def resolve_pronoun(word: str, recent: list[tuple[Person, int]], paragraph: int,
-                    window: int = 3) -> tuple[Person | None, list[Person]]:
+                    window: int = 2) -> tuple[Person | None, list[Person]]:
     """The person a he/she in `paragraph` stands for among the speakers so far
     ((person, paragraph) pairs, most recent last), and, when it is ambiguous, the
     people it could be. The nearest fitting speaker is taken when the text gives

@@ -24,6 +24,10 @@ TITLES = {
     "researcher", "lawmaker", "deputy", "vice", "prime", "foreign", "defence", "defense", "supreme",
     "former", "acting", "mp", "ceo", "head", "officer", "official", "spokesperson", "coach", "host",
     "anchor", "editor", "professor", "scholar", "economist", "expert", "senior", "lieutenant", "sergeant",
+    "councillor", "councilor", "councilwoman", "councilman", "alderman", "librarian", "curator", "teacher",
+    "pastor", "bishop", "rabbi", "imam", "reverend", "detective", "inspector", "constable", "sheriff",
+    "trustee", "chairperson", "founder", "superintendent", "principal", "headteacher", "headmaster",
+    "headmistress", "coordinator", "organiser", "organizer", "historian", "architect", "engineer", "nurse",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",

@@ -106,3 +106,8 @@ def test_a_deadline_or_span_in_the_sentence_is_not_when_it_was_said():
     found, _ = find_quotes(["“We are ready,” said Marta Vell, adding that her crews would be ready by October."],
                            FRIDAY, PeopleRegistry(), None)
     assert found[0].said_on is None
+
+
+def test_reported_future_with_would_reads_forward():
+    assert resolved("Solberg said she would table a motion in March.", dt.date(2024, 11, 14)) == ["2025-03"]
+    assert resolved("The ferry would sail in March, as it always had.", dt.date(2024, 11, 14)) == ["2024-03"]

@@ -107,3 +107,7 @@ def test_roles_come_from_appositions_and_titles_not_from_words_before_a_verb():
     assert [f[1] for f in found] == [None, None]  # an honorific is not a role
     found, _ = _speakers("“We won,” said Edda Varga, the mayor of Kesmark.")
     assert found[0][1] == "mayor of Kesmark"
+
+
+def test_occupational_titles_are_not_part_of_the_name():
+    assert names("Councillor Hanne Solberg and Librarian Otto Fenn spoke.") == [("Hanne Solberg", None), ("Otto Fenn", None)]

@@ -89,3 +89,12 @@ def test_a_sentence_subject_is_who_the_next_pronoun_means_and_gives_the_date():
                       "Moor spoke again on Monday. “The numbers say otherwise,” she said.")
     assert _speakers(found)[3] == "Lisa Moor"
     assert found[3][4] == "2024-03-04"
+
+
+def test_a_newly_introduced_speaker_after_a_heading_takes_he():
+    found, _ = quotes("“We cannot keep two branches,” Mayor Piotr Zell told the Herald.",
+                      "“It was not an easy choice,” he added.",
+                      "## Reactions",
+                      "Librarian Otto Fenn, who has worked at Eastgate since 1998, said the staff had not been consulted.",
+                      "“We read about it in the paper,” he said.")
+    assert _speakers(found) == ["Piotr Zell", "Piotr Zell", "Otto Fenn"]
