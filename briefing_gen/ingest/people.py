@@ -58,6 +58,12 @@ farmers growers workers residents fishermen traders miners drivers nurses teache
 producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
 monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
 """.split())
+# words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
+_THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
+highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
+estate dam reservoir mall expo marathon parade carnival gala concert gardens week day act bill plan scheme treaty accord
+agreement pact report review index fair show games centre center hotel restaurant cafe bakery brewery farm farms
+""".split())
 _TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
 _RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
@@ -93,7 +99,7 @@ def find_person_names(text: str) -> list[NameMention]:
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
         cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
-        if 2 <= len(tokens) <= 4:
+        if 2 <= len(tokens) <= 4 and tokens[-1].lower() not in _THING_TAILS:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None

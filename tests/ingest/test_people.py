@@ -111,3 +111,11 @@ def test_roles_come_from_appositions_and_titles_not_from_words_before_a_verb():
 
 def test_occupational_titles_are_not_part_of_the_name():
     assert names("Councillor Hanne Solberg and Librarian Otto Fenn spoke.") == [("Hanne Solberg", None), ("Otto Fenn", None)]
+
+
+def test_places_events_and_things_are_not_people():
+    for text in ("The Blue Line opened.", "They met at Kesmark Pier.", "The Lantern Festival drew crowds.",
+                 "The Old Town Market reopened.", "Eastgate Terminal opened.", "The Clean Water Act passed."):
+        assert names(text) == [], text
+    assert names("Park Min-jun and Anna Hill came, and Line Moor too.") == [
+        ("Park Min-jun", None), ("Anna Hill", None), ("Line Moor", None)]
