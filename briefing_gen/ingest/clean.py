@@ -192,7 +192,19 @@ def teaser_end(blocks: list[str], marker: int) -> int:
         teaser_terms |= _stems(block)
         headline = _stems(block) if _is_headline(block) else set()
         index += 1
-    return index
+    return index if index < len(blocks) else min(index, _body_run(blocks, marker))
+
+
+def _body_run(blocks: list[str], marker: int) -> int:
+    """When nothing after a marker clearly resumes the article, the teaser still ends where
+    three paragraphs follow one another without a headline between them: a teaser is a
+    list of headlines with a line or two each, a run of prose is the article's body."""
+    run = 0
+    for index in range(marker + 1, len(blocks)):
+        run = 0 if _is_headline(re.sub(r"^[-*•]\s+", "", blocks[index].strip())) else run + 1
+        if run == 3:
+            return index - 2
+    return len(blocks)
 
 
 def _heading_level(block: str) -> int | None:

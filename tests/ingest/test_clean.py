@@ -121,3 +121,18 @@ def test_a_list_of_teaser_links_after_the_marker_is_dropped():
                         "Varga said the ferry would start with six crossings a day."]
     cleaned = clean_blocks(blocks)
     assert cleaned.paragraphs == ARTICLE + [blocks[-1]]
+
+
+def test_a_teaser_that_never_clearly_ends_does_not_swallow_the_article():
+    body = ["Spending on schools rises by five percent.", "Roads get a smaller share than last year.",
+            "Parks and pools keep the same money.", "The next vote is in spring."]
+    cleaned = clean_blocks(["The council approved the budget on Monday.", "Read more", *body])
+    assert cleaned.paragraphs == ["The council approved the budget on Monday.", *body]
+    assert [n["kind"] for n in cleaned.removed] == ["teaser"]
+
+
+def test_a_trailing_teaser_list_is_dropped_to_the_end():
+    blocks = ARTICLE + ["More on this topic", "Hail hits orchards", "Growers want help.",
+                        "Museum night draws crowds", "Visitors queued past midnight.", "Share this article"]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == ARTICLE
