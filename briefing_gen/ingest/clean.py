@@ -166,15 +166,16 @@ def teaser_end(blocks: list[str], marker: int) -> int:
     ("2) ...", a markdown heading of a level the article used), or a paragraph
     that shares a named entity or several key terms with the text before the
     marker, not counting what it shares with the teaser's own headlines. A
-    headline-like line, or a summary echoing the headline before it, never
-    resumes: teaser stories often name the same country or city.
+    headline-like line never resumes, and a paragraph right under a teaser
+    headline that repeats any of its words is its summary unless it names a
+    person of the article: teaser stories often name the same places.
     """
     before = " ".join(blocks[:marker])
-    article_names, article_terms = _names(before, initial=False), _stems(before)
+    article = (_names(before, initial=False), _stems(before), _person_words(before))
     levels = {_heading_level(block.strip()) for block in blocks[:marker]} - {None}
     teaser_names: set[str] = set()
     teaser_terms: set[str] = set()
-    headline: set[str] = set()
+    headline: set[str] | None = None
     index = marker + 1
     while index < len(blocks):
         block = blocks[index].strip()
@@ -184,15 +185,32 @@ def teaser_end(blocks: list[str], marker: int) -> int:
         level = _heading_level(block)
         if level == 0 or level in levels:
             break
-        summary = len(headline & _stems(block)) >= 2
-        if not (summary or level is not None or _is_headline(block)):
-            if (_names(block) & article_names) - teaser_names or len((_stems(block) & article_terms) - teaser_terms) >= 3:
-                break
+        if level is None and not _is_headline(block) and _resumes(block, article, teaser_names, teaser_terms, headline):
+            break
         teaser_names |= _names(block)
         teaser_terms |= _stems(block)
-        headline = _stems(block) if _is_headline(block) else set()
+        headline = _stems(block) if _is_headline(block) else None
         index += 1
     return index if index < len(blocks) else min(index, _body_run(blocks, marker))
+
+
+def _resumes(block: str, article, teaser_names: set[str], teaser_terms: set[str], headline: set[str] | None) -> bool:
+    """A prose block after a marker continues the article when it shares a name or three
+    key terms with it that the teaser itself did not bring up. Right under a teaser
+    headline, a block with any word of that headline is its summary unless it names
+    one of the article's people."""
+    names, terms, people = article
+    if headline is not None and _person_words(block) & people:
+        return True
+    if headline is not None and headline & _stems(block):
+        return False
+    return bool((_names(block) & names) - teaser_names) or len((_stems(block) & terms) - teaser_terms) >= 3
+
+
+def _person_words(text: str) -> set[str]:
+    """The family names of the people a text names, in full or before "said": "Varga"."""
+    words = {mention.name.split()[-1] for mention in find_person_names(text)}
+    return words | set(re.findall(r"\b([A-Z][a-z]+)\s+(?:said|says|told|added)\b", text))
 
 
 def _body_run(blocks: list[str], marker: int) -> int:

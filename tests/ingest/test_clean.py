@@ -136,3 +136,12 @@ def test_a_trailing_teaser_list_is_dropped_to_the_end():
                         "Museum night draws crowds", "Visitors queued past midnight.", "Share this article"]
     cleaned = clean_blocks(blocks)
     assert cleaned.paragraphs == ARTICLE
+
+
+def test_a_country_shared_with_the_article_does_not_resume_it():
+    article = ["Norland and Estavia signed a river treaty in Kesmark on Monday.",
+               "Norland's minister Edda Varga called it a fair deal for both countries."]
+    blocks = article + ["Related", "Drone strikes factory", "Estavia's army said a drone hit a Norland plant overnight.",
+                        "Varga will present the treaty to parliament next week."]
+    cleaned = clean_blocks(blocks)
+    assert cleaned.paragraphs == article + [blocks[-1]]
