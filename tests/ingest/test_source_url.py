@@ -40,3 +40,13 @@ def test_a_script_url_in_the_page_is_dropped_and_flagged(tmp_path, canonical, og
     assert source.get("url") == expected
     flagged = [n for n in source.get("review") or [] if n["kind"] == "url"]
     assert bool(flagged) == canonical.startswith("javascript")
+
+
+def test_a_front_matter_url_is_judged_too(tmp_path):
+    article = tmp_path / "ferry.md"
+    article.write_text("---\nurl: \"javascript:alert(1)\"\n---\n# Ferry opens\n\nMayor Edda Varga opened the terminal.\n",
+                       encoding="utf-8")
+    code, _, err = ingest([article], tmp_path / "content", published="2024-05-17")
+    assert code == 0, err
+    [(source, _)] = read_records(tmp_path / "content", "sources").values()
+    assert "url" not in source and [n["kind"] for n in source["review"]].count("url") == 1
