@@ -1,10 +1,12 @@
 """The article pass over quotes: give each quote its speaker, relay and date.
 
-Walks the paragraphs in order, keeping who spoke last, so that "he said"
-finds the last named person who spoke (even in an earlier paragraph) and a
-paragraph that is only a quote continues the previous speaker. Names resolve
-through the article's people registry; nothing is guessed: a quote with no
-attribution stays `unknown` and is flagged.
+Walks the paragraphs in order, keeping who spoke and when, so that "he said"
+finds the last named speaker of that gender (even in an earlier paragraph;
+the gender only as the text states it, see gender.py) and a paragraph that is
+only a quote continues the previous speaker. A relay ("told Reuters") belongs
+to its own quote. Names resolve through the article's people registry;
+nothing is guessed: a quote with no attribution, or a "he" that could be
+either of two recent speakers, stays `unknown` and is flagged.
 """
 
 from __future__ import annotations
