@@ -150,7 +150,7 @@ def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
 
 
 def _content_words(text: str) -> list[str]:
-    words = [word for word in re.findall(r"[\w’'-]+", text)[-6:] if not word.isdigit()]
+    words = [word for word in re.findall(r"[\w’'-]+", text)[-8:] if not word.isdigit()]
     while words and words[0].lower() in _LEAD_STOP | _DETERMINERS | {"but", "and", "with", "while", "as"}:
         words.pop(0)
     while words and words[-1].lower() in _LEAD_STOP:
@@ -161,6 +161,8 @@ def _content_words(text: str) -> list[str]:
 def _subject(clause: str) -> list[str]:
     """The words before a clause's first verb (with a modal kept): "The new ferry will"."""
     words = re.findall(r"[\w’'-]+", _SAYING.split(clause)[-1])
+    if words and words[0].lower() in ("who", "which", "that", "whose", "where"):
+        return []  # a relative clause has its subject outside it
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
     subject = []

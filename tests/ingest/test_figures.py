@@ -50,3 +50,5 @@ def test_labels_do_not_run_into_the_previous_figure_or_clause():
     assert labels("Fares rose 15% and the line now carries 40,000 people a day.") == ["Fares rose: percent", "Line now carries: people"]
     assert labels("Anna Kell said her members had lost 3 million euros and would need 500 tonnes of feed.") == [
         "Members had lost: euros", "Members would need: tonnes"]
+    assert labels("A day ticket in the town centre will cost £6.50.") == ["Day ticket in the town centre will cost: pounds"]
+    assert labels("said Edda Moray, who has run the lantern workshop for 30 years.") == ["Run the lantern workshop: years"]
