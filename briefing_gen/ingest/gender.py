@@ -71,6 +71,8 @@ def sentence_gender(masked_sentence: str, people: list[tuple[int, Person]]) -> N
     if len(distinct) != 1:
         return
     first = min(start for start, _ in people)
+    # ", his deputy," describes the named person by someone else's pronoun
+    masked_sentence = re.sub(r",\s*(?:his|her)\s+[^,;:]{1,60},", lambda m: " " * len(m.group(0)), masked_sentence)
     if _PRONOUN_WORD.search(masked_sentence[:first]):
         return  # "He told Lisa Moor his plan": the pronouns are someone else's
     genders = {pronoun_gender(m.group(0)) for m in _OWN_PRONOUN.finditer(masked_sentence, first)}

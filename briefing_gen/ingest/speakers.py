@@ -212,8 +212,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
             quote.how += "-relayed"
         if event.verb in ("reported", "reports") and person is not None and person.kind == "organization":
             quote.how = "report"
-    elif _ambiguous_pronoun(resolved):
-        pass  # "he said" that could be either of two people: no guess, not even the previous speaker
+    elif _ambiguous_pronoun(resolved) or _unresolved_speaker(resolved):
+        pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
     elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, state)
@@ -222,6 +222,11 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
         state.review.append(quote.flag)
     return quote
+
+
+def _unresolved_speaker(resolved) -> bool:
+    """The sentence names a speaker ("the ministry said") that could not be resolved."""
+    return any(e.speaker is not None and p is None and e.verb != "according to" for e, p in resolved)
 
 
 def _ambiguous_pronoun(resolved) -> bool:

@@ -98,3 +98,15 @@ def test_a_newly_introduced_speaker_after_a_heading_takes_he():
                       "Librarian Otto Fenn, who has worked at Eastgate since 1998, said the staff had not been consulted.",
                       "“We read about it in the paper,” he said.")
     assert _speakers(found) == ["Piotr Zell", "Piotr Zell", "Otto Fenn"]
+
+
+def test_a_possessive_in_an_apposition_is_someone_elses():
+    found, _ = quotes("Tom Rask, the mayor, spoke first. He said: “We start now.”",
+                      "Lisa Moor, his deputy, followed. She said: “We agree.”")
+    assert _speakers(found) == ["Tom Rask", "Lisa Moor"]
+
+
+def test_an_unresolved_organisation_does_not_pass_for_the_previous_speaker():
+    found, review = quotes("“Costs will rise,” said Tom Rask.", "“We disagree,” the ministry said.")
+    assert _speakers(found) == ["Tom Rask", None]
+    assert review
