@@ -63,6 +63,9 @@ _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line line
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
 estate dam reservoir mall expo marathon parade carnival gala concert gardens week day act bill plan scheme treaty accord
 agreement pact report review index fair show games centre center hotel restaurant cafe bakery brewery farm farms
+foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
+shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
+homes properties estates studios records books
 """.split())
 _TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
 _RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")

@@ -115,7 +115,8 @@ def test_occupational_titles_are_not_part_of_the_name():
 
 def test_places_events_and_things_are_not_people():
     for text in ("The Blue Line opened.", "They met at Kesmark Pier.", "The Lantern Festival drew crowds.",
-                 "The Old Town Market reopened.", "Eastgate Terminal opened.", "The Clean Water Act passed."):
+                 "The Old Town Market reopened.", "Eastgate Terminal opened.", "The Clean Water Act passed.",
+                 "Blue River Foods and Kesmark Shipping signed."):
         assert names(text) == [], text
     assert names("Park Min-jun and Anna Hill came, and Line Moor too.") == [
         ("Park Min-jun", None), ("Anna Hill", None), ("Line Moor", None)]
