@@ -179,8 +179,8 @@ def teaser_end(blocks: list[str], marker: int) -> int:
     index = marker + 1
     while index < len(blocks):
         block = blocks[index].strip()
-        if _COMMENT_FORM.match(block) or _TEASER_MARKER.match(block):
-            break
+        if _COMMENT_FORM.match(block) or _TEASER_MARKER.match(block) or _SIGN_OFFS[0].match(block):
+            break  # the comment form, the next teaser or the reporter's sign-off: each handled on its own
         block = re.sub(r"^[-*•]\s+", "", block)  # a list of teaser links reads as headlines
         level = _heading_level(block)
         if level == 0 or level in levels:

@@ -145,3 +145,9 @@ def test_a_country_shared_with_the_article_does_not_resume_it():
                         "Varga will present the treaty to parliament next week."]
     cleaned = clean_blocks(blocks)
     assert cleaned.paragraphs == article + [blocks[-1]]
+
+
+def test_a_sign_off_after_a_teaser_still_reaches_the_byline():
+    cleaned = clean_blocks(ARTICLE + ["More on this topic", "Hail hits orchards", "Growers want help.",
+                                      "This is Tove Lind of Harbour TV."])
+    assert cleaned.byline == ["Tove Lind"] and cleaned.paragraphs == ARTICLE
