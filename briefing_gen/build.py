@@ -6,8 +6,6 @@ are collected and printed together; the exit code says what happened.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -23,10 +21,11 @@ from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
 from .render import Page, feed_entries, site_pages
 from .search import INDEX_PATH, search_index_script
-from .terminal import Progress, problem_line, wants_colour
+from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
 from .validate import validate
-from .publish import Output, RenderFailed, publish, verified_folder
+from .publish import Output, RenderFailed, publish
+from .uptodate import input_stamp, up_to_date
 from .write import OutputError, SiteWriter, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -47,10 +46,10 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
     return content, sorted(problems + validate(content))
 
 
-def plan_outputs(briefing: Briefing, templates_dir: Path) -> list[Output]:
+def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None) -> list[Output]:
     """Every file of the site with its fingerprint; nothing is rendered yet."""
     settings = briefing.settings
-    renderer = MarkdownRenderer(allow_html=settings.allow_html)
+    renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
     environment = make_environment(templates_dir, settings, renderer)
     template_hashes = TemplateHashes(environment)
     fingerprinter = Fingerprinter()
@@ -104,16 +103,16 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     protected = [Path(content_dir), templates]
     cache = BuildCache(out) if clean else BuildCache.load(out)
     inputs = None if clean else input_stamp(Path(content_dir), templates, drafts)
-    if inputs is not None and cache.inputs == inputs and cache.current is not None \
-            and verified_folder(out, cache.current):
-        pages = sum(1 for path in cache.current if path.endswith(".html"))
-        return BuildResult(pages=pages, files=len(cache.current), changed=0), []
+    if inputs is not None and up_to_date(out, inputs, cache) is not None:
+        return unchanged_result(cache), []
     content, problems = load_and_validate(content_dir, use_cache=not clean)
     if errors_in(problems):
         return None, problems
     briefing = make_briefing(content, include_drafts=drafts)
+    renderer = MarkdownRenderer(allow_html=briefing.settings.allow_html,
+                                store=None if clean else markdown_store(out))
     try:
-        outputs = plan_outputs(briefing, templates)
+        outputs = plan_outputs(briefing, templates, renderer)
         check_output_paths([output.path for output in outputs])
         with output_lock(out):
             recover_interrupted_build(out)
@@ -124,7 +123,9 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress)
             progress.close()
             cache.inputs = inputs
+            cache.warnings = warnings_in(problems)
             cache.save()
+            renderer.save()
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
     except RenderFailed as failure:
@@ -135,16 +136,14 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
                        drafts_left_out=drafts_left_out), []
 
 
-def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> str:
-    """A digest of the name, size and mtime of every input file, and the build's options."""
-    hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
-    for folder in (content_dir, templates):
-        for directory, subfolders, files in sorted(os.walk(folder)):
-            subfolders.sort()
-            for name in sorted(files):
-                status = os.stat(os.path.join(directory, name))
-                hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return hasher.hexdigest()
+def unchanged_result(cache: BuildCache) -> BuildResult:
+    """What a build that found nothing to do reports: the last build's pages and warnings."""
+    pages = sum(1 for path in cache.current if path.endswith(".html"))
+    return BuildResult(pages=pages, files=len(cache.current), changed=0, warnings=tuple(cache.warnings))
+
+
+def markdown_store(out: Path) -> Path:
+    return BuildCache.path_for(out).with_name(BuildCache.path_for(out).stem.replace("build-", "markdown-") + ".pickle")
 
 
 def template_problem(error: Exception) -> Problem:
@@ -173,21 +172,9 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         print(f"error: cannot write {out_dir}: {error.strerror or error}; the previous site is unchanged", file=sys.stderr)
         return EXIT_CONTENT
     if not quiet:
-        seconds = time.perf_counter() - started
-        print(f"Built {result.pages} pages in {seconds:.2f} s, {result.changed} of {result.files} files changed ({out_dir}/)")
-        if result.drafts_left_out:
-            print(f"{result.drafts_left_out} draft record(s) left out; build --drafts to include them")
-        _print_warnings(list(result.warnings))
+        print_build_summary(result.pages, result.files, result.changed, time.perf_counter() - started,
+                            out_dir, result.drafts_left_out, result.warnings)
     return EXIT_OK
-
-
-def _print_warnings(warnings: list[Problem]) -> None:
-    """Warnings come last, together, so they are not lost above the summary."""
-    colour = wants_colour(sys.stderr)
-    for warning in warnings:
-        print(problem_line(warning, colour), file=sys.stderr)
-    if warnings:
-        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: the site was built", file=sys.stderr)
 
 
 def _template_location(error: Exception) -> str:

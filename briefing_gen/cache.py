@@ -18,9 +18,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import jinja2
-from jinja2 import meta
-
 from .records import Record
 
 CACHE_FOLDER = ".briefing-gen-cache"
@@ -116,7 +113,7 @@ class Fingerprinter:
 class TemplateHashes:
     """The digest of each template together with every template it extends or includes."""
 
-    def __init__(self, environment: jinja2.Environment) -> None:
+    def __init__(self, environment: Any) -> None:
         self._environment = environment
         self._closure: dict[str, str] = {}
 
@@ -136,6 +133,8 @@ class TemplateHashes:
         if name in seen:
             return seen
         seen.add(name)
+        from jinja2 import meta  # here, so the up-to-date check never imports Jinja
+
         source, filename, _ = self._environment.loader.get_source(self._environment, name)
         tree = self._environment.parse(source, name, filename)  # a syntax error names its template
         for referenced in meta.find_referenced_templates(tree):
@@ -161,11 +160,13 @@ class BuildCache:
     """
 
     def __init__(self, out_dir: Path, current: dict[str, FileState] | None = None,
-                 shadow: dict[str, FileState] | None = None, inputs: str | None = None) -> None:
+                 shadow: dict[str, FileState] | None = None, inputs: str | None = None,
+                 warnings: list | None = None) -> None:
         self.out_dir = out_dir
         self.current = current
         self.shadow = shadow
         self.inputs = inputs
+        self.warnings = warnings or []  # the last build's warnings, repeated when nothing changed
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
@@ -179,13 +180,14 @@ class BuildCache:
                 stored = pickle.load(stored_file)
             if stored.get("version") != CACHE_VERSION:
                 return cls(out_dir)
-            return cls(out_dir, _states(stored.get("current")), _states(stored.get("shadow")), stored.get("inputs"))
+            return cls(out_dir, _states(stored.get("current")), _states(stored.get("shadow")), stored.get("inputs"),
+                       stored.get("warnings"))
         except Exception:  # missing, old or damaged: the build just does more work
             return cls(out_dir)
 
     def save(self) -> None:
         target = self.path_for(self.out_dir)
-        stored = {"version": CACHE_VERSION, "inputs": self.inputs,
+        stored = {"version": CACHE_VERSION, "inputs": self.inputs, "warnings": self.warnings,
                   "current": _plain(self.current), "shadow": _plain(self.shadow)}
         try:
             target.parent.mkdir(exist_ok=True)

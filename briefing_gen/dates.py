@@ -10,6 +10,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNKNOWN = "unknown"
 
@@ -76,6 +77,17 @@ def parse_date(value: object) -> PartialDate:
     accepted here so that the loader does not depend on how a value was quoted.
     Raises ValueError with a message fit for an editor.
     """
+    if isinstance(value, str):
+        return _parse_iso_string(value)  # the common case, cached: a site repeats few dates
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse_iso_string(value: str) -> PartialDate:
+    return _parse_date(value)
+
+
+def _parse_date(value: object) -> PartialDate:
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):

@@ -56,3 +56,16 @@ class Progress:
         if self.enabled:
             self.stream.write("\r\033[K")  # clear the bar; the summary line follows
             self.stream.flush()
+
+
+def print_build_summary(pages: int, files: int, changed: int, seconds: float, out_dir: str,
+                        drafts_left_out: int = 0, warnings: list[Problem] | tuple = ()) -> None:
+    """The line that ends a build, then what the editor should know, then the warnings, together."""
+    print(f"Built {pages} pages in {seconds:.2f} s, {changed} of {files} files changed ({out_dir}/)")
+    if drafts_left_out:
+        print(f"{drafts_left_out} draft record(s) left out; build --drafts to include them")
+    colour = wants_colour(sys.stderr)
+    for warning in warnings:
+        print(problem_line(warning, colour), file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: the site was built", file=sys.stderr)
