@@ -12,7 +12,6 @@ by hard link, and swapped in the same way.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -187,11 +186,13 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
     workers = min(os.cpu_count() or 1, 8)
-    if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or not hasattr(os, "fork"):
         for output in outputs:
             _render_one(folder, output, describe_error)
             progress.advance()
         return
+    import multiprocessing  # only large renders pay for it
+
     global _PENDING, _DESCRIBE
     _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
     batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
