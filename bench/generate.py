@@ -26,6 +26,7 @@ from records import Briefing, Record, make_briefing  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 TOOLS = ("briefing", "hugo", "pelican")
+STYLESHEET = BENCH.parent / "templates" / "static" / "style.css"
 RECORD_PAGE_KINDS = ("quotes", "takeaways", "summits", "people", "sources", "tags")
 
 try:
@@ -105,8 +106,15 @@ def _hugo_record(record: Record, lookups: dict) -> tuple[str, dict]:
     return f"{kind}/{record.slug}/_index.md", meta
 
 
+def _copy_stylesheet(target: Path) -> None:
+    """All three sites use briefing-gen's own stylesheet, so they ship the same bytes of CSS."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(STYLESHEET, target)
+
+
 def write_hugo(briefing: Briefing, root: Path) -> None:
     shutil.copytree(BENCH / "hugo", root, dirs_exist_ok=True)
+    _copy_stylesheet(root / "static" / "style.css")
     content = root / "content"
     settings = briefing.settings
     _write(root / "hugo.yaml", (BENCH / "hugo" / "hugo.yaml").read_text().replace(
@@ -190,6 +198,7 @@ def _pelican_metadata(record: Record, lookups: dict) -> dict:
 
 def write_pelican(briefing: Briefing, root: Path) -> None:
     shutil.copytree(BENCH / "pelican", root, dirs_exist_ok=True)
+    _copy_stylesheet(root / "theme" / "static" / "style.css")
     settings = briefing.settings
     conf = (BENCH / "pelican" / "pelicanconf.py").read_text()
     _write(root / "pelicanconf.py", conf.replace("__TITLE__", settings["title"]).replace("__BASE_URL__", settings["base_url"]))
