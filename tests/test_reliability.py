@@ -160,3 +160,23 @@ def test_a_hundred_thousand_records_in_one_folder(minimal_content, capsys):
     err = capsys.readouterr().err
     assert "tags/t050000.md:" in err and "YAML syntax error" in err
     assert "1 problem found" in err and "Traceback" not in err
+
+
+def test_a_read_only_output_location_keeps_the_old_site(minimal_content, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "site"
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    before = tree_bytes(out)
+    (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Changed\n---\n")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    # root ignores permission bits, so the file system's refusal is simulated where the build meets it
+    monkeypatch.setattr("briefing_gen.publish.tempfile.mkdtemp", read_only)
+    monkeypatch.setattr("briefing_gen.publish.os.replace", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "--clean") == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "Read-only file system" in err and "the previous site is unchanged" in err and "Traceback" not in err
+    assert tree_bytes(out) == before
