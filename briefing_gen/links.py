@@ -16,7 +16,7 @@ from .problems import Problem
 
 
 class MemoryWriter:
-    """Collects a rendered site as {relative path: bytes}; the writer interface of SiteWriter."""
+    """Collects a rendered site as {relative path: bytes}, for checking without writing it."""
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}

@@ -1,9 +1,10 @@
-"""Pages -> the output folder, all or nothing.
+"""The output folder's safety: what may be replaced, one build at a time, swapped whole.
 
-Files are written into a fresh folder beside the output and swapped in at
-the end, so a failed or interrupted build leaves the previous site as it
-was. The writer refuses folders it did not create and any path outside
-the output.
+Refuses folders briefing-gen did not create, folders around or inside the
+inputs, and paths that could leave the output; serialises builds with a
+lock; swaps a finished site in with one atomic exchange where the system
+allows, and repairs what an interrupted build left. `publish.py` decides
+what to write; this module keeps it safe.
 """
 
 from __future__ import annotations
@@ -136,73 +137,3 @@ def check_output_paths(paths: list[str]) -> None:
         if relative_path in seen:
             raise OutputError(f"two pages want the same output file {relative_path!r}")
         seen.add(relative_path)
-
-
-class SiteWriter:
-    """Collects a whole site in a temporary folder, then swaps it in."""
-
-    def __init__(self, out_dir: str | os.PathLike, protected: list[Path]) -> None:
-        self.out_dir = Path(out_dir)
-        recover_interrupted_build(self.out_dir)
-        check_output_folder(self.out_dir, protected)
-        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.new-", dir=self.out_dir.parent))
-        os.chmod(self.staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
-        self._written: set[str] = set()
-
-    def write(self, relative_path: str, data: str | bytes) -> None:
-        target = self._target(relative_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-
-    def reuse(self, relative_path: str, existing: Path) -> None:
-        """Take an unchanged file from the previous site (a hard link: no copy)."""
-        target = self._target(relative_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(existing, target)
-        except OSError:
-            shutil.copy2(existing, target)
-
-    def _target(self, relative_path: str) -> Path:
-        pure = PurePosixPath(relative_path)
-        if pure.is_absolute() or ".." in pure.parts or "\x00" in relative_path or not pure.parts:
-            raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
-        key = pure.as_posix()
-        if key in self._written:
-            raise OutputError(f"two pages want the same output file {key!r}")
-        self._written.add(key)
-        # No '..' and not absolute, inside a folder this build made itself and that holds no
-        # links: the target cannot leave it, so no costly resolve() per file is needed.
-        return self.staging.joinpath(*pure.parts)
-
-    @property
-    def written(self) -> set[str]:
-        return set(self._written)
-
-    def commit(self) -> None:
-        """Swap the finished site in place of the old one, atomically where the system allows."""
-        (self.staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        if self.out_dir.exists() and exchange_folders(self.staging, self.out_dir):
-            shutil.rmtree(self.staging, ignore_errors=True)  # now holds the old site
-            return
-        old = None
-        if self.out_dir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
-            os.rmdir(old)
-            os.replace(self.out_dir, old)
-        os.replace(self.staging, self.out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def abort(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-    def __enter__(self) -> "SiteWriter":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
