@@ -22,6 +22,9 @@ from typing import Any, NamedTuple
 from .records import Record
 
 CACHE_FOLDER = ".briefing-gen-cache"
+# A file changed this recently may change again within the same tick of its clock
+# (file times can be this coarse: FAT, some network shares): its stats are not trusted.
+RACY_NS = 2_000_000_000
 CACHE_VERSION = 2
 
 

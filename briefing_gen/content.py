@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import code_digest
+from .cache import RACY_NS, code_digest
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 
@@ -141,7 +142,10 @@ class ParsedRecordCache:
         if entry is None or entry[0] != stamp:
             self.changed = True
             file_problems: list[Problem] = []
-            entry = (stamp, load_record(path, shown, record_type, file_problems), file_problems)
+            record = load_record(path, shown, record_type, file_problems)
+            if time.time_ns() - status.st_mtime_ns < RACY_NS:
+                stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
+            entry = (stamp, record, file_problems)
         self.used[shown] = entry
         return entry[1], list(entry[2])
 

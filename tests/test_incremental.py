@@ -125,3 +125,21 @@ def test_incremental_equals_clean_after_any_edits(tmp_path_factory, edits):
         build(content, templates, incremental)
         build(content, templates, clean, "--clean")
         assert tree_bytes(incremental) == tree_bytes(clean), f"after {edit.__name__}({word})"
+
+
+def test_an_edit_in_the_same_clock_tick_is_not_missed(minimal_content, tmp_path):
+    """Two edits of the same size within one tick of a coarse file clock: the second still shows."""
+    import os
+    import time
+
+    out = tmp_path / "site"
+    tag = minimal_content / "tags" / "transport.md"
+    build(minimal_content, TEMPLATES, out)
+    stamp = time.time_ns() // 1_000_000_000 * 1_000_000_000  # a clock that counts whole seconds
+    tag.write_text("---\ntitle: Transport\n---\nFerries: AAA.\n")
+    os.utime(tag, ns=(stamp, stamp))  # as a clock with a coarse tick would leave it
+    build(minimal_content, TEMPLATES, out)
+    tag.write_text("---\ntitle: Transport\n---\nFerries: BBB.\n")  # same size, same tick
+    os.utime(tag, ns=(stamp, stamp))
+    build(minimal_content, TEMPLATES, out)
+    assert "Ferries: BBB." in (out / "tags/transport/index.html").read_text()
