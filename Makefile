@@ -25,6 +25,7 @@ clean:
 # The benchmark of issue 6 (bench/RESULTS.md): briefing-gen against Hugo and
 # Pelican, in its own venv with the `bench` extras. Not part of `make test`.
 # `make bench BENCH_ARGS=--quick` for a short smoke run.
+# The sites are built in /dev/shm when it has room (bench/README.md, --sites-dir).
 BENCH_VENV := bench/work/venv
 BENCH_INSTALLED := $(BENCH_VENV)/.installed
 

@@ -40,6 +40,7 @@ def render(results: dict, command: str) -> str:
         f"- command: `{command}`",
         f"- machine: {machine['cores']} cores ({machine['cpu']}), {machine['memory_gb']} GiB, {machine['platform']}",
         f"- Python {machine['python']}; {machine['hugo']}; Pelican {machine['pelican']}; briefing-gen at {machine['briefing_gen']}",
+        _sites_line(results.get("sites")),
         "",
     ]
     lines += _targets(results)
@@ -48,6 +49,18 @@ def render(results: dict, command: str) -> str:
     lines += _incremental(results)
     lines += _profile(results)
     return "\n".join(lines) + "\n"
+
+
+def _sites_line(sites: dict | None) -> str:
+    """Where the sites were generated and built, and why there (`bench/run.py --sites-dir`)."""
+    if not sites:
+        return "- sites: folder not recorded (results from before `--sites-dir`, which built in bench/work/sites on the disk)"
+    where = f"- sites and outputs: `{sites['dir']}` ({sites['fs_type']} on {sites['mount']}; {sites['chosen']}). "
+    measured = ("on this VM's ext4 disk (mounted with `discard`), a plain loop making ~9,000 folders with a 6 KB file each, "
+                "right after removing a similar tree, took 0.85 to 10.2 s from run to run (0.24–0.27 s on /dev/shm)")
+    if sites["fs_type"] == "tmpfs":
+        return where + f"In RAM because {measured}, which swung all three tools' times by up to 2×; all three tools build on the same filesystem."
+    return where + f"All three tools build on the same filesystem, but {measured}: wall times here include that disk noise."
 
 
 def _targets(results: dict) -> list[str]:
@@ -103,7 +116,9 @@ def _cold_tables(results: dict) -> list[str]:
     for size, entry in sorted(results.get("sizes", {}).items(), key=lambda item: int(item[0])):
         builds = entry["builds"]
         load = ", ".join(f"{value:.2f}" for value in entry["load_before"])
-        lines += [f"### {int(size):,} records ({entry['rounds']} rounds, {entry['when']}; load average before: {load})", "",
+        where, header_fs = entry.get("fs_type", "a folder not recorded"), results.get("sites", {}).get("fs_type")
+        other_fs = f"; sites on {where}" if header_fs and where != header_fs else ""  # a row kept from another run
+        lines += [f"### {int(size):,} records ({entry['rounds']} rounds, {entry['when']}; load average before: {load}{other_fs})", "",
                   "| tool | pages | wall | CPU (user+sys) | peak RSS, process tree | ru_maxrss |",
                   "| --- | --- | --- | --- | --- | --- |"]
         for tool, samples in builds.items():
