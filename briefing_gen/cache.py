@@ -25,7 +25,7 @@ CACHE_FOLDER = ".briefing-gen-cache"
 # A file changed this recently may change again within the same tick of its clock
 # (file times can be this coarse: FAT, some network shares): its stats are not trusted.
 RACY_NS = 2_000_000_000
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def code_digest() -> str:
@@ -164,11 +164,11 @@ class BuildCache:
 
     `current` describes the output folder, `shadow` the hidden copy beside it
     (None while it is being changed, or unknown); `inputs` is the stamp of
-    every input file, for the no-change fast path.
+    every input file (an uptodate.InputStamp), for the no-change fast path.
     """
 
     def __init__(self, out_dir: Path, current: dict[str, FileState] | None = None,
-                 shadow: dict[str, FileState] | None = None, inputs: str | None = None,
+                 shadow: dict[str, FileState] | None = None, inputs: tuple | None = None,
                  warnings: list | None = None) -> None:
         self.out_dir = out_dir
         self.current = current
@@ -195,7 +195,7 @@ class BuildCache:
 
     def save(self) -> None:
         target = self.path_for(self.out_dir)
-        stored = {"version": CACHE_VERSION, "inputs": self.inputs, "warnings": self.warnings,
+        stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs) if self.inputs else None, "warnings": self.warnings,
                   "current": _plain(self.current), "shadow": _plain(self.shadow)}
         try:
             target.parent.mkdir(exist_ok=True)

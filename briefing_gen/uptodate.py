@@ -12,31 +12,61 @@ import hashlib
 import os
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import RACY_NS, BuildCache, code_digest
 from .publish import verified_folder
 
 
-def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> str:
+class InputStamp(NamedTuple):
+    """The stats of every input file, and the bytes' digest of those changed a moment ago.
+
+    A file changed within RACY_NS of the stamp may change again within the same tick of
+    a coarse file clock without its size or time showing it, so (as git does with
+    racily clean entries) its bytes are what count for it.
+    """
+
+    digest: str
+    racy: tuple[tuple[str, str], ...] = ()
+
+
+def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
     """A digest of the name, size and mtime of every input file, and the build's options."""
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
     racy_after = time.time_ns() - RACY_NS
+    racy = []
     for folder in (content_dir, templates):
         for directory, subfolders, files in sorted(os.walk(folder)):
             subfolders.sort()
             for name in sorted(files):
-                status = os.stat(os.path.join(directory, name))
+                path = os.path.join(directory, name)
+                status = os.stat(path)
                 if status.st_mtime_ns > racy_after:
-                    # Changed a moment ago: another edit within the same clock tick would not show
-                    # in its time, so this stamp must never match a later one.
-                    hasher.update(os.urandom(16))
+                    racy.append((path, _bytes_digest(path)))
                 hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return hasher.hexdigest()
+    return InputStamp(hasher.hexdigest(), tuple(racy))
 
 
-def up_to_date(out: Path, inputs: str, cache: BuildCache | None = None) -> BuildCache | None:
+def same_inputs(recorded: tuple | None, now: InputStamp) -> bool:
+    """Nothing changed: the same stats, and every file that was racy then holds the same bytes."""
+    if not isinstance(recorded, tuple) or len(recorded) != 2 or recorded[0] != now.digest:
+        return False  # never built, or a cache from another version
+    now_racy = dict(now.racy)
+    return all(now_racy.get(path) == digest if path in now_racy else _bytes_digest(path) == digest
+               for path, digest in recorded[1])
+
+
+def _bytes_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as racy_file:
+            return hashlib.sha1(racy_file.read()).hexdigest()
+    except OSError:
+        return ""
+
+
+def up_to_date(out: Path, inputs: InputStamp, cache: BuildCache | None = None) -> BuildCache | None:
     """The last build's record when nothing changed since it; None when a build has work to do."""
     cache = cache or BuildCache.load(out)
-    if cache.inputs != inputs or cache.current is None or verified_folder(out, cache.current) is None:
+    if not same_inputs(cache.inputs, inputs) or cache.current is None or verified_folder(out, cache.current) is None:
         return None
     return cache

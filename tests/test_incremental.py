@@ -143,3 +143,21 @@ def test_an_edit_in_the_same_clock_tick_is_not_missed(minimal_content, tmp_path)
     os.utime(tag, ns=(stamp, stamp))
     build(minimal_content, TEMPLATES, out)
     assert "Ferries: BBB." in (out / "tags/transport/index.html").read_text()
+
+
+def test_right_after_an_edit_an_unchanged_build_still_takes_the_fast_path(minimal_content, tmp_path):
+    """A file edited a moment ago counts by its bytes, so the next build can still see that nothing changed."""
+    import os
+
+    from briefing_gen.uptodate import input_stamp, up_to_date
+
+    out = tmp_path / "site"
+    build(minimal_content, TEMPLATES, out)
+    tag = minimal_content / "tags" / "transport.md"
+    tag.write_text("---\ntitle: Transport\n---\nFerries: AAA.\n")
+    build(minimal_content, TEMPLATES, out)  # the edit is still within the racy window
+    assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False)) is not None
+    stats = tag.stat()
+    tag.write_text("---\ntitle: Transport\n---\nFerries: BBB.\n")  # same size, same time: only the bytes differ
+    os.utime(tag, ns=(stats.st_atime_ns, stats.st_mtime_ns))
+    assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False)) is None
