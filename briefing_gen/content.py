@@ -89,20 +89,27 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False) -> tup
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
     cache = ParsedRecordCache.load(root, shown_root) if use_cache else None
-    for kind, record_type in RECORD_TYPE_BY_KIND.items():
-        records_of_kind = content.of_kind(kind)
-        for path in _record_files(root, kind, problems):
-            shown = f"{shown_root}/{kind}/{path.name}"
-            if cache is not None:
-                record, file_problems = cache.load_record(path, shown, record_type)
-            else:
-                file_problems = []
-                record = load_record(path, shown, record_type, file_problems)
-            problems.extend(file_problems)
-            if record is not None:
-                records_of_kind[record.slug] = record
-            else:
-                content.unloadable.setdefault(kind, set()).add(path.stem)
+    files = [(kind, path, f"{shown_root}/{kind}/{path.name}")
+             for kind in RECORD_TYPE_BY_KIND for path in _record_files(root, kind, problems)]
+    parsed: dict[str, tuple[Record | None, list[Problem]]] = {}
+    to_parse: list[tuple[Path, str, str]] = []
+    for kind, path, shown in files:
+        remembered = cache.lookup(path, shown) if cache is not None else None
+        if remembered is None:
+            to_parse.append((path, shown, kind))
+        else:
+            parsed[shown] = remembered
+    for (_, shown, _), result in zip(to_parse, parse_record_files(to_parse)):
+        parsed[shown] = result
+        if cache is not None:
+            cache.remember(shown, result)
+    for kind, path, shown in files:
+        record, file_problems = parsed[shown]
+        problems.extend(file_problems)
+        if record is not None:
+            content.of_kind(kind)[record.slug] = record
+        else:
+            content.unloadable.setdefault(kind, set()).add(path.stem)
     if cache is not None:
         cache.save()
     return content, problems
@@ -117,6 +124,7 @@ class ParsedRecordCache:
         self.root, self.shown_root = root, shown_root
         self.entries: dict[str, tuple] = entries or {}
         self.used: dict[str, tuple] = {}
+        self._stamps: dict[str, tuple[int, int] | None] = {}
         self.changed = not entries
 
     @staticmethod
@@ -135,19 +143,23 @@ class ParsedRecordCache:
             pass
         return cls(root, shown_root)
 
-    def load_record(self, path: Path, shown: str, record_type: type[Record]) -> tuple[Record | None, list[Problem]]:
+    def lookup(self, path: Path, shown: str) -> tuple[Record | None, list[Problem]] | None:
+        """The record and problems of the last run if the file is as it was then; else None."""
         status = os.stat(path)
         stamp = (status.st_size, status.st_mtime_ns)
+        if time.time_ns() - status.st_mtime_ns < RACY_NS:
+            stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
+        self._stamps[shown] = stamp
         entry = self.entries.get(shown)
-        if entry is None or entry[0] != stamp:
+        if entry is None or stamp is None or entry[0] != stamp:
             self.changed = True
-            file_problems: list[Problem] = []
-            record = load_record(path, shown, record_type, file_problems)
-            if time.time_ns() - status.st_mtime_ns < RACY_NS:
-                stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
-            entry = (stamp, record, file_problems)
+            return None
         self.used[shown] = entry
         return entry[1], list(entry[2])
+
+    def remember(self, shown: str, result: tuple[Record | None, list[Problem]]) -> None:
+        """A file just parsed, under the stats it had before it was read."""
+        self.used[shown] = (self._stamps.get(shown), result[0], list(result[1]))
 
     def save(self) -> None:
         if not self.changed and self.used.keys() == self.entries.keys():
@@ -220,6 +232,44 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
         problems.append(Problem(shown, 1, "missing required field 'title'", "missing-field"))
         checked["title"] = "Untitled briefing"
     return SiteSettings(**checked)
+
+
+# Below this many files to parse, starting workers costs more than it saves.
+PARALLEL_PARSE = 1000
+_PARSE_JOBS: list[tuple[Path, str, str]] = []
+
+
+def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record | None, list[Problem]]]:
+    """Parse (path, shown path, kind) files into (record or None, problems), in order.
+
+    Reading YAML is most of a cold load, so a large batch is parsed on every core;
+    the records come back pickled, which costs a tenth of parsing them.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_PARSE or workers < 2 or not hasattr(os, "fork"):
+        return [_parse_job(job) for job in jobs]
+    import multiprocessing  # only large loads pay for it
+
+    global _PARSE_JOBS
+    _PARSE_JOBS = jobs  # forked workers see them without pickling
+    size = -(-len(jobs) // (workers * 4))
+    ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_parse_range, ranges, chunksize=1)
+    finally:
+        _PARSE_JOBS = []
+    return [result for part in parts for result in part]
+
+
+def _parse_range(bounds: tuple[int, int]) -> list[tuple[Record | None, list[Problem]]]:
+    return [_parse_job(job) for job in _PARSE_JOBS[bounds[0]:bounds[1]]]
+
+
+def _parse_job(job: tuple[Path, str, str]) -> tuple[Record | None, list[Problem]]:
+    path, shown, kind = job
+    problems: list[Problem] = []
+    return load_record(path, shown, RECORD_TYPE_BY_KIND[kind], problems), problems
 
 
 def load_record(path: Path, shown: str, record_type: type[Record], problems: list[Problem]) -> Record | None:
