@@ -19,7 +19,7 @@ from .content import Content, load_content
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import Page, feed_entries, site_pages
+from .render import Page, feed_entries, markdown_texts, site_pages
 from .search import INDEX_PATH, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
@@ -62,7 +62,8 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
         if page.template not in templates:  # get_template stats the file on every call
             templates[page.template] = environment.get_template(page.template)
         template = templates[page.template]
-        outputs.append(Output(page.path, fingerprinter.of(template_hashes.of(page.template), context),
+        template_hash = template_hashes.of(page.template)
+        outputs.append(Output(page.path, lambda: fingerprinter.of(template_hash, context),
                               lambda: template.render(context), is_page))
 
     pages = list(site_pages(briefing))
@@ -112,6 +113,7 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     renderer = MarkdownRenderer(allow_html=briefing.settings.allow_html,
                                 store=None if clean else markdown_store(out))
     try:
+        renderer.prepare(markdown_texts(briefing))
         outputs = plan_outputs(briefing, templates, renderer)
         check_output_paths([output.path for output in outputs])
         with output_lock(out):

@@ -18,6 +18,8 @@ from pathlib import Path
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+# Below this many texts to convert, starting workers costs more than it saves.
+PARALLEL_CONVERT = 400
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "#", "/", "./", "../")
 
 
@@ -99,6 +101,36 @@ class MarkdownRenderer:
             self._cache[text] = cached
         return cached
 
+    def prepare(self, texts: list[str]) -> None:
+        """Convert ahead the texts pages will ask for: on all cores when there are many,
+        so that the workers that render pages (each with its own copy) find them done."""
+        missing = []
+        for text in dict.fromkeys(texts):
+            if text not in self._cache:
+                stored = self._stored.get(text)
+                if stored is None:
+                    missing.append(text)
+                else:
+                    self._cache[text] = stored
+        workers = min(os.cpu_count() or 1, 8)
+        if len(missing) < PARALLEL_CONVERT or workers < 2 or not hasattr(os, "fork"):
+            for text in missing:
+                self.render(text)
+            return
+        import multiprocessing  # only large sites pay for it
+
+        global _CONVERTING
+        _CONVERTING = (self, missing)  # forked workers see them without pickling
+        size = -(-len(missing) // (workers * 4))
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_convert_range, [(start, start + size) for start in range(0, len(missing), size)],
+                                 chunksize=1)
+        finally:
+            _CONVERTING = None
+        for text, html in zip(missing, (html for part in parts for html in part)):
+            self._cache[text] = html
+
     def save(self) -> None:
         """Keep what this build converted (and only that, so the store never grows stale)."""
         if self._store is None or self._cache.keys() <= self._stored.keys() and len(self._cache) == len(self._stored):
@@ -118,3 +150,12 @@ class MarkdownRenderer:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+_CONVERTING: tuple[MarkdownRenderer, list[str]] | None = None
+
+
+def _convert_range(bounds: tuple[int, int]) -> list[str]:
+    """In a worker: convert one slice of the texts being prepared."""
+    renderer, texts = _CONVERTING
+    return [renderer.render(text) for text in texts[bounds[0]:bounds[1]]]

@@ -16,7 +16,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import BuildCache, FileState
@@ -27,14 +26,33 @@ PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more t
 BATCH = 100  # outputs a worker renders between progress reports
 
 
-@dataclass(frozen=True)
 class Output:
-    """One file of the site: its path, its fingerprint, and how to make its bytes."""
+    """One file of the site: its path, its fingerprint, and how to make its bytes.
 
-    path: str
-    fingerprint: str
-    produce: Callable[[], str | bytes]
-    is_page: bool = False
+    The fingerprint may be given as a function: it is then worked out when first
+    needed, which in a build with nothing to reuse is in the worker that renders
+    the file, so a cold build digests its pages on every core.
+    """
+
+    __slots__ = ("path", "produce", "is_page", "_fingerprint")
+
+    def __init__(self, path: str, fingerprint: str | Callable[[], str], produce: Callable[[], str | bytes],
+                 is_page: bool = False) -> None:
+        self.path, self.produce, self.is_page = path, produce, is_page
+        self._fingerprint = fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        if not isinstance(self._fingerprint, str):
+            self._fingerprint = self._fingerprint()
+        return self._fingerprint
+
+    def knows_fingerprint(self) -> bool:
+        return isinstance(self._fingerprint, str)
+
+    def learn_fingerprint(self, fingerprint: str) -> None:
+        """The fingerprint a worker worked out for this output."""
+        self._fingerprint = fingerprint
 
 
 class RenderFailed(Exception):
@@ -198,23 +216,30 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for failure, count in pool.imap_unordered(_render_batch, batches):
+            for (_, start, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
                 if failure is not None:
                     raise RenderFailed(failure)
+                for output, fingerprint in zip(outputs[start:], made):
+                    if fingerprint is not None:
+                        output.learn_fingerprint(fingerprint)
                 progress.advance(count)
     finally:
         _PENDING, _DESCRIBE = [], None
 
 
-def _render_batch(job: tuple[str, int, int]) -> tuple[object, int]:
-    """In a worker: render one batch of pending outputs; return the first failure, described."""
+def _render_batch(job: tuple[str, int, int]) -> tuple[object, int, list[str | None]]:
+    """In a worker: render one batch of pending outputs; return the first failure, described,
+    and the fingerprints the worker had to work out (None where the parent knew it)."""
     folder, start, end = job
+    made: list[str | None] = []
     for output in _PENDING[start:end]:
+        known = output.knows_fingerprint()
         try:
             _render_one(Path(folder), output, _DESCRIBE)
+            made.append(None if known else output.fingerprint)
         except RenderFailed as failure:
-            return failure.description, 0
-    return None, end - start
+            return failure.description, 0, []
+    return None, end - start, made
 
 
 def _render_one(folder: Path, output: Output, describe_error: Callable[[Exception], object]) -> None:

@@ -99,6 +99,19 @@ def site_pages(briefing: Briefing) -> Iterator[Page]:
     yield not_found_page()
 
 
+def markdown_texts(briefing: Briefing) -> list[str]:
+    """The Markdown the stock templates show, so it can be converted ahead on every core.
+
+    Only a head start: a text left out here is converted when a template asks.
+    """
+    texts = [briefing.settings.summary] if briefing.settings.summary else []
+    for records in (briefing.takeaways, briefing.summits, briefing.people, briefing.tags, briefing.events):
+        texts.extend(record.body for record in records if record.body)
+    for source in briefing.sources:
+        texts.extend(source.paragraphs)
+    return texts
+
+
 def home_page(briefing: Briefing) -> Page:
     summits = briefing.summits
     dimensions: list[str] = []

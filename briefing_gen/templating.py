@@ -39,11 +39,27 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         keep_trailing_newline=True,
     )
 
+    links: dict[tuple[int, str], str] = {}  # a page links to the same few records again and again
+    record_paths: dict[int, tuple[Any, str]] = {}
+
     @jinja2.pass_context
     def href(context: Any, target: Any) -> str:
         """Link from the page being rendered to a record or an output path."""
-        to_path = target if isinstance(target, str) else render.record_path(target)
-        return render.relative_link(context["page_path"], to_path, settings.pretty_urls)
+        if isinstance(target, str):
+            to_path = target
+        else:
+            known = record_paths.get(id(target))
+            if known is None or known[0] is not target:
+                known = record_paths[id(target)] = (target, render.record_path(target))
+            to_path = known[1]
+        page_path = context["page_path"]
+        if to_path.startswith(page_path):  # perhaps a link within the page itself: not shared
+            return render.relative_link(page_path, to_path, settings.pretty_urls)
+        key = (page_path.count("/"), to_path)
+        link = links.get(key)
+        if link is None:
+            link = links[key] = render.relative_link(page_path, to_path, settings.pretty_urls)
+        return link
 
     @jinja2.pass_context
     def markdown(context: Any, text: str) -> Markup:
