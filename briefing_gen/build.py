@@ -25,7 +25,7 @@ from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
 from .validate import validate
 from .publish import Output, RenderFailed, publish
-from .uptodate import input_stamp, up_to_date
+from .uptodate import InputStamp, input_stamp, up_to_date
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -46,11 +46,12 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
     return content, sorted(problems + validate(content))
 
 
-def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None) -> list[Output]:
+def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
+                 compiled_templates: Path | None = None) -> list[Output]:
     """Every file of the site with its fingerprint; nothing is rendered yet."""
     settings = briefing.settings
     renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
-    environment = make_environment(templates_dir, settings, renderer)
+    environment = make_environment(templates_dir, settings, renderer, compiled_templates)
     template_hashes = TemplateHashes(environment)
     fingerprinter = Fingerprinter()
     outputs: list[Output] = []
@@ -96,16 +97,22 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
 
 
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
-               clean: bool = False, show_progress: bool = False) -> tuple[BuildResult | None, list[Problem]]:
+               clean: bool = False, show_progress: bool = False,
+               inputs: InputStamp | None = None) -> tuple[BuildResult | None, list[Problem]]:
     """The build without printing: what was written, or every problem that stopped it.
 
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
+    `inputs` is the stamp of the inputs when the caller already took it and found the
+    site out of date (the command line does, before importing the renderer).
     """
     protected = [Path(content_dir), templates]
     cache = BuildCache(out) if clean else BuildCache.load(out)
-    inputs = None if clean else input_stamp(Path(content_dir), templates, drafts)
-    if inputs is not None and up_to_date(out, inputs, cache) is not None:
-        return unchanged_result(cache), []
+    if clean:
+        inputs = None
+    elif inputs is None:
+        inputs = input_stamp(Path(content_dir), templates, drafts)
+        if up_to_date(out, inputs, cache) is not None:
+            return unchanged_result(cache), []
     content, problems = load_and_validate(content_dir, use_cache=not clean)
     if errors_in(problems):
         return None, problems
@@ -114,7 +121,8 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
                                 store=None if clean else markdown_store(out))
     try:
         renderer.prepare(markdown_texts(briefing))
-        outputs = plan_outputs(briefing, templates, renderer)
+        outputs = plan_outputs(briefing, templates, renderer,
+                               compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates")
         check_output_paths([output.path for output in outputs])
         with output_lock(out):
             recover_interrupted_build(out)
@@ -156,7 +164,7 @@ def template_problem(error: Exception) -> Problem:
 
 
 def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
-               quiet: bool = False, clean: bool = False) -> int:
+               quiet: bool = False, clean: bool = False, inputs: InputStamp | None = None) -> int:
     """`briefing-gen build`: the whole site or nothing."""
     started = time.perf_counter()
     templates, out = Path(templates_dir), Path(out_dir)
@@ -164,7 +172,8 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet)
+        result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet,
+                                      inputs=inputs)
         if problems:
             return report_problems(problems)
     except OutputError as error:  # a wrong --out is a usage error: nothing in the content is at fault

@@ -117,8 +117,11 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    if not args.clean and _already_built(args):
-        return 0
+    inputs = None
+    if not args.clean:
+        built, inputs = _already_built(args)
+        if built:
+            return 0
     from .build import build_site
 
     return build_site(
@@ -128,11 +131,14 @@ def _run_build(args: argparse.Namespace) -> int:
         drafts=args.drafts,
         quiet=args.quiet,
         clean=args.clean,
+        inputs=inputs,
     )
 
 
-def _already_built(args: argparse.Namespace) -> bool:
-    """Nothing changed since the last build: say so without importing the renderer (issue 6: < 0.3 s)."""
+def _already_built(args: argparse.Namespace) -> tuple[bool, object]:
+    """Nothing changed since the last build: say so without importing the renderer (issue 6: < 0.3 s).
+
+    Returns whether that is so, and the stamp of the inputs for the build to record."""
     import time
     from pathlib import Path
 
@@ -141,16 +147,17 @@ def _already_built(args: argparse.Namespace) -> bool:
 
     started = time.perf_counter()
     content, templates, out = Path(args.content), Path(args.templates), Path(args.out)
-    if not (content.is_dir() and templates.is_dir() and out.is_dir()):
-        return False
-    cache = up_to_date(out, input_stamp(content, templates, args.drafts))
+    if not (content.is_dir() and templates.is_dir()):
+        return False, None
+    inputs = input_stamp(content, templates, args.drafts)
+    cache = up_to_date(out, inputs) if out.is_dir() else None
     if cache is None:
-        return False
+        return False, inputs
     if not args.quiet:
         pages = sum(1 for path in cache.current if path.endswith(".html"))
         print_build_summary(pages, len(cache.current), 0, time.perf_counter() - started, args.out,
                             warnings=cache.warnings)
-    return True
+    return True, inputs
 
 
 def _run_check(args: argparse.Namespace) -> int:

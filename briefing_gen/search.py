@@ -22,6 +22,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*_`]+")
 _LINE_MARKERS = re.compile(r"^\s*(?:#+|>+|[-+*]|\d+\.)\s+", re.MULTILINE)
 _TAG = re.compile(r"<[^>]+>")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps would make one per entry
 
 
 def plain_text(markdown_text: str) -> str:
@@ -55,7 +56,7 @@ def search_entries(briefing: Briefing) -> list[dict[str, Any]]:
 
 def search_index_script(briefing: Briefing) -> str:
     """The `search-index.js` file: one assignment, one entry per line so diffs stay readable."""
-    lines = [json.dumps(entry, ensure_ascii=False, sort_keys=True) for entry in search_entries(briefing)]
+    lines = [_ENCODER.encode(entry) for entry in search_entries(briefing)]
     return "window.BRIEFING_SEARCH = [\n" + ",\n".join(lines) + "\n];\n"
 
 

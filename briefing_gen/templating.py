@@ -29,9 +29,13 @@ NAVIGATION = (
 )
 
 
-def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer: MarkdownRenderer) -> jinja2.Environment:
+def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer: MarkdownRenderer,
+                     compiled_folder: Path | None = None) -> jinja2.Environment:
+    """The environment every page is rendered in. With compiled_folder, templates compiled by
+    an earlier build are reused from there (Jinja checks each against its source)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=_bytecode_cache(compiled_folder),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -85,6 +89,16 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         kind_of=lambda record: record.kind,
     )
     return environment
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # the cache only saves time
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 SITE_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)(?:\./)?')
