@@ -107,11 +107,9 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     """
     protected = [Path(content_dir), templates]
     cache = BuildCache(out) if clean else BuildCache.load(out)
-    if clean:
-        inputs = None
-    elif inputs is None:
-        inputs = input_stamp(Path(content_dir), templates, drafts)
-        if up_to_date(out, inputs, cache) is not None:
+    if inputs is None:
+        inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
+        if not clean and up_to_date(out, inputs, cache) is not None:
             return unchanged_result(cache), []
     content, problems = load_and_validate(content_dir, use_cache=not clean)
     if errors_in(problems):

@@ -161,3 +161,11 @@ def test_right_after_an_edit_an_unchanged_build_still_takes_the_fast_path(minima
     tag.write_text("---\ntitle: Transport\n---\nFerries: BBB.\n")  # same size, same time: only the bytes differ
     os.utime(tag, ns=(stats.st_atime_ns, stats.st_mtime_ns))
     assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False)) is None
+
+
+def test_a_clean_build_is_remembered_for_the_next_one(minimal_content, tmp_path):
+    from briefing_gen.uptodate import input_stamp, up_to_date
+
+    out = tmp_path / "site"
+    build(minimal_content, TEMPLATES, out, "--clean")
+    assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False)) is not None
