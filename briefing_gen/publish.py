@@ -12,6 +12,7 @@ by hard link, and swapped in the same way.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -215,6 +216,7 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
     batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
     try:
+        gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for (_, start, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
                 if failure is not None:
@@ -224,6 +226,7 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
                         output.learn_fingerprint(fingerprint)
                 progress.advance(count)
     finally:
+        gc.unfreeze()
         _PENDING, _DESCRIBE = [], None
 
 
