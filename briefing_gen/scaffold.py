@@ -21,7 +21,8 @@ import jinja2
 from .records import RECORD_TYPE_BY_KIND, SLUG_PATTERN
 
 PLACEHOLDER = "change-me"
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# templates/ of the repository, shipped in the package (see pyproject.toml)
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "default_templates"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 SITE_SETTINGS = """\
@@ -38,7 +39,7 @@ base_url: https://example.org/
 # pretty_urls: true (links end in / instead of index.html), allow_html: true (raw HTML in bodies, sanitised).
 """
 
-GITIGNORE = ".briefing-gen-cache/\n"
+GITIGNORE = ".briefing-gen-cache/\n.*.shadow/\n"
 
 
 def archetype_values(content_dir: Path, kind: str, slug: str) -> dict[str, object]:

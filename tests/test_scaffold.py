@@ -111,3 +111,29 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, cli, capsys):
     assert cli("init", str(folder)) == 1
     assert "is not empty; refusing" in capsys.readouterr().err
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_the_default_templates_ship_in_the_wheel(tmp_path):
+    """`init` from an installed package (not a checkout) still finds every default template."""
+    import subprocess
+    import sys
+    import zipfile
+
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"),
+                            str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    wheel = next((tmp_path / "dist").glob("briefing_gen-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "installed")
+    shipped = {path.relative_to(tmp_path / "installed" / "briefing_gen" / "default_templates").as_posix()
+               for path in (tmp_path / "installed" / "briefing_gen" / "default_templates").rglob("*") if path.is_file()}
+    in_repository = {path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*")
+                     if path.is_file() and "__pycache__" not in path.parts}
+    assert shipped == in_repository
+    project = tmp_path / "from-wheel"
+    initialised = subprocess.run([sys.executable, "-c", "import sys, briefing_gen; print(briefing_gen.__file__); from briefing_gen.cli import main; main(sys.argv[1:])",
+                                  "init", str(project)], cwd=tmp_path, capture_output=True, text=True,
+                                 env={"PYTHONPATH": str(tmp_path / "installed"), "PATH": "/usr/bin:/bin"})
+    assert initialised.returncode == 0, initialised.stderr
+    assert initialised.stdout.startswith(str(tmp_path / "installed"))  # the unpacked wheel, not this checkout
+    assert (project / "templates" / "base.html").read_bytes() == (TEMPLATES / "base.html").read_bytes()
