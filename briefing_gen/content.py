@@ -360,6 +360,35 @@ def split_front_matter(text: str, shown: str, problems: list[Problem]) -> FrontM
     return FrontMatter(values, key_lines, stripped.rstrip("\n"), max(body_line, closing_line + 1))
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """The values of a front-matter document, as PyYAML's safe constructor makes them.
+
+    Front matter is mostly plain strings in small mappings and lists; building
+    those directly is several times faster than the constructor's generic
+    machinery, which still makes every other scalar (numbers, dates, booleans)
+    and anything unusual (merge keys) so the result is the same.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return [_construct(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map" and \
+            not any(key.tag == _MERGE_TAG for key, _ in node.value):
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = _construct(loader, key_node)
+            try:
+                mapping[key] = _construct(loader, value_node)
+            except TypeError:  # an unhashable key: let PyYAML say so, as it always has
+                return loader.construct_object(node, deep=True)
+        return mapping
+    return loader.construct_object(node, deep=True)
+
+
 def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]) -> tuple[dict, dict[str, int]] | None:
     """Parse a YAML mapping; return its values and the 1-based line of each top-level key."""
     loader = YamlLoader(text)
@@ -378,7 +407,7 @@ def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]
                 problems.append(Problem(shown, line, f"duplicate key '{key_node.value}' (first at line {key_lines[key_node.value]})", "yaml"))
                 return None
             key_lines[key_node.value] = line
-        values = loader.construct_document(node)
+        values = _construct(loader, node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
