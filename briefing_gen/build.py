@@ -111,16 +111,21 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
         inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
         if not clean and up_to_date(out, inputs, cache) is not None:
             return unchanged_result(cache), []
-    content, problems = load_and_validate(content_dir, use_cache=not clean)
-    if errors_in(problems):
-        return None, problems
-    briefing = make_briefing(content, include_drafts=drafts)
-    renderer = MarkdownRenderer(allow_html=briefing.settings.allow_html,
+    content, problems = load_content(content_dir, use_cache=not clean)
+    renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
                                 store=None if clean else markdown_store(out))
+    with renderer.converting(markdown_texts(content)) as finish_converting:  # on all cores, while we go on
+        problems = sorted(problems + validate(content))
+        if errors_in(problems):
+            return None, problems
+        briefing = make_briefing(content, include_drafts=drafts)
+        try:
+            outputs = plan_outputs(briefing, templates, renderer,
+                                   compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates")
+        except jinja2.TemplateError as error:
+            return None, [template_problem(error)]
+        finish_converting()
     try:
-        renderer.prepare(markdown_texts(briefing))
-        outputs = plan_outputs(briefing, templates, renderer,
-                               compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates")
         check_output_paths([output.path for output in outputs])
         with output_lock(out):
             recover_interrupted_build(out)

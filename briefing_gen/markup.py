@@ -10,9 +10,11 @@ iframe, whatever the editor pasted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
@@ -101,9 +103,16 @@ class MarkdownRenderer:
             self._cache[text] = cached
         return cached
 
-    def prepare(self, texts: list[str]) -> None:
-        """Convert ahead the texts pages will ask for: on all cores when there are many,
-        so that the workers that render pages (each with its own copy) find them done."""
+    @contextlib.contextmanager
+    def converting(self, texts: list[str]) -> Iterator[Callable[[], None]]:
+        """Convert the texts pages will ask for while the caller goes on with other work.
+
+        Yields `finish`: once it is called, every text is in this renderer, so the
+        workers that render pages (each with its own copy of it) never convert a
+        body twice. On a large site the texts are converted in worker processes,
+        started here, while the build checks the content and plans its pages; a
+        block left without calling `finish` (the content has errors) stops them.
+        """
         missing = []
         for text in dict.fromkeys(texts):
             if text not in self._cache:
@@ -114,22 +123,31 @@ class MarkdownRenderer:
                     self._cache[text] = stored
         workers = min(os.cpu_count() or 1, 8)
         if len(missing) < PARALLEL_CONVERT or workers < 2 or not hasattr(os, "fork"):
-            for text in missing:
-                self.render(text)
+            def convert_here() -> None:
+                for text in missing:
+                    self.render(text)
+
+            yield convert_here
             return
         import multiprocessing  # only large sites pay for it
 
         global _CONVERTING
-        _CONVERTING = (self, missing)  # forked workers see them without pickling
+        _CONVERTING = (self, missing)  # the workers fork now and see them without pickling
         size = -(-len(missing) // (workers * 4))
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        _CONVERTING = None
+        converted = pool.map_async(_convert_range, [(start, start + size) for start in range(0, len(missing), size)],
+                                   chunksize=1)
+
+        def finish() -> None:
+            for text, html in zip(missing, (html for part in converted.get() for html in part)):
+                self._cache[text] = html
+
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_convert_range, [(start, start + size) for start in range(0, len(missing), size)],
-                                 chunksize=1)
+            yield finish
         finally:
-            _CONVERTING = None
-        for text, html in zip(missing, (html for part in parts for html in part)):
-            self._cache[text] = html
+            pool.terminate()
+            pool.join()
 
     def save(self) -> None:
         """Keep what this build converted (and only that, so the store never grows stale)."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import charts
+from .content import Content
 from .dates import UNKNOWN, parse_date
 from .model import Briefing, date_sort_key
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
@@ -99,15 +100,17 @@ def site_pages(briefing: Briefing) -> Iterator[Page]:
     yield not_found_page()
 
 
-def markdown_texts(briefing: Briefing) -> list[str]:
+def markdown_texts(content: Content) -> list[str]:
     """The Markdown the stock templates show, so it can be converted ahead on every core.
 
-    Only a head start: a text left out here is converted when a template asks.
+    Taken from the loaded records, before the briefing is made, so conversion can
+    start while the content is checked. Only a head start: a text left out here is
+    converted when a template asks, one converted and not shown costs only time.
     """
-    texts = [briefing.settings.summary] if briefing.settings.summary else []
-    for records in (briefing.takeaways, briefing.summits, briefing.people, briefing.tags, briefing.events):
-        texts.extend(record.body for record in records if record.body)
-    for source in briefing.sources:
+    texts = [content.settings.summary] if content.settings.summary else []
+    for kind in ("takeaways", "summits", "people", "tags", "events"):
+        texts.extend(record.body for record in content.of_kind(kind).values() if record.body)
+    for source in content.of_kind("sources").values():
         texts.extend(source.paragraphs)
     return texts
 
