@@ -150,13 +150,16 @@ def _scaling(results: dict) -> list[str]:
     return lines + [""]
 
 
+REBUILD_HOW = {
+    "briefing": "`build` without `--clean`: its own incremental build",
+    "hugo": "`hugo` again, out/ kept (no incremental build on the command line)",
+    "pelican": "`pelican -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true DELETE_OUTPUT_DIRECTORY=false`",
+}
+
+
 def _incremental(results: dict) -> list[str]:
     lines = ["## Rebuilds, seed briefing and start-up", ""]
-    incremental = results.get("incremental")
-    if incremental:
-        lines += [f"- {incremental.get('size', 10000):,}-record site, first build with an empty cache: {incremental['first_build']['wall']:.2f} s",
-                  f"- one takeaway edited, then `build`: {_summary(incremental['one_edit'], 'wall').text()}",
-                  f"- nothing changed, `build`: {_summary(incremental['no_change'], 'wall').text()}"]
+    lines += _rebuild_table(results)
     seed = results.get("seed")
     if seed:
         lines += [f"- seed briefing (content/, {seed['pages']} pages), cold: {_summary(seed['cold'], 'wall').text()}; "
@@ -165,6 +168,42 @@ def _incremental(results: dict) -> list[str]:
         lines.append("- seed briefing: no content/site.yaml in the repository, not measured")
     if results.get("help"):
         lines.append(f"- `briefing-gen --help`: {_summary(results['help'], 'wall').text('s', 3)}")
+    return lines + [""]
+
+
+def _rebuild_table(results: dict) -> list[str]:
+    """Each tool's rebuild after one edited takeaway and with nothing changed, in a site built once.
+
+    briefing-gen's samples are under "incremental" (as in older results), Hugo's and Pelican's under
+    "incremental_peers"; a ratio is given only when both were measured on a site of the same size.
+    """
+    rows = dict(results.get("incremental_peers", {}))
+    if results.get("incremental"):
+        rows = {"briefing": results["incremental"], **rows}
+    if not rows:
+        return []
+    size = rows.get("briefing", next(iter(rows.values()))).get("size", 10000)
+    lines = [f"Rebuilds in a {size:,}-record site built once (output and caches kept); one takeaway's file edited "
+             "(a sentence appended) in each tool's own content tree, then the rebuild; then again with nothing changed. "
+             "Each round checks that the edited takeaway's page shows the edit.", "",
+             "| tool | how it rebuilds | first build, empty caches | one takeaway edited | nothing changed |",
+             "| --- | --- | --- | --- | --- |"]
+    for tool in ("briefing", "hugo", "pelican"):
+        entry = rows.get(tool)
+        if not entry:
+            continue
+        at = "" if entry.get("size", 10000) == size else f" ({entry['size']:,} records)"
+        lines.append(f"| {NAMES[tool]}{at} | {REBUILD_HOW[tool]} | {entry['first_build']['wall']:.2f} s | "
+                     f"{_summary(entry['one_edit'], 'wall').text()} | {_summary(entry['no_change'], 'wall').text()} |")
+    ratios = []
+    if "briefing" in rows:
+        mine = _median(rows["briefing"]["one_edit"])
+        for other in ("hugo", "pelican"):
+            if other in rows and rows[other].get("size", 10000) == size:
+                ratio = mine / _median(rows[other]["one_edit"])
+                ratios.append(f"briefing-gen/{NAMES[other]} ×{ratio:.3f} ({NAMES[other]} takes {1 / ratio:.1f}× as long)")
+    if ratios:
+        lines.append(f"\nOne takeaway edited, median wall time: {', '.join(ratios)}.")
     return lines + [""]
 
 

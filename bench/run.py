@@ -6,9 +6,9 @@
 
 For each N it generates the site (bench/generate.py), then builds it with
 each tool several times, alternating tools, each build cold (output and
-caches removed first). Then, on the 10,000-record site, briefing-gen's
-incremental rebuilds (one record edited; nothing changed), the seed briefing
-(content/ in the repo) and `briefing-gen --help`; then a cProfile of a cold
+caches removed first). Then, on the 10,000-record site, each tool's quick
+rebuilds (one record edited; nothing changed), the seed briefing (content/
+in the repo) and `briefing-gen --help`; then a cProfile of a cold
 briefing-gen build. Results go to bench/work/results.json (merged per N, so
 a partial re-run keeps the other rows) and bench/RESULTS.md.
 
@@ -98,6 +98,22 @@ def tool_command(tool: str, clean_flag: bool) -> list[str]:
     return [str(BIN / "pelican"), "-q", "-s", "pelicanconf.py", "-o", "out"]
 
 
+# How a user of each tool rebuilds after an edit, in a site already built once (output and caches kept).
+# Hugo has no incremental build on the command line (only `hugo server` re-renders in memory): it renders
+# every page again into the kept out/. Pelican gets the settings its docs give for faster rebuilds, as
+# overrides, so the cold builds keep pelicanconf.py's CACHE_CONTENT = False and DELETE_OUTPUT_DIRECTORY = True.
+PELICAN_REBUILD_SETTINGS = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "DELETE_OUTPUT_DIRECTORY=false")
+PELICAN_CACHE = "cache"  # Pelican's default CACHE_PATH, beside pelicanconf.py
+
+
+def rebuild_command(tool: str) -> list[str]:
+    if tool == "briefing":
+        return briefing_build_command()  # no --clean: briefing-gen's own incremental build
+    if tool == "hugo":
+        return tool_command("hugo", False)
+    return [*tool_command("pelican", False), "-e", *PELICAN_REBUILD_SETTINGS]  # -e takes JSON values; last, as it takes many
+
+
 def mount_of(path: Path) -> tuple[str, str]:
     """(mount point, filesystem type) of the filesystem holding path: the longest matching mount point in /proc/mounts."""
     target = os.path.realpath(path)
@@ -139,7 +155,7 @@ def choose_sites_dir(option: str, sizes: list[int]) -> tuple[Path, str]:
 
 def make_cold(folder: Path) -> None:
     """Remove the output and every cache a tool keeps, so the next build starts from nothing."""
-    for name in ("out", CACHE_FOLDER, "hugo-cache", "resources", "__pycache__", ".hugo_build.lock"):
+    for name in ("out", CACHE_FOLDER, "hugo-cache", "resources", "__pycache__", ".hugo_build.lock", PELICAN_CACHE):
         target = folder / name
         if target.is_dir():
             shutil.rmtree(target)
@@ -165,23 +181,46 @@ def cold_builds(size: int, site: Path, tools: tuple[str, ...], rounds: int, clea
     return {tool: [asdict(sample) for sample in values] for tool, values in samples.items()}
 
 
-def incremental_builds(site: Path, rounds: int) -> dict:
-    """briefing-gen after one edited record, and with nothing changed, in a warm site."""
-    folder = site / "briefing"
-    make_cold(folder)
-    log = WORK / "logs" / "incremental.log"
-    first = run_measured(briefing_build_command(), folder, log)
-    takeaways = sorted((folder / "content" / "takeaways").glob("*.md"))
-    edited, unchanged = [], []
+def _takeaway_files(folder: Path) -> list[Path]:
+    """The takeaway records in a tool's own content tree: content/takeaways/<slug>.md for all three (Hugo's
+    section also holds an _index.md), so the same index picks the same record in each tool."""
+    return sorted(path for path in (folder / "content" / "takeaways").glob("*.md") if path.name != "_index.md")
+
+
+def incremental_builds(site: Path, tools: tuple[str, ...], rounds: int) -> dict:
+    """Each tool's rebuild after one edited takeaway, and with nothing changed, in a site built once (warm).
+
+    Tools alternate as in the cold builds; each round edits the same takeaway in every tool's content
+    tree and checks that the rebuilt page shows the edit, so a cache that missed it cannot pass as fast.
+    """
+    env = {tool: {"HUGO_CACHEDIR": str(site / tool / "hugo-cache")} for tool in tools}
+    logs = {tool: WORK / "logs" / f"incremental-{tool}.log" for tool in tools}
+    results = {}
+    for tool in tools:
+        folder = site / tool
+        make_cold(folder)
+        results[tool] = {"size": int(site.name[1:]), "when": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                         "command": " ".join(Path(part).name if part.startswith("/") else part for part in rebuild_command(tool)),
+                         "first_build": asdict(run_measured(rebuild_command(tool), folder, logs[tool], env=env[tool])),
+                         "one_edit": [], "no_change": []}
     for round_number in range(rounds):
-        path = takeaways[round_number * 7 % len(takeaways)]
-        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" Edited in benchmark round {round_number + 1}.\n",
-                        encoding="utf-8")
-        edited.append(asdict(run_measured(briefing_build_command(), folder, log)))
-        unchanged.append(asdict(run_measured(briefing_build_command(), folder, log)))
-        print(f"  incremental round {round_number + 1}: one edit {edited[-1]['wall']:.2f} s, "
-              f"no change {unchanged[-1]['wall']:.2f} s", flush=True)
-    return {"size": int(site.name[1:]), "first_build": asdict(first), "one_edit": edited, "no_change": unchanged}
+        shift = round_number % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
+            folder = site / tool
+            takeaways = _takeaway_files(folder)
+            path = takeaways[round_number * 7 % len(takeaways)]
+            marker = f"Edited in benchmark round {round_number + 1}."
+            path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n", encoding="utf-8")
+            edited = run_measured(rebuild_command(tool), folder, logs[tool], env=env[tool])
+            page = folder / "out" / "takeaways" / path.stem / "index.html"
+            if not page.is_file() or marker not in page.read_text(encoding="utf-8"):
+                raise BuildFailed(f"{tool}: {page} does not show the edit made to {path}")
+            unchanged = run_measured(rebuild_command(tool), folder, logs[tool], env=env[tool])
+            results[tool]["one_edit"].append(asdict(edited))
+            results[tool]["no_change"].append(asdict(unchanged))
+            print(f"  rebuilds round {round_number + 1}/{rounds} {tool:9s} one edit {edited.wall:6.2f} s, "
+                  f"no change {unchanged.wall:6.2f} s", flush=True)
+    return results
 
 
 def seed_builds(sites_dir: Path, rounds: int, clean_flag: bool) -> dict | None:
@@ -317,10 +356,15 @@ def main(argv: list[str] | None = None) -> int:
                 "load_before": load_before, "load_after": os.getloadavg(),
                 "sites_dir": str(sites_dir), "fs_type": fs_type,
             }
-            if size == args.incremental_size and "briefing" in tools and not args.skip_extras:
-                results["profile"] = profile_build(site, clean=True, label="cold")
-                results["incremental"] = incremental_builds(site, rounds)
-                results["profile_no_change"] = profile_build(site, clean=False, label="no-change")
+            if size == args.incremental_size and not args.skip_extras:
+                if "briefing" in tools:
+                    results["profile"] = profile_build(site, clean=True, label="cold")
+                rebuilds = incremental_builds(site, tools, rounds)
+                if "briefing" in rebuilds:
+                    results["incremental"] = rebuilds.pop("briefing")  # the key older results have
+                results.setdefault("incremental_peers", {}).update(rebuilds)  # merged per tool, like the sizes
+                if "briefing" in tools:
+                    results["profile_no_change"] = profile_build(site, clean=False, label="no-change")
             _save(results, results_path, args.quick)
         if not args.skip_extras:
             results["seed"] = seed_builds(sites_dir, 5, clean_flag)
