@@ -27,35 +27,53 @@ class Sample:
     max_rss_mb: float  # ru_maxrss of the child (largest process of the tree)
     tree_rss_mb: float  # sampled peak of the summed RSS of the process tree
     pages: int = 0
+    # sampled peak of the summed PSS: a page shared by n processes counts 1/n in each, so
+    # forked workers sharing their parent's memory are not counted n times (0 where unknown)
+    tree_pss_mb: float = 0.0
 
 
 class BuildFailed(RuntimeError):
     pass
 
 
-def _tree_rss_kb(pid: int) -> int:
-    total, pending = 0, [pid]
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """The summed RSS and PSS of a process and its descendants, in KiB."""
+    rss = pss = 0
+    pending = [pid]
     while pending:
         current = pending.pop()
         try:
             with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+                rss += int(statm.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            pss += _pss_kb(current)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     pending.extend(int(child) for child in children.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 class _TreeSampler(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak_kb, self.done = pid, 0, threading.Event()
+        self.pid, self.peak_kb, self.peak_pss_kb, self.done = pid, 0, 0, threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            rss, pss = _tree_memory_kb(self.pid)
+            self.peak_kb, self.peak_pss_kb = max(self.peak_kb, rss), max(self.peak_pss_kb, pss)
             self.done.wait(SAMPLE_SECONDS)
 
 
@@ -77,7 +95,7 @@ def run_measured(command: list[str], cwd: Path, log: Path, env: dict | None = No
         tail = log.read_text(errors="replace")[-3000:]
         raise BuildFailed(f"{' '.join(command)} (in {cwd}) exited {process.returncode}:\n{tail}")
     return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, max_rss_mb=usage.ru_maxrss / 1024,
-                  tree_rss_mb=max(sampler.peak_kb, usage.ru_maxrss) / 1024)
+                  tree_rss_mb=max(sampler.peak_kb, usage.ru_maxrss) / 1024, tree_pss_mb=sampler.peak_pss_kb / 1024)
 
 
 def count_pages(out: Path) -> int:
