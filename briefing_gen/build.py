@@ -20,7 +20,7 @@ from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
 from .render import Page, feed_entries, markdown_texts, site_pages
-from .search import INDEX_PATH, search_index_script
+from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
 from .validate import validate
@@ -47,7 +47,7 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
 
 
 def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
-                 compiled_templates: Path | None = None) -> list[Output]:
+                 compiled_templates: Path | None = None, search_entries: KeptEntries | None = None) -> list[Output]:
     """Every file of the site with its fingerprint; nothing is rendered yet."""
     settings = briefing.settings
     renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
@@ -77,7 +77,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     # comes from those records, so it is only rebuilt when one of them changed.
     search_inputs = (settings, briefing.quotes, briefing.takeaways, briefing.people, briefing.sources)
     outputs.append(Output(INDEX_PATH, fingerprinter.of("search-index", *search_inputs),
-                          lambda: search_index_script(briefing)))
+                          lambda: search_index_script(briefing, search_entries)))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):
@@ -120,8 +120,10 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             return None, problems
         briefing = make_briefing(content, include_drafts=drafts)
         try:
+            search_entries = KeptEntries(None if clean else kept_file(out, "search"), briefing.settings.pretty_urls)
             outputs = plan_outputs(briefing, templates, renderer,
-                                   compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates")
+                                   compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates",
+                                   search_entries=search_entries)
         except jinja2.TemplateError as error:
             return None, [template_problem(error)]
         finish_converting()
@@ -139,6 +141,7 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             cache.warnings = warnings_in(problems)
             cache.save()
             renderer.save()
+            search_entries.save()
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
     except RenderFailed as failure:
@@ -156,7 +159,12 @@ def unchanged_result(cache: BuildCache) -> BuildResult:
 
 
 def markdown_store(out: Path) -> Path:
-    return BuildCache.path_for(out).with_name(BuildCache.path_for(out).stem.replace("build-", "markdown-") + ".pickle")
+    return kept_file(out, "markdown")
+
+
+def kept_file(out: Path, what: str) -> Path:
+    """Where a build of `out` keeps one kind of work for the next build, beside its build cache."""
+    return BuildCache.path_for(out).with_name(BuildCache.path_for(out).stem.replace("build-", f"{what}-") + ".pickle")
 
 
 def template_problem(error: Exception) -> Problem:

@@ -9,10 +9,17 @@ it is and links to the exact page, and for source text, the exact paragraph.
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
 from typing import Any
 
+from .cache import code_digest
 from .model import Briefing
+from .records import Person, Quote, Source, Takeaway
 from .render import paragraph_path, record_path, relative_link
 
 INDEX_PATH = "search-index.js"
@@ -33,31 +40,85 @@ def plain_text(markdown_text: str) -> str:
 
 def search_entries(briefing: Briefing) -> list[dict[str, Any]]:
     """One entry per quote, takeaway, person, source and source paragraph, in a fixed order."""
+    return [entry for _, make in _entry_groups(briefing) for entry in make()]
+
+
+def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[[], list[dict[str, Any]]]]]:
+    """The entries, a group per record, each with a key naming every record it is made from."""
     link = _linker(briefing.settings.pretty_urls)
-    entries: list[dict[str, Any]] = []
-    for quote in briefing.quotes:
-        person = briefing.person(quote.person)
-        entries.append(_entry("quote", f"{person.name}: \u201c{_words(quote.body)}\u201d",
-                              f"{quote.body} \u2014 {quote.speaker}", link(record_path(quote)),
-                              link(paragraph_path(quote.source, quote.paragraph))))
-    for takeaway in briefing.takeaways:
-        entries.append(_entry("takeaway", takeaway.title, plain_text(takeaway.body), link(record_path(takeaway)),
-                              link(paragraph_path(takeaway.source, takeaway.paragraphs[0])) if takeaway.paragraphs else ""))
-    for person in briefing.people:
+
+    def quote_entries(quote: Quote, person: Person) -> list[dict[str, Any]]:
+        return [_entry("quote", f"{person.name}: \u201c{_words(quote.body)}\u201d",
+                       f"{quote.body} \u2014 {quote.speaker}", link(record_path(quote)),
+                       link(paragraph_path(quote.source, quote.paragraph)))]
+
+    def takeaway_entries(takeaway: Takeaway) -> list[dict[str, Any]]:
+        return [_entry("takeaway", takeaway.title, plain_text(takeaway.body), link(record_path(takeaway)),
+                       link(paragraph_path(takeaway.source, takeaway.paragraphs[0])) if takeaway.paragraphs else "")]
+
+    def person_entries(person: Person) -> list[dict[str, Any]]:
         about = " ".join(filter(None, [person.role or "", ", ".join(person.aliases), plain_text(person.body)]))
-        entries.append(_entry("person", person.name, about, link(record_path(person))))
-    for source in briefing.sources:
-        entries.append(_entry("source", source.title, f"{source.outlet}, {source.published}", link(record_path(source))))
+        return [_entry("person", person.name, about, link(record_path(person)))]
+
+    def source_entries(source: Source) -> list[dict[str, Any]]:
+        entries = [_entry("source", source.title, f"{source.outlet}, {source.published}", link(record_path(source)))]
         for number, paragraph in enumerate(source.paragraphs, 1):
             entries.append(_entry("paragraph", f"{source.title}, paragraph {number}", plain_text(paragraph),
                                   link(paragraph_path(source.slug, number))))
-    return entries
+        return entries
+
+    for quote in briefing.quotes:
+        person = briefing.person(quote.person)
+        yield (quote.origin.digest, person.origin.digest), partial(quote_entries, quote, person)
+    for takeaway in briefing.takeaways:
+        yield (takeaway.origin.digest,), partial(takeaway_entries, takeaway)
+    for person in briefing.people:
+        yield (person.origin.digest,), partial(person_entries, person)
+    for source in briefing.sources:
+        yield (source.origin.digest,), partial(source_entries, source)
 
 
-def search_index_script(briefing: Briefing) -> str:
+def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -> str:
     """The `search-index.js` file: one assignment, one entry per line so diffs stay readable."""
-    lines = [_ENCODER.encode(entry) for entry in search_entries(briefing)]
+    kept = kept or KeptEntries(None, briefing.settings.pretty_urls)
+    lines = [line for key, make in _entry_groups(briefing) for line in kept.lines(key, make)]
     return "window.BRIEFING_SEARCH = [\n" + ",\n".join(lines) + "\n];\n"
+
+
+class KeptEntries:
+    """Each record's lines of the index from the last build (in `.briefing-gen-cache/`), so an
+    edit encodes only the records that changed; only the lines this build used are kept."""
+
+    def __init__(self, store: Path | None, pretty_urls: bool) -> None:
+        self._store, self._version = store, (code_digest(), pretty_urls)
+        self._kept: dict[tuple, list[str]] = {}
+        self._used: dict[tuple, list[str]] = {}
+        if store is not None:
+            try:
+                with open(store, "rb") as stored:
+                    version, kept = pickle.load(stored)
+                if version == self._version:
+                    self._kept = kept
+            except Exception:  # missing or damaged: encode everything again
+                pass
+
+    def lines(self, key: tuple, make: Callable[[], list[dict[str, Any]]]) -> list[str]:
+        found = self._kept.get(key)
+        if found is None:
+            found = [_ENCODER.encode(entry) for entry in make()]
+        self._used[key] = found
+        return found
+
+    def save(self) -> None:
+        if self._store is None or not self._used or self._used.keys() == self._kept.keys():
+            return
+        try:
+            self._store.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._store.with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps((self._version, self._used), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self._store)
+        except OSError:
+            pass  # the store only saves time
 
 
 def _entry(kind: str, title: str, text: str, url: str, source_url: str = "") -> dict[str, Any]:

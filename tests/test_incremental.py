@@ -169,3 +169,17 @@ def test_a_clean_build_is_remembered_for_the_next_one(minimal_content, tmp_path)
     out = tmp_path / "site"
     build(minimal_content, TEMPLATES, out, "--clean")
     assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False)) is not None
+
+
+def test_the_search_index_follows_a_renamed_speaker(minimal_content, tmp_path):
+    """Each record's index lines are kept between builds; a quote's line names its speaker, so
+    renaming the person must change it although the quote's own file did not change."""
+    incremental, clean = tmp_path / "incremental", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, incremental)
+    person = minimal_content / "people" / "tomas-okafor.md"
+    person.write_text(person.read_text().replace("name: Tomas Okafor", "name: Tomás Okafor-Reyes"))
+    build(minimal_content, TEMPLATES, incremental)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    index = (incremental / "search-index.js").read_text(encoding="utf-8")
+    assert "Tomás Okafor-Reyes: \u201c" in index
+    assert index == (clean / "search-index.js").read_text(encoding="utf-8")
