@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,32 +117,46 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False) -> tup
 
 
 class ParsedRecordCache:
-    """Parsed records of the last run, by file, so an incremental build parses only what changed."""
+    """Parsed records of the last run, by file, so an incremental build parses only what changed.
 
-    VERSION = 1
+    Kept in SHARDS files by a hash of each record's path, so an edit rewrites the
+    one file holding that record rather than every record of the site.
+    """
 
-    def __init__(self, root: Path, shown_root: str, entries: dict | None = None) -> None:
+    VERSION = 2
+    SHARDS = 16
+
+    def __init__(self, root: Path, shown_root: str, entries: list[dict] | None = None,
+                 unreadable: set[int] | None = None) -> None:
         self.root, self.shown_root = root, shown_root
-        self.entries: dict[str, tuple] = entries or {}
-        self.used: dict[str, tuple] = {}
+        self.entries: list[dict[str, tuple]] = entries or [{} for _ in range(self.SHARDS)]
+        self.used: list[dict[str, tuple]] = [{} for _ in range(self.SHARDS)]
         self._stamps: dict[str, tuple[int, int] | None] = {}
-        self.changed = not entries
+        # shards to write: those not read (missing, old, damaged) and those whose files changed
+        self._changed = set(range(self.SHARDS)) if entries is None else set(unreadable or ())
 
     @staticmethod
-    def path_for(root: Path) -> Path:
+    def path_for(root: Path, shard: int = 0) -> Path:
         key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}.pickle"
+        return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}-{shard:02d}.pickle"
 
     @classmethod
     def load(cls, root: Path, shown_root: str) -> "ParsedRecordCache":
-        try:
-            with open(cls.path_for(root), "rb") as stored:
-                version, stored_root, entries = pickle.load(stored)
-            if version == (cls.VERSION, code_digest()) and stored_root == shown_root:
-                return cls(root, shown_root, entries)
-        except Exception:  # a missing, old or damaged cache only means parsing everything
-            pass
-        return cls(root, shown_root)
+        entries, unreadable = [], set()
+        for shard in range(cls.SHARDS):
+            try:
+                with open(cls.path_for(root, shard), "rb") as stored:
+                    version, stored_root, shard_entries = pickle.load(stored)
+                ok = version == (cls.VERSION, code_digest()) and stored_root == shown_root
+            except Exception:  # a missing, old or damaged shard only means parsing its files again
+                ok = False
+            entries.append(shard_entries if ok else {})
+            if not ok:
+                unreadable.add(shard)
+        return cls(root, shown_root, entries, unreadable)
+
+    def _shard(self, shown: str) -> int:
+        return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % self.SHARDS
 
     def lookup(self, path: Path, shown: str) -> tuple[Record | None, list[Problem]] | None:
         """The record and problems of the last run if the file is as it was then; else None."""
@@ -150,30 +165,33 @@ class ParsedRecordCache:
         if time.time_ns() - status.st_mtime_ns < RACY_NS:
             stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
         self._stamps[shown] = stamp
-        entry = self.entries.get(shown)
+        shard = self._shard(shown)
+        entry = self.entries[shard].get(shown)
         if entry is None or stamp is None or entry[0] != stamp:
-            self.changed = True
+            self._changed.add(shard)
             return None
-        self.used[shown] = entry
+        self.used[shard][shown] = entry
         return entry[1], list(entry[2])
 
     def remember(self, shown: str, result: tuple[Record | None, list[Problem]]) -> None:
         """A file just parsed, under the stats it had before it was read."""
-        self.used[shown] = (self._stamps.get(shown), result[0], list(result[1]))
+        self.used[self._shard(shown)][shown] = (self._stamps.get(shown), result[0], list(result[1]))
 
     def save(self) -> None:
-        if not self.changed and self.used.keys() == self.entries.keys():
-            return  # nothing parsed, nothing removed: the stored cache is still exact
-        target = self.path_for(self.root)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            with open(temporary, "wb") as stored:
-                pickle.dump(((self.VERSION, code_digest()), self.shown_root, self.used), stored,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except OSError:
-            pass
+        """Write the shards that changed: a file parsed again, added or removed."""
+        for shard, used in enumerate(self.used):
+            if shard not in self._changed and used.keys() == self.entries[shard].keys():
+                continue  # the stored shard is still exact
+            target = self.path_for(self.root, shard)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_suffix(".tmp")
+                with open(temporary, "wb") as stored:
+                    pickle.dump(((self.VERSION, code_digest()), self.shown_root, used), stored,
+                                protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, target)
+            except OSError:
+                pass
 
 
 def _display_path(path: Path) -> str:
