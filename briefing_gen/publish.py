@@ -217,7 +217,7 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_collect_as_usual) as pool:
             for (_, start, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
                 if failure is not None:
                     raise RenderFailed(failure)
@@ -228,6 +228,12 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     finally:
         gc.unfreeze()
         _PENDING, _DESCRIBE = [], None
+
+
+def _collect_as_usual() -> None:
+    """In a worker: what it inherited is frozen, so frequent collections are cheap again and
+    keep the garbage of rendering (Jinja's contexts hold cycles) from piling up."""
+    gc.set_threshold(700, 10, 10)
 
 
 def _render_batch(job: tuple[str, int, int]) -> tuple[object, int, list[str | None]]:
