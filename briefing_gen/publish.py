@@ -151,12 +151,12 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
         for output in outputs:
             state = reusable.get(output.path)
             if state is not None and state.fingerprint == output.fingerprint:
-                target = staging / output.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(out_dir / output.path, target)
+                target = os.path.join(staging, output.path)
+                _make_parent(target)
+                os.link(os.path.join(out_dir, output.path), target)
             else:
                 to_write.append(output)
-        render_into(staging, to_write, describe_error, progress)
+        render_into(staging, to_write, describe_error, progress, fresh=True)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -200,25 +200,27 @@ _DESCRIBE: Callable[[Exception], object] | None = None
 
 
 def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object],
-                progress: Progress | None = None) -> None:
-    """Render and write outputs into folder; a file already there is replaced, never written through."""
+                progress: Progress | None = None, fresh: bool = False) -> None:
+    """Render and write outputs into folder; a file already there is replaced, never written through.
+
+    `fresh`: the caller knows no file is there yet at these paths (a new staging folder)."""
     progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
     workers = min(os.cpu_count() or 1, 8)
     if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or not hasattr(os, "fork"):
         for output in outputs:
-            _render_one(folder, output, describe_error)
+            _render_one(str(folder), output, describe_error, fresh)
             progress.advance()
         return
     import multiprocessing  # only large renders pay for it
 
     global _PENDING, _DESCRIBE
     _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
-    batches = [(str(folder), start, min(start + BATCH, len(outputs))) for start in range(0, len(outputs), BATCH)]
+    batches = [(str(folder), start, min(start + BATCH, len(outputs)), fresh) for start in range(0, len(outputs), BATCH)]
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
         with multiprocessing.get_context("fork").Pool(workers, initializer=_collect_as_usual) as pool:
-            for (_, start, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
+            for (_, start, _, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
                 if failure is not None:
                     raise RenderFailed(failure)
                 for output, fingerprint in zip(outputs[start:], made):
@@ -236,27 +238,44 @@ def _collect_as_usual() -> None:
     gc.set_threshold(700, 10, 10)
 
 
-def _render_batch(job: tuple[str, int, int]) -> tuple[object, int, list[str | None]]:
+def _render_batch(job: tuple[str, int, int, bool]) -> tuple[object, int, list[str | None]]:
     """In a worker: render one batch of pending outputs; return the first failure, described,
     and the fingerprints the worker had to work out (None where the parent knew it)."""
-    folder, start, end = job
+    folder, start, end, fresh = job
     made: list[str | None] = []
     for output in _PENDING[start:end]:
         known = output.knows_fingerprint()
         try:
-            _render_one(Path(folder), output, _DESCRIBE)
+            _render_one(folder, output, _DESCRIBE, fresh)
             made.append(None if known else output.fingerprint)
         except RenderFailed as failure:
             return failure.description, 0, []
     return None, end - start, made
 
 
-def _render_one(folder: Path, output: Output, describe_error: Callable[[Exception], object]) -> None:
+def _render_one(folder: str, output: Output, describe_error: Callable[[Exception], object], fresh: bool) -> None:
+    """Render one output and write it: plain os calls, as this runs once per page."""
     try:
         data = output.produce()
     except Exception as error:  # a template error: described here, where its traceback is
         raise RenderFailed(describe_error(error)) from error
-    target = folder / output.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)  # it may be a hard link shared with the live site
-    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    target = os.path.join(folder, output.path)
+    _make_parent(target)
+    if not fresh:
+        try:
+            os.unlink(target)  # it may be a hard link shared with the live site
+        except FileNotFoundError:
+            pass
+    with open(target, "wb") as written:
+        written.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _make_parent(target: str) -> None:
+    """The folder a file goes in: usually its page's own, one level below one that exists."""
+    parent = os.path.dirname(target)
+    try:
+        os.mkdir(parent)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(parent, exist_ok=True)

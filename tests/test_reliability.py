@@ -104,10 +104,14 @@ def test_a_full_disk_keeps_the_old_site(minimal_content, tmp_path, monkeypatch, 
     before = tree_bytes(out)
     (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Changed\n---\n")
 
-    def no_space(self, data):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    real_open = open
 
-    monkeypatch.setattr(Path, "write_bytes", no_space)
+    def no_space(path, mode="r", *args, **kwargs):  # every page written fails as on a full disk
+        if "w" in mode and str(path).endswith((".html", ".xml", ".js", ".txt")):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", no_space)
     assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out)) == 1
     monkeypatch.undo()
     assert "No space left on device" in capsys.readouterr().err
