@@ -245,7 +245,9 @@ def search_page() -> Page:
 
 
 def not_found_page() -> Page:
-    return Page("404.html", "404.html", {}, title="Page not found", in_sitemap=False)
+    """A server shows 404.html for a missing address at any depth, where relative links
+    would point nowhere: its links are absolute, from base_url (as Hugo's and Zola's are)."""
+    return Page("404.html", "404.html", {"absolute_links": True}, title="Page not found", in_sitemap=False)
 
 
 # -- feeds and maps -------------------------------------------------------------

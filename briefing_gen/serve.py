@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import html
+import re
 import shutil
 import signal
 import sys
@@ -61,6 +62,14 @@ NO_SITE_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>briefing-gen serve: no site yet</title></head>
 <body><h1>The site could not be built yet</h1><p>Fix the problems below; this page reloads by itself.</p></body></html>
 """
+
+
+def links_to_this_server(page: str) -> str:
+    """404.html links to the published site (base_url); while previewing, point them here instead."""
+    canonical = re.search(r'<link rel="canonical" href="([^"]*)404\.html">', page)
+    if canonical is None or not canonical.group(1):
+        return page
+    return page.replace(f'="{canonical.group(1)}', '="/')
 
 
 class LiveSite:
@@ -159,6 +168,8 @@ class LiveHandler(SimpleHTTPRequestHandler):
             page = target.read_text(encoding="utf-8")
         except OSError:  # no good build yet, or caught mid-swap
             status, page = HTTPStatus.SERVICE_UNAVAILABLE, NO_SITE_PAGE
+        if status == HTTPStatus.NOT_FOUND:
+            page = links_to_this_server(page)
         version, problems = self.live.version, list(self.live.problems)
         self._send(status, "text/html; charset=utf-8", inject(page, version, problems).encode("utf-8"), send_body)
 

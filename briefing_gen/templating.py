@@ -57,6 +57,8 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
                 known = record_paths[id(target)] = (target, render.record_path(target))
             to_path = known[1]
         page_path = context["page_path"]
+        if context.get("absolute_links"):
+            return absolute_url(settings.base_url, to_path, settings.pretty_urls)
         if to_path.startswith(page_path):  # perhaps a link within the page itself: not shared
             return render.relative_link(page_path, to_path, settings.pretty_urls)
         key = (page_path.count("/"), to_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -261,3 +262,12 @@ def test_timeline_chart_gives_each_date_a_readable_step():
     assert ">Jun 2019</text>" in svg and ">11 May 2023</text>" in svg
     assert svg.count('<circle class="mark"') == 2
     assert "<title id=\"timeline-chart-title\">2 events, 2019 to 2023</title>" in svg
+
+
+def test_the_not_found_page_links_absolutely_from_base_url(built):
+    """A server shows 404.html at any depth, where a relative link would point nowhere."""
+    page = (built / "404.html").read_text(encoding="utf-8")
+    base = re.search(r'<link rel="canonical" href="([^"]*)404\.html">', page).group(1)
+    assert base.startswith("https://")
+    hrefs = re.findall(r'(?:href|src)="([^"#][^"]*)"', page)
+    assert hrefs and all(href.startswith(base) for href in hrefs), hrefs

@@ -168,3 +168,11 @@ def test_inject_escapes_problems_and_keeps_the_page():
     assert "content/quotes/a.md:3: bad &lt;value&gt;" in served
     assert served.index('href="/__briefing_gen__/overlay.css"') < served.index("</head>")
     assert inject(page, 1, []).count("__briefing_gen__") == 1
+
+
+def test_the_not_found_page_links_to_this_server_at_any_depth(server):
+    """404.html links to the published site (base_url); while previewing, those links must lead here."""
+    status, body = fetch(server.url + "no/such/deep/page.html")
+    assert status == 404
+    assert 'href="/static/style.css"' in body
+    assert fetch(server.url + "static/style.css")[0] == 200
