@@ -92,3 +92,24 @@ def test_after_a_build_in_workers_an_edit_rerenders_only_its_pages(seed_content,
     changed = {path for path in tree_bytes(out) if (out / path).stat().st_ino != before.get(path)}
     assert f"people/{person.stem}/index.html" in changed
     assert len(changed) < len(before) / 4
+
+
+def test_errors_found_while_workers_convert_stop_the_build_cleanly(seed_content, tmp_path, everything_in_workers, capsys):
+    """Markdown is converted in the background while the content is checked: a content error
+    or a template error must end the build with its message and leave no worker behind."""
+    import multiprocessing
+
+    quote = next(iter(sorted((seed_content / "quotes").glob("*.md"))))
+    quote.write_text(quote.read_text(encoding="utf-8").replace("summit: ", "summit: no-such-", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_cli("build", "--content", str(seed_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
+    assert "unknown summit" in capsys.readouterr().err
+    assert not out.exists()
+
+    quote.write_text(quote.read_text(encoding="utf-8").replace("summit: no-such-", "summit: ", 1), encoding="utf-8")
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "quote.html").write_text("{% extends 'base.html' %}{% block main %}{{ quote.body|markdown }{% endblock %}")
+    assert run_cli("build", "--content", str(seed_content), "--templates", str(templates), "--out", str(out), "-q") == 1
+    assert "quote.html" in capsys.readouterr().err
+    assert multiprocessing.active_children() == []
