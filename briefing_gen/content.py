@@ -123,7 +123,7 @@ class ParsedRecordCache:
     one file holding that record rather than every record of the site.
     """
 
-    VERSION = 2
+    VERSION = 3
     SHARDS = 16
 
     def __init__(self, root: Path, shown_root: str, entries: list[dict] | None = None,
@@ -131,7 +131,7 @@ class ParsedRecordCache:
         self.root, self.shown_root = root, shown_root
         self.entries: list[dict[str, tuple]] = entries or [{} for _ in range(self.SHARDS)]
         self.used: list[dict[str, tuple]] = [{} for _ in range(self.SHARDS)]
-        self._stamps: dict[str, tuple[int, int] | None] = {}
+        self._stamps: dict[str, tuple[int, ...] | None] = {}
         # shards to write: those not read (missing, old, damaged) and those whose files changed
         self._changed = set(range(self.SHARDS)) if entries is None else set(unreadable or ())
 
@@ -161,8 +161,8 @@ class ParsedRecordCache:
     def lookup(self, path: Path, shown: str) -> tuple[Record | None, list[Problem]] | None:
         """The record and problems of the last run if the file is as it was then; else None."""
         status = os.stat(path)
-        stamp = (status.st_size, status.st_mtime_ns)
-        if time.time_ns() - status.st_mtime_ns < RACY_NS:
+        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)  # see uptodate.input_stamp
+        if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS:
             stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
         self._stamps[shown] = stamp
         shard = self._shard(shown)
@@ -382,29 +382,52 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _construct(loader: Any, node: yaml.Node) -> Any:
+def _construct(loader: Any, node: yaml.Node, built: dict | None = None) -> Any:
     """The values of a front-matter document, as PyYAML's safe constructor makes them.
 
     Front matter is mostly plain strings in small mappings and lists; building
     those directly is several times faster than the constructor's generic
     machinery, which still makes every other scalar (numbers, dates, booleans)
-    and anything unusual (merge keys) so the result is the same.
+    and anything unusual (merge keys, `=` keys) so the result is the same. Each
+    node is built once, so an alias is the same object, as in PyYAML (and a
+    document of aliases of aliases stays small); a collection that contains
+    itself is left to PyYAML.
     """
+    if built is None:
+        built = {}
+    done = built.get(id(node), _MISSING)
+    if done is _IN_PROGRESS:  # a collection that contains itself: only PyYAML's constructor can build it
+        raise _Recursive
+    if done is not _MISSING:
+        return done
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
-    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
-        return [_construct(loader, item) for item in node.value]
-    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map" and \
-            not any(key.tag == _MERGE_TAG for key, _ in node.value):
-        mapping = {}
+        value = node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    elif isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        built[id(node)] = _IN_PROGRESS
+        value = [_construct(loader, item, built) for item in node.value]
+    elif isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map" and \
+            not any(key.tag in (_MERGE_TAG, _VALUE_TAG) for key, _ in node.value):
+        built[id(node)] = _IN_PROGRESS
+        value = {}
         for key_node, value_node in node.value:
-            key = _construct(loader, key_node)
+            key = _construct(loader, key_node, built)
             try:
-                mapping[key] = _construct(loader, value_node)
-            except TypeError:  # an unhashable key: let PyYAML say so, as it always has
-                return loader.construct_object(node, deep=True)
-        return mapping
-    return loader.construct_object(node, deep=True)
+                value[key] = _construct(loader, value_node, built)
+            except TypeError:
+                value = loader.construct_object(node, deep=True)
+                break
+    else:
+        value = loader.construct_object(node, deep=True)
+    built[id(node)] = value
+    return value
+
+
+_MISSING, _IN_PROGRESS = object(), object()
+_VALUE_TAG = "tag:yaml.org,2002:value"
+
+
+class _Recursive(Exception):
+    pass
 
 
 def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]) -> tuple[dict, dict[str, int]] | None:
@@ -421,11 +444,17 @@ def _parse_yaml(text: str, shown: str, line_offset: int, problems: list[Problem]
         key_lines: dict[str, int] = {}
         for key_node, _ in node.value:
             line = key_node.start_mark.line + 1 + line_offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(shown, line, "a key must be a plain word, not a list or a mapping", "yaml"))
+                return None
             if key_node.value in key_lines:
                 problems.append(Problem(shown, line, f"duplicate key '{key_node.value}' (first at line {key_lines[key_node.value]})", "yaml"))
                 return None
             key_lines[key_node.value] = line
-        values = _construct(loader, node)
+        try:
+            values = _construct(loader, node)
+        except _Recursive:
+            values = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset

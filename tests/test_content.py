@@ -108,3 +108,20 @@ def test_json_output_has_file_line_code_message(minimal_content, cli, capsys):
 
 def test_quote_check_normalises_marks_and_space_only():
     assert normalise_for_quote_check("“It’s  here,”\nshe said") == "\"It's here,\" she said"
+
+
+def test_hostile_yaml_aliases_are_problems_not_hangs_or_tracebacks(minimal_content, cli, capsys):
+    """Aliases build one shared value (as PyYAML does), so aliases of aliases stay small, and a
+    list that contains itself is reported like any unknown key, not a RecursionError."""
+    laughs = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    laughs += [f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]" for level in range(1, 8)]
+    tag = minimal_content / "tags" / "transport.md"
+    tag.write_text("---\ntitle: Transport\nextra:\n" + "".join(f"  {line}\n" for line in laughs) + "---\nBody.\n")
+    (minimal_content / "tags" / "loop.md").write_text("---\ntitle: Loop\nextra: &a [*a]\n---\nBody.\n")
+    (minimal_content / "tags" / "listkey.md").write_text("---\ntitle: Keys\n? [a, b]\n: c\n---\nBody.\n")
+    assert cli("check", "--content", str(minimal_content)) == 1
+    err = capsys.readouterr().err
+    assert "tags/transport.md:3: unknown field 'extra'" in err
+    assert "tags/loop.md:3: unknown field 'extra'" in err
+    assert "tags/listkey.md:3: a key must be a plain word" in err
+    assert "Traceback" not in err
