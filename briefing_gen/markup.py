@@ -125,7 +125,7 @@ class MarkdownRenderer:
         if len(missing) < PARALLEL_CONVERT or workers < 2 or not hasattr(os, "fork"):
             def convert_here() -> None:
                 for text in missing:
-                    self.render(text)
+                    _try_render(self, text)  # a text that fails is left to its page, which reports it
 
             yield convert_here
             return
@@ -141,7 +141,8 @@ class MarkdownRenderer:
 
         def finish() -> None:
             for text, html in zip(missing, (html for part in converted.get() for html in part)):
-                self._cache[text] = html
+                if html is not None:  # None: failed; converting it again on its page reports where
+                    self._cache[text] = html
 
         try:
             yield finish
@@ -176,4 +177,11 @@ _CONVERTING: tuple[MarkdownRenderer, list[str]] | None = None
 def _convert_range(bounds: tuple[int, int]) -> list[str]:
     """In a worker: convert one slice of the texts being prepared."""
     renderer, texts = _CONVERTING
-    return [renderer.render(text) for text in texts[bounds[0]:bounds[1]]]
+    return [_try_render(renderer, text) for text in texts[bounds[0]:bounds[1]]]
+
+
+def _try_render(renderer: MarkdownRenderer, text: str) -> str | None:
+    try:
+        return renderer.render(text)
+    except Exception:
+        return None

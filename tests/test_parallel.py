@@ -113,3 +113,19 @@ def test_errors_found_while_workers_convert_stop_the_build_cleanly(seed_content,
     assert run_cli("build", "--content", str(seed_content), "--templates", str(templates), "--out", str(out), "-q") == 1
     assert "quote.html" in capsys.readouterr().err
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("in_workers", (False, True))
+def test_a_body_markdown_cannot_convert_is_a_template_problem_not_a_traceback(seed_content, tmp_path, monkeypatch,
+                                                                                capsys, in_workers):
+    if in_workers:
+        monkeypatch.setattr(markup, "PARALLEL_CONVERT", 1)
+        monkeypatch.setattr("os.cpu_count", lambda: 2)
+    takeaway = next(iter(sorted((seed_content / "takeaways").glob("*.md"))))
+    text = takeaway.read_text(encoding="utf-8")
+    takeaway.write_text(text.rstrip("\n") + "\n\n" + "- " * 2000 + "x\n", encoding="utf-8")  # too deep for Python-Markdown
+    out = tmp_path / "site"
+    assert run_cli("build", "--content", str(seed_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
+    err = capsys.readouterr().err
+    assert "template error" in err and ".html:" in err
+    assert not out.exists()
