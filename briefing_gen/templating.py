@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from . import charts, render
@@ -93,14 +94,36 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
     return environment
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates, kept between builds; a cache that cannot be read or
+    written only means compiling again, never a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Jinja keys compiled templates by their source only: the folder is named for the code
+    that compiles them (briefing-gen's and Jinja's), so an upgrade never reuses old ones."""
     if folder is None:
         return None
+    from .cache import code_digest
+
+    folder = folder / f"{code_digest()[:16]}-jinja{jinja2.__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # the cache only saves time
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _CompiledTemplates(str(folder))
 
 
 SITE_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)(?:\./)?')

@@ -271,3 +271,40 @@ def test_the_not_found_page_links_absolutely_from_base_url(built):
     assert base.startswith("https://")
     hrefs = re.findall(r'(?:href|src)="([^"#][^"]*)"', page)
     assert hrefs and all(href.startswith(base) for href in hrefs), hrefs
+
+
+def test_a_theme_that_still_includes_a_partial_gets_the_same_page(minimal_content, tmp_path, cli):
+    """Partials are macros now; a page template written when they were includes still shows them."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    out_macro, out_include = tmp_path / "macro", tmp_path / "include"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates), "--out", str(out_macro), "-q") == 0
+    person = templates / "person.html"
+    text = person.read_text(encoding="utf-8")
+    text = text.replace('{% from "partials/quote_card.html" import quote_card with context %}\n', "")
+    text = text.replace("{{ quote_card(quote) }}", '{% include "partials/quote_card.html" %}')
+    person.write_text(text, encoding="utf-8")
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates), "--out", str(out_include), "-q") == 0
+    page = "people/anna-brandt/index.html"
+    assert "quote-card" in (out_include / page).read_text(encoding="utf-8")
+    assert (out_include / page).read_bytes() == (out_macro / page).read_bytes()
+
+
+def test_compiled_templates_are_kept_per_version_and_a_cache_failure_is_not_a_build_failure(minimal_content, tmp_path,
+                                                                                            cli, monkeypatch):
+    import jinja2
+
+    from briefing_gen.cache import CACHE_FOLDER, code_digest
+
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
+    kept = [path.name for path in (tmp_path / CACHE_FOLDER / "templates").iterdir()]
+    assert kept == [f"{code_digest()[:16]}-jinja{jinja2.__version__}"]
+
+    def unwritable(self, bucket):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(jinja2.FileSystemBytecodeCache, "dump_bytecode", unwritable)
+    shutil.rmtree(tmp_path / CACHE_FOLDER / "templates")
+    (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Transport\n---\nChanged.\n")
+    assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
