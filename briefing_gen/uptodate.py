@@ -31,20 +31,38 @@ class InputStamp(NamedTuple):
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
-    """A digest of the name, size and mtime of every input file, and the build's options."""
+    """A digest of the name and stats of every input file, and the build's options.
+
+    A file counts by its size, mtime, ctime and inode: a copy that keeps the old
+    mtime (`cp -p`, `rsync -t`, `tar x`) still changes the ctime, and a file
+    replaced by another the inode. Folders reached through symbolic links are
+    walked too (each real folder once), as the build reads through them.
+    """
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
     racy_after = time.time_ns() - RACY_NS
     racy = []
     for folder in (content_dir, templates):
-        for directory, subfolders, files in sorted(os.walk(folder)):
-            subfolders.sort()
-            for name in sorted(files):
-                path = os.path.join(directory, name)
-                status = os.stat(path)
-                if status.st_mtime_ns > racy_after:
-                    racy.append((path, _bytes_digest(path)))
-                hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+        for directory, name in _input_files(folder):
+            path = os.path.join(directory, name)
+            status = os.stat(path)
+            if max(status.st_mtime_ns, status.st_ctime_ns) > racy_after:
+                racy.append((path, _bytes_digest(path)))
+            hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}"
+                          f"\0{status.st_ino}\n".encode())
     return InputStamp(hasher.hexdigest(), tuple(racy))
+
+
+def _input_files(folder: Path) -> list[tuple[str, str]]:
+    """(folder, name) of every file below folder, sorted, following links to folders once each."""
+    found, seen = [], set()
+    for directory, subfolders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen:  # a link back up the tree, or a second way to the same folder
+            subfolders.clear()
+            continue
+        seen.add(real)
+        found.extend((directory, name) for name in files)
+    return sorted(found)
 
 
 def same_inputs(recorded: tuple | None, now: InputStamp) -> bool:

@@ -183,3 +183,32 @@ def test_the_search_index_follows_a_renamed_speaker(minimal_content, tmp_path):
     index = (incremental / "search-index.js").read_text(encoding="utf-8")
     assert "Tomás Okafor-Reyes: \u201c" in index
     assert index == (clean / "search-index.js").read_text(encoding="utf-8")
+
+
+def test_edits_that_keep_size_and_mtime_or_sit_behind_a_folder_link_are_seen(minimal_content, tmp_path):
+    """A copy that keeps the old mtime (cp -p, rsync -t) and an edit in a linked folder both show."""
+    import os
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    elsewhere = tmp_path / "partials-elsewhere"
+    shutil.move(templates / "partials", elsewhere)
+    (templates / "partials").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "loop").symlink_to(templates, target_is_directory=True)  # a link back up must not loop
+    out = tmp_path / "site"
+    build(minimal_content, templates, out)
+
+    old = 1_600_000_000_000_000_000  # long ago: not a racy file
+    tag = minimal_content / "tags" / "transport.md"
+    tag.write_text("---\ntitle: Transport\n---\nFerries: AAA.\n")
+    os.utime(tag, ns=(old, old))
+    build(minimal_content, templates, out)
+    tag.write_text("---\ntitle: Transport\n---\nFerries: BBB.\n")  # same size; mtime put back as cp -p does
+    os.utime(tag, ns=(old, old))
+    build(minimal_content, templates, out)
+    assert "Ferries: BBB." in (out / "tags/transport/index.html").read_text()
+
+    card = elsewhere / "quote_card.html"
+    card.write_text(card.read_text().replace('<figure class="quote-card">', '<figure class="quote-card linked">'))
+    build(minimal_content, templates, out)
+    assert 'class="quote-card linked"' in (out / "people/anna-brandt/index.html").read_text()
