@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import pytest
@@ -119,8 +120,12 @@ def test_the_default_templates_ship_in_the_wheel(tmp_path):
     import sys
     import zipfile
 
+    source = tmp_path / "source"  # a copy, so the build's own folders (build/, *.egg-info) stay out of the checkout
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", ".tools", "node_modules", "bench", "site", "artifacts", "build", "*.egg-info", "__pycache__",
+        ".briefing-gen-cache", ".*.shadow"))
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"),
-                            str(ROOT)], capture_output=True, text=True)
+                            str(source)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     wheel = next((tmp_path / "dist").glob("briefing_gen-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
