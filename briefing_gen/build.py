@@ -26,6 +26,7 @@ from .templating import common_context, make_environment
 from .validate import validate
 from .publish import Output, RenderFailed, publish
 from .uptodate import InputStamp, input_stamp, up_to_date
+from .workers import WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -190,6 +191,9 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
     except OutputError as error:  # a wrong --out is a usage error: nothing in the content is at fault
         print(f"briefing-gen build: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerDied as error:
+        print(f"error: {error}; the previous site is unchanged", file=sys.stderr)
+        return EXIT_CONTENT
     except OSError as error:
         print(f"error: cannot write {out_dir}: {error.strerror or error}; the previous site is unchanged", file=sys.stderr)
         return EXIT_CONTENT

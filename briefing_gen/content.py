@@ -26,6 +26,7 @@ from . import records
 from .cache import RACY_NS, code_digest
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
+from .workers import forked_pool, worker_count
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as YamlLoader
@@ -263,18 +264,16 @@ def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record |
     Reading YAML is most of a cold load, so a large batch is parsed on every core;
     the records come back pickled, which costs a tenth of parsing them.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_PARSE or workers < 2 or not hasattr(os, "fork"):
+    workers = worker_count()
+    if len(jobs) < PARALLEL_PARSE or workers < 2:
         return [_parse_job(job) for job in jobs]
-    import multiprocessing  # only large loads pay for it
-
     global _PARSE_JOBS
     _PARSE_JOBS = jobs  # forked workers see them without pickling
     size = -(-len(jobs) // (workers * 4))
     ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_parse_range, ranges, chunksize=1)
+        with forked_pool(workers) as pool:
+            parts = list(pool.map(_parse_range, ranges))
     finally:
         _PARSE_JOBS = []
     return [result for part in parts for result in part]

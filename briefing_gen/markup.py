@@ -20,6 +20,8 @@ from pathlib import Path
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .workers import forked_pool, worker_count
+
 # Below this many texts to convert, starting workers costs more than it saves.
 PARALLEL_CONVERT = 400
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "#", "/", "./", "../")
@@ -121,34 +123,29 @@ class MarkdownRenderer:
                     missing.append(text)
                 else:
                     self._cache[text] = stored
-        workers = min(os.cpu_count() or 1, 8)
-        if len(missing) < PARALLEL_CONVERT or workers < 2 or not hasattr(os, "fork"):
+        workers = worker_count()
+        if len(missing) < PARALLEL_CONVERT or workers < 2:
             def convert_here() -> None:
                 for text in missing:
                     _try_render(self, text)  # a text that fails is left to its page, which reports it
 
             yield convert_here
             return
-        import multiprocessing  # only large sites pay for it
-
         global _CONVERTING
-        _CONVERTING = (self, missing)  # the workers fork now and see them without pickling
         size = -(-len(missing) // (workers * 4))
-        pool = multiprocessing.get_context("fork").Pool(workers)
-        _CONVERTING = None
-        converted = pool.map_async(_convert_range, [(start, start + size) for start in range(0, len(missing), size)],
-                                   chunksize=1)
+        with forked_pool(workers) as pool:
+            _CONVERTING = (self, missing)  # the workers fork at the first submit and see them without pickling
+            try:
+                converted = pool.map(_convert_range, [(start, start + size) for start in range(0, len(missing), size)])
+            finally:
+                _CONVERTING = None
 
-        def finish() -> None:
-            for text, html in zip(missing, (html for part in converted.get() for html in part)):
-                if html is not None:  # None: failed; converting it again on its page reports where
-                    self._cache[text] = html
+            def finish() -> None:
+                for text, html in zip(missing, (html for part in converted for html in part)):
+                    if html is not None:  # None: failed; converting it again on its page reports where
+                        self._cache[text] = html
 
-        try:
             yield finish
-        finally:
-            pool.terminate()
-            pool.join()
 
     def save(self) -> None:
         """Keep what this build converted (and only that, so the store never grows stale)."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .cache import BuildCache, FileState
 from .terminal import Progress
+from .workers import forked_pool, worker_count
 from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
 
 PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
@@ -206,21 +207,19 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     `fresh`: the caller knows no file is there yet at these paths (a new staging folder)."""
     progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(outputs) < PARALLEL_THRESHOLD or workers < 2 or not hasattr(os, "fork"):
+    workers = worker_count()
+    if len(outputs) < PARALLEL_THRESHOLD or workers < 2:
         for output in outputs:
             _render_one(str(folder), output, describe_error, fresh)
             progress.advance()
         return
-    import multiprocessing  # only large renders pay for it
-
     global _PENDING, _DESCRIBE
     _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
     batches = [(str(folder), start, min(start + BATCH, len(outputs)), fresh) for start in range(0, len(outputs), BATCH)]
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_collect_as_usual) as pool:
-            for (_, start, _, _), (failure, count, made) in zip(batches, pool.imap(_render_batch, batches)):
+        with forked_pool(workers, initializer=_collect_as_usual) as pool:
+            for (_, start, _, _), (failure, count, made) in zip(batches, pool.map(_render_batch, batches)):
                 if failure is not None:
                     raise RenderFailed(failure)
                 for output, fingerprint in zip(outputs[start:], made):

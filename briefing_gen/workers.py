@@ -1,0 +1,51 @@
+"""Forked worker processes: the one place that starts them.
+
+Large builds parse records, convert Markdown and render pages on every core.
+Workers are forked, so they see the parent's records and pages without
+pickling them. concurrent.futures' process pool is used, not
+multiprocessing.Pool: when a worker dies (the kernel's out-of-memory killer,
+a stray signal) the former fails with an error, where the latter waits
+forever for the task that died with it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+class WorkerDied(OSError):
+    """A worker process ended before its work was done; the build stops, the old site stays."""
+
+
+def worker_count() -> int:
+    """How many workers a step may start; 1 means do the work here."""
+    return min(os.cpu_count() or 1, 8) if hasattr(os, "fork") else 1
+
+
+@contextmanager
+def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[Any]:
+    """A pool of forked workers. They fork at the first submit: set up what they must see first.
+
+    Leaving the block waits for the tasks already running (none is started after), so no
+    worker outlives the step.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    import multiprocessing
+
+    def start_worker() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        if initializer is not None:
+            initializer()
+
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker)
+    try:
+        yield executor
+    except BrokenProcessPool as error:
+        raise WorkerDied("a worker process died before finishing (out of memory?)") from error
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
