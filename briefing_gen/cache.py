@@ -225,3 +225,35 @@ def _plain(states: dict[str, FileState] | None) -> dict | None:
     if states is None:
         return None
     return {path: tuple(state) for path, state in states.items()}
+
+
+class KeptValues:
+    """Values one build worked out (a body's HTML, a record's search-index lines), kept in a
+    pickle for the next build. `version` names everything that could change them besides
+    their key; a file of another version, missing or damaged, only means working them out
+    again. Only the values this build used are written back, so the file never grows stale.
+    """
+
+    def __init__(self, path: Path | None, version: tuple) -> None:
+        self.path, self.version = path, version
+        self.kept: dict = {}
+        self.used: dict = {}
+        if path is not None:
+            try:
+                with open(path, "rb") as stored:
+                    stored_version, kept = pickle.load(stored)
+                if stored_version == version:
+                    self.kept = kept
+            except Exception:  # missing, old or damaged
+                pass
+
+    def save(self) -> None:
+        if self.path is None or not self.used or self.used.keys() == self.kept.keys():
+            return  # nothing new, nothing dropped: the stored file is still exact
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps((self.version, self.used), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # kept values only save time

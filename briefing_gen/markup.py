@@ -11,8 +11,6 @@ iframe, whatever the editor pasted.
 from __future__ import annotations
 
 import contextlib
-import os
-import pickle
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .cache import KeptValues, code_digest
 from .workers import forked_pool, worker_count
 
 # Below this many texts to convert, starting workers costs more than it saves.
@@ -49,23 +48,6 @@ class _DropUnsafeLinks(Treeprocessor):
                     del element.attrib[attribute]
 
 
-def _store_key(allow_html: bool) -> tuple:
-    from .cache import code_digest
-
-    return (code_digest(), markdown.__version__, allow_html)
-
-
-def _load_store(store: Path | None, allow_html: bool) -> dict[str, str]:
-    if store is None:
-        return {}
-    try:
-        with open(store, "rb") as stored:
-            key, converted = pickle.load(stored)
-        return converted if key == _store_key(allow_html) else {}
-    except Exception:  # missing or damaged: convert again
-        return {}
-
-
 def _is_safe_url(url: str) -> bool:
     cleaned = "".join(url.split()).lower()
     if ":" not in cleaned.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
@@ -89,10 +71,10 @@ class MarkdownRenderer:
         self._markdown.treeprocessors.register(_DropUnsafeLinks(self._markdown), "drop_unsafe_links", 0)
         self._markdown.treeprocessors.register(_HeadingsAsParagraphs(self._markdown), "headings_as_paragraphs", 1)
         # HTML of each body, kept between builds in `store` so an edit does not re-convert
-        # the thousands of bodies a page like the home page shows.
-        self._store = store
-        self._stored = _load_store(store, allow_html)
-        self._cache: dict[str, str] = {}
+        # the thousands of bodies a page like the home page shows; `_cache` is this build's.
+        self._kept = KeptValues(store, (code_digest(), markdown.__version__, allow_html))
+        self._stored = self._kept.kept
+        self._cache: dict[str, str] = self._kept.used
 
     def render(self, text: str) -> str:
         cached = self._cache.get(text)
@@ -149,16 +131,7 @@ class MarkdownRenderer:
 
     def save(self) -> None:
         """Keep what this build converted (and only that, so the store never grows stale)."""
-        if self._store is None or self._cache.keys() <= self._stored.keys() and len(self._cache) == len(self._stored):
-            return
-        try:
-            self._store.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._store.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((_store_key(self._sanitise is not None), self._cache),
-                                               protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self._store)
-        except OSError:
-            pass
+        self._kept.save()
 
     def render_inline(self, text: str) -> str:
         """Render a one-line value without its wrapping paragraph."""

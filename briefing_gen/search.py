@@ -9,15 +9,13 @@ it is and links to the exact page, and for source text, the exact paragraph.
 from __future__ import annotations
 
 import json
-import os
-import pickle
 import re
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .cache import code_digest
+from .cache import KeptValues, code_digest
 from .model import Briefing
 from .records import Person, Quote, Source, Takeaway
 from .render import paragraph_path, record_path, relative_link
@@ -85,40 +83,19 @@ def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -
     return "window.BRIEFING_SEARCH = [\n" + ",\n".join(lines) + "\n];\n"
 
 
-class KeptEntries:
-    """Each record's lines of the index from the last build (in `.briefing-gen-cache/`), so an
-    edit encodes only the records that changed; only the lines this build used are kept."""
+class KeptEntries(KeptValues):
+    """Each record's lines of the index from the last build (in `.briefing-gen-cache/`), keyed by
+    the digests of the records they are made from, so an edit encodes only what changed."""
 
     def __init__(self, store: Path | None, pretty_urls: bool) -> None:
-        self._store, self._version = store, (code_digest(), pretty_urls)
-        self._kept: dict[tuple, list[str]] = {}
-        self._used: dict[tuple, list[str]] = {}
-        if store is not None:
-            try:
-                with open(store, "rb") as stored:
-                    version, kept = pickle.load(stored)
-                if version == self._version:
-                    self._kept = kept
-            except Exception:  # missing or damaged: encode everything again
-                pass
+        super().__init__(store, (code_digest(), pretty_urls))
 
     def lines(self, key: tuple, make: Callable[[], list[dict[str, Any]]]) -> list[str]:
-        found = self._kept.get(key)
+        found = self.kept.get(key)
         if found is None:
             found = [_ENCODER.encode(entry) for entry in make()]
-        self._used[key] = found
+        self.used[key] = found
         return found
-
-    def save(self) -> None:
-        if self._store is None or not self._used or self._used.keys() == self._kept.keys():
-            return
-        try:
-            self._store.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._store.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((self._version, self._used), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, self._store)
-        except OSError:
-            pass  # the store only saves time
 
 
 def _entry(kind: str, title: str, text: str, url: str, source_url: str = "") -> dict[str, Any]:
