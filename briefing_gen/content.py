@@ -26,7 +26,7 @@ from . import records
 from .cache import RACY_NS, code_digest
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
-from .workers import forked_pool, worker_count
+from .workers import mapped_in_workers, worker_count
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as YamlLoader
@@ -255,7 +255,6 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
 
 # Below this many files to parse, starting workers costs more than it saves.
 PARALLEL_PARSE = 1000
-_PARSE_JOBS: list[tuple[Path, str, str]] = []
 
 
 def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record | None, list[Problem]]]:
@@ -267,20 +266,8 @@ def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record |
     workers = worker_count()
     if len(jobs) < PARALLEL_PARSE or workers < 2:
         return [_parse_job(job) for job in jobs]
-    global _PARSE_JOBS
-    _PARSE_JOBS = jobs  # forked workers see them without pickling
-    size = -(-len(jobs) // (workers * 4))
-    ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
-    try:
-        with forked_pool(workers) as pool:
-            parts = list(pool.map(_parse_range, ranges))
-    finally:
-        _PARSE_JOBS = []
-    return [result for part in parts for result in part]
-
-
-def _parse_range(bounds: tuple[int, int]) -> list[tuple[Record | None, list[Problem]]]:
-    return [_parse_job(job) for job in _PARSE_JOBS[bounds[0]:bounds[1]]]
+    with mapped_in_workers(_parse_job, jobs, batch=-(-len(jobs) // (workers * 4))) as batches:
+        return [result for batch in batches for result in batch]
 
 
 def _parse_job(job: tuple[Path, str, str]) -> tuple[Record | None, list[Problem]]:

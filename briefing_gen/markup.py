@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .cache import KeptValues, code_digest
-from .workers import forked_pool, worker_count
+from .workers import mapped_in_workers, worker_count
 
 # Below this many texts to convert, starting workers costs more than it saves.
 PARALLEL_CONVERT = 400
@@ -113,17 +114,9 @@ class MarkdownRenderer:
 
             yield convert_here
             return
-        global _CONVERTING
-        size = -(-len(missing) // (workers * 4))
-        with forked_pool(workers) as pool:
-            _CONVERTING = (self, missing)  # the workers fork at the first submit and see them without pickling
-            try:
-                converted = pool.map(_convert_range, [(start, start + size) for start in range(0, len(missing), size)])
-            finally:
-                _CONVERTING = None
-
+        with mapped_in_workers(partial(_try_render, self), missing, batch=-(-len(missing) // (workers * 4))) as batches:
             def finish() -> None:
-                for text, html in zip(missing, (html for part in converted for html in part)):
+                for text, html in zip(missing, (html for batch in batches for html in batch)):
                     if html is not None:  # None: failed; converting it again on its page reports where
                         self._cache[text] = html
 
@@ -139,15 +132,6 @@ class MarkdownRenderer:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
-
-
-_CONVERTING: tuple[MarkdownRenderer, list[str]] | None = None
-
-
-def _convert_range(bounds: tuple[int, int]) -> list[str]:
-    """In a worker: convert one slice of the texts being prepared."""
-    renderer, texts = _CONVERTING
-    return [_try_render(renderer, text) for text in texts[bounds[0]:bounds[1]]]
 
 
 def _try_render(renderer: MarkdownRenderer, text: str) -> str | None:

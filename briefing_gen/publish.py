@@ -17,11 +17,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .cache import BuildCache, FileState
 from .terminal import Progress
-from .workers import forked_pool, worker_count
+from .workers import mapped_in_workers, worker_count
 from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
 
 PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
@@ -196,10 +197,6 @@ def _remove_file(folder: Path, relative: str) -> None:
 
 # -- rendering, on all cores when there is enough to do ---------------------------
 
-_PENDING: list[Output] = []
-_DESCRIBE: Callable[[Exception], object] | None = None
-
-
 def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object],
                 progress: Progress | None = None, fresh: bool = False) -> None:
     """Render and write outputs into folder; a file already there is replaced, never written through.
@@ -207,28 +204,26 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     `fresh`: the caller knows no file is there yet at these paths (a new staging folder)."""
     progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
-    workers = worker_count()
-    if len(outputs) < PARALLEL_THRESHOLD or workers < 2:
+    if len(outputs) < PARALLEL_THRESHOLD or worker_count() < 2:
         for output in outputs:
             _render_one(str(folder), output, describe_error, fresh)
             progress.advance()
         return
-    global _PENDING, _DESCRIBE
-    _PENDING, _DESCRIBE = outputs, describe_error  # forked workers see them without pickling
-    batches = [(str(folder), start, min(start + BATCH, len(outputs)), fresh) for start in range(0, len(outputs), BATCH)]
+    work = partial(_render_in_worker, str(folder), describe_error, fresh)
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
-        with forked_pool(workers, initializer=_collect_as_usual) as pool:
-            for (_, start, _, _), (failure, count, made) in zip(batches, pool.map(_render_batch, batches)):
-                if failure is not None:
-                    raise RenderFailed(failure)
-                for output, fingerprint in zip(outputs[start:], made):
+        with mapped_in_workers(work, outputs, BATCH, initializer=_collect_as_usual) as batches:
+            done = 0
+            for batch in batches:
+                for output, (failure, fingerprint) in zip(outputs[done:], batch):
+                    if failure is not None:
+                        raise RenderFailed(failure)
                     if fingerprint is not None:
                         output.learn_fingerprint(fingerprint)
-                progress.advance(count)
+                done += len(batch)
+                progress.advance(len(batch))
     finally:
         gc.unfreeze()
-        _PENDING, _DESCRIBE = [], None
 
 
 def _collect_as_usual() -> None:
@@ -237,19 +232,16 @@ def _collect_as_usual() -> None:
     gc.set_threshold(700, 10, 10)
 
 
-def _render_batch(job: tuple[str, int, int, bool]) -> tuple[object, int, list[str | None]]:
-    """In a worker: render one batch of pending outputs; return the first failure, described,
-    and the fingerprints the worker had to work out (None where the parent knew it)."""
-    folder, start, end, fresh = job
-    made: list[str | None] = []
-    for output in _PENDING[start:end]:
-        known = output.knows_fingerprint()
-        try:
-            _render_one(folder, output, _DESCRIBE, fresh)
-            made.append(None if known else output.fingerprint)
-        except RenderFailed as failure:
-            return failure.description, 0, []
-    return None, end - start, made
+def _render_in_worker(folder: str, describe_error: Callable[[Exception], object], fresh: bool,
+                      output: Output) -> tuple[object, str | None]:
+    """In a worker: render one output; return its failure, described (a Problem does not survive
+    being raised across processes), and the fingerprint it worked out (None if the parent knew it)."""
+    known = output.knows_fingerprint()
+    try:
+        _render_one(folder, output, describe_error, fresh)
+    except RenderFailed as failure:
+        return failure.description, None
+    return None, None if known else output.fingerprint
 
 
 def _render_one(folder: str, output: Output, describe_error: Callable[[Exception], object], fresh: bool) -> None:

@@ -14,7 +14,10 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 class WorkerDied(OSError):
@@ -27,7 +30,7 @@ def worker_count() -> int:
 
 
 @contextmanager
-def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[Any]:
+def _forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[Any]:
     """A pool of forked workers. They fork at the first submit: set up what they must see first.
 
     Leaving the block waits for the tasks already running (none is started after), so no
@@ -49,3 +52,32 @@ def forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> 
         raise WorkerDied("a worker process died before finishing (out of memory?)") from error
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+# What the workers of the running map work on: set before they fork, so they inherit it.
+_SHARED: tuple[Callable[[Any], Any], list[Any]] | None = None
+
+
+@contextmanager
+def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: int,
+                      initializer: Callable[[], None] | None = None) -> Iterator[Iterator[list[Result]]]:
+    """`work(item)` for every item, `batch` items per task, in forked workers.
+
+    Yields, at once, an iterator over each batch's results in order, so the caller can
+    go on with other work and collect them later. The workers inherit `work` and
+    `items` (nothing of them is pickled); only the results come back pickled.
+    """
+    global _SHARED
+    with _forked_pool(worker_count(), initializer) as pool:
+        _SHARED = (work, items)
+        try:
+            batches = pool.map(_run_batch, [(start, min(start + batch, len(items)))
+                                            for start in range(0, len(items), batch)])
+        finally:
+            _SHARED = None
+        yield batches
+
+
+def _run_batch(bounds: tuple[int, int]) -> list[Any]:
+    work, items = _SHARED
+    return [work(item) for item in items[bounds[0]:bounds[1]]]

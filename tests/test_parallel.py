@@ -131,7 +131,7 @@ def test_a_body_markdown_cannot_convert_is_a_template_problem_not_a_traceback(se
     assert not out.exists()
 
 
-def _die(job):  # a render worker killed half-way, as the out-of-memory killer would
+def _die(*job):  # a render worker killed half-way, as the out-of-memory killer would
     import os
 
     os._exit(9)
@@ -144,7 +144,7 @@ def test_a_worker_that_dies_stops_the_build_instead_of_hanging_it(seed_content, 
     before = {path: data for path, data in tree_bytes(out).items()}
     takeaway = next(iter(sorted((seed_content / "takeaways").glob("*.md"))))
     takeaway.write_text(takeaway.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    monkeypatch.setattr(publish, "_render_batch", _die)
+    monkeypatch.setattr(publish, "_render_in_worker", _die)
     assert run_cli("build", "--content", str(seed_content), "--templates", str(TEMPLATES), "--out", str(out),
                    "-q", "--clean") == 1
     assert "worker process died" in capsys.readouterr().err
