@@ -25,6 +25,18 @@ CACHE_FOLDER = ".briefing-gen-cache"
 # A file changed this recently may change again within the same tick of its clock
 # (file times can be this coarse: FAT, some network shares): its stats are not trusted.
 RACY_NS = 2_000_000_000
+
+
+def file_stamp(status: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells that an input file changed: its size, mtime, ctime (a copy that keeps the
+    old mtime, as `cp -p`, `rsync -t` and `tar x` make, still changes it) and inode."""
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+def changed_lately(status: os.stat_result, now_ns: int) -> bool:
+    """Changed within RACY_NS of now: a second change in the same clock tick would leave the
+    same stamp, so (as git does with racily clean entries) the stamp alone is not trusted."""
+    return max(status.st_mtime_ns, status.st_ctime_ns) > now_ns - RACY_NS
 CACHE_VERSION = 3
 
 

@@ -23,7 +23,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import RACY_NS, code_digest
+from .cache import changed_lately, code_digest, file_stamp
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .workers import mapped_in_workers, worker_count
@@ -162,9 +162,7 @@ class ParsedRecordCache:
     def lookup(self, path: Path, shown: str) -> tuple[Record | None, list[Problem]] | None:
         """The record and problems of the last run if the file is as it was then; else None."""
         status = os.stat(path)
-        stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)  # see uptodate.input_stamp
-        if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS:
-            stamp = None  # edited just now: a second edit in the same clock tick would keep this stamp
+        stamp = None if changed_lately(status, time.time_ns()) else file_stamp(status)  # None: parse again next time
         self._stamps[shown] = stamp
         shard = self._shard(shown)
         entry = self.entries[shard].get(shown)

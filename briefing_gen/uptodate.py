@@ -14,16 +14,16 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import RACY_NS, BuildCache, code_digest
+from .cache import BuildCache, changed_lately, code_digest, file_stamp
 from .publish import verified_folder
 
 
 class InputStamp(NamedTuple):
     """The stats of every input file, and the bytes' digest of those changed a moment ago.
 
-    A file changed within RACY_NS of the stamp may change again within the same tick of
-    a coarse file clock without its size or time showing it, so (as git does with
-    racily clean entries) its bytes are what count for it.
+    A file changed a moment ago (`changed_lately`) may change again within the same
+    tick of a coarse file clock without its stats showing it, so its bytes are what
+    count for it.
     """
 
     digest: str
@@ -33,22 +33,20 @@ class InputStamp(NamedTuple):
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
     """A digest of the name and stats of every input file, and the build's options.
 
-    A file counts by its size, mtime, ctime and inode: a copy that keeps the old
-    mtime (`cp -p`, `rsync -t`, `tar x`) still changes the ctime, and a file
-    replaced by another the inode. Folders reached through symbolic links are
-    walked too (each real folder once), as the build reads through them.
+    A file counts by its `file_stamp` (size, mtime, ctime, inode). Folders reached
+    through symbolic links are walked too (each real folder once), as the build
+    reads through them.
     """
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
-    racy_after = time.time_ns() - RACY_NS
+    now = time.time_ns()
     racy = []
     for folder in (content_dir, templates):
         for directory, name in _input_files(folder):
             path = os.path.join(directory, name)
             status = os.stat(path)
-            if max(status.st_mtime_ns, status.st_ctime_ns) > racy_after:
+            if changed_lately(status, now):
                 racy.append((path, _bytes_digest(path)))
-            hasher.update(f"{directory}/{name}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}"
-                          f"\0{status.st_ino}\n".encode())
+            hasher.update(f"{directory}/{name}\0{file_stamp(status)}\n".encode())
     return InputStamp(hasher.hexdigest(), tuple(racy))
 
 
