@@ -78,14 +78,21 @@ class MarkdownRenderer:
         self._cache: dict[str, str] = self._kept.used
 
     def render(self, text: str) -> str:
+        cached = self._known(text)
+        if cached is None:
+            cached = self._markdown.reset().convert(text)
+            if self._sanitise is not None:
+                cached = self._sanitise(cached)
+            self._cache[text] = cached
+        return cached
+
+    def _known(self, text: str) -> str | None:
+        """The HTML of a text converted in this build or kept from the last one (then counted as used)."""
         cached = self._cache.get(text)
         if cached is None:
             cached = self._stored.get(text)
-            if cached is None:
-                cached = self._markdown.reset().convert(text)
-                if self._sanitise is not None:
-                    cached = self._sanitise(cached)
-            self._cache[text] = cached
+            if cached is not None:
+                self._cache[text] = cached
         return cached
 
     @contextlib.contextmanager
@@ -98,14 +105,7 @@ class MarkdownRenderer:
         started here, while the build checks the content and plans its pages; a
         block left without calling `finish` (the content has errors) stops them.
         """
-        missing = []
-        for text in dict.fromkeys(texts):
-            if text not in self._cache:
-                stored = self._stored.get(text)
-                if stored is None:
-                    missing.append(text)
-                else:
-                    self._cache[text] = stored
+        missing = [text for text in dict.fromkeys(texts) if self._known(text) is None]
         workers = worker_count()
         if len(missing) < PARALLEL_CONVERT or workers < 2:
             def convert_here() -> None:

@@ -36,13 +36,9 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(_EMPHASIS.sub("", _TAG.sub(" ", text)).split())
 
 
-def search_entries(briefing: Briefing) -> list[dict[str, Any]]:
-    """One entry per quote, takeaway, person, source and source paragraph, in a fixed order."""
-    return [entry for _, make in _entry_groups(briefing) for entry in make()]
-
-
 def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[[], list[dict[str, Any]]]]]:
-    """The entries, a group per record, each with a key naming every record it is made from."""
+    """One entry per quote, takeaway, person, source and source paragraph, in a fixed order,
+    grouped by the record they come from, each group with a key naming every record it is made from."""
     link = _linker(briefing.settings.pretty_urls)
 
     def quote_entries(quote: Quote, person: Person) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from . import charts, render
+from .cache import code_digest
 from .content import SiteSettings
 from .markup import MarkdownRenderer
 
@@ -116,8 +117,6 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     that compiles them (briefing-gen's and Jinja's), so an upgrade never reuses old ones."""
     if folder is None:
         return None
-    from .cache import code_digest
-
     folder = folder / f"{code_digest()[:16]}-jinja{jinja2.__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
