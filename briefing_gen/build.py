@@ -165,7 +165,8 @@ def markdown_store(out: Path) -> Path:
 
 def kept_file(out: Path, what: str) -> Path:
     """Where a build of `out` keeps one kind of work for the next build, beside its build cache."""
-    return BuildCache.path_for(out).with_name(BuildCache.path_for(out).stem.replace("build-", f"{what}-") + ".pickle")
+    build_cache = BuildCache.path_for(out)
+    return build_cache.with_name(build_cache.name.replace("build-", f"{what}-"))
 
 
 def template_problem(error: Exception) -> Problem:
