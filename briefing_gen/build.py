@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from functools import partial
+from typing import Any, Callable, NamedTuple
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from .cache import BuildCache, Fingerprinter, TemplateHashes, fingerprint
+from .cache import BuildCache, Fingerprinter, KeptValues, TemplateHashes, code_digest, fingerprint
 from .content import Content, load_content
+from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import Page, feed_entries, markdown_texts, site_pages
+from .render import Page, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
@@ -47,38 +49,78 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
     return content, sorted(problems + validate(content))
 
 
+class Plan(NamedTuple):
+    """Every file of the site, not yet rendered; what each output read; what those reads gave."""
+
+    outputs: list[Output]
+    reads: dict[str, frozenset]
+    read_values: ReadValues
+
+
 def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
-                 compiled_templates: Path | None = None, search_entries: KeptEntries | None = None) -> list[Output]:
-    """Every file of the site with its fingerprint; nothing is rendered yet."""
+                 compiled_templates: Path | None = None, search_entries: KeptEntries | None = None,
+                 kept: KeptReads | None = None) -> Plan:
+    """Every file of the site with its fingerprint; nothing is rendered yet.
+
+    With `kept` (the reads of an earlier build under the same frame), an output whose reads
+    all give what they gave then keeps its fingerprint, and its context is only made if the
+    file has to be written (see dependencies.py).
+    """
     settings = briefing.settings
     renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
     environment = make_environment(templates_dir, settings, renderer, compiled_templates)
     template_hashes = TemplateHashes(environment)
     fingerprinter = Fingerprinter()
+    recipes = page_recipes(briefing)
+    sitemap_paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
+    read_values = ReadValues(briefing, sitemap_paths)
+    unchanged = kept.unchanged(read_values) if kept is not None else {}
     outputs: list[Output] = []
-
+    reads: dict[str, frozenset] = {}
     templates: dict[str, jinja2.Template] = {}
 
-    def add(page: Page, is_page: bool) -> None:
+    def template_of(name: str) -> jinja2.Template:
+        if name not in templates:  # get_template stats the file on every call
+            templates[name] = environment.get_template(name)
+        return templates[name]
+
+    def add(path: str, make: Callable[[Any], Page], is_page: bool = True, known_reads: tuple[Read, ...] = ()) -> None:
+        """An output whose page `make` makes from a briefing (tracked, when its reads are wanted)."""
+        if path in unchanged:
+            kept_fingerprint, reads[path] = unchanged[path]
+
+            def produce() -> str:
+                page = make(briefing)
+                return template_of(page.template).render(common_context(page, settings))
+            outputs.append(Output(path, kept_fingerprint, produce, is_page))
+            return
+        page_reads: set[Read] = set(known_reads)
+        page = make(TrackedBriefing(briefing, page_reads))
+        reads[path] = frozenset(page_reads)
         context = common_context(page, settings)
-        if page.template not in templates:  # get_template stats the file on every call
-            templates[page.template] = environment.get_template(page.template)
-        template = templates[page.template]
+        template = template_of(page.template)
         template_hash = template_hashes.of(page.template)
-        outputs.append(Output(page.path, lambda: fingerprinter.of(template_hash, context),
+        outputs.append(Output(path, lambda: fingerprinter.of(template_hash, context),
                               lambda: template.render(context), is_page))
 
-    pages = list(site_pages(briefing))
-    for page in pages:
-        add(page, is_page=True)
-    add(Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}), is_page=False)
-    add(Page("sitemap.xml", "sitemap.xml", {"pages": [page for page in pages if page.in_sitemap]}), is_page=False)
-    add(Page("robots.txt", "robots.txt", {}), is_page=False)
+    for recipe in recipes:
+        about = () if recipe.record is None else (("record", recipe.record.kind, recipe.record.slug),)
+        add(recipe.path, partial(make_page, recipe=recipe), known_reads=about)
+    add("feed.xml", feed_page, is_page=False)
+    add("sitemap.xml", lambda _: sitemap_page(sitemap_paths), is_page=False, known_reads=(PAGES,))
+    add("robots.txt", robots_page, is_page=False)
     # The search index is made from every quote, takeaway, person and source: its fingerprint
     # comes from those records, so it is only rebuilt when one of them changed.
-    search_inputs = (settings, briefing.quotes, briefing.takeaways, briefing.people, briefing.sources)
-    outputs.append(Output(INDEX_PATH, fingerprinter.of("search-index", *search_inputs),
-                          lambda: search_index_script(briefing, search_entries)))
+    produce_index = partial(search_index_script, briefing, search_entries)
+    if INDEX_PATH in unchanged:
+        kept_fingerprint, reads[INDEX_PATH] = unchanged[INDEX_PATH]
+        outputs.append(Output(INDEX_PATH, kept_fingerprint, produce_index))
+    else:
+        index_reads: set[Read] = set()
+        view = TrackedBriefing(briefing, index_reads)
+        search_inputs = (settings, view.quotes, view.takeaways, view.people, view.sources)
+        reads[INDEX_PATH] = frozenset(index_reads)
+        outputs.append(Output(INDEX_PATH, lambda: fingerprinter.of("search-index", *search_inputs), produce_index))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):
@@ -86,12 +128,12 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 data = path.read_bytes()
                 outputs.append(Output(f"static/{relative.as_posix()}", fingerprint(data.hex()), lambda data=data: data))
-    return outputs
+    return Plan(outputs, reads, read_values)
 
 
 def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
     """Render every file of the site into a writer, without the cache; return the page count."""
-    outputs = plan_outputs(briefing, templates_dir)
+    outputs = plan_outputs(briefing, templates_dir).outputs
     for output in outputs:
         writer.write(output.path, output.produce())
     return sum(output.is_page for output in outputs)
@@ -112,22 +154,26 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
         inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
         if not clean and up_to_date(out, inputs, cache) is not None:
             return unchanged_result(cache), []
-    content, problems = load_content(content_dir, use_cache=not clean)
+    content, problems = load_content(content_dir, use_cache=not clean, known_stats=inputs.stats)
     renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
                                 store=None if clean else markdown_store(out))
     with renderer.converting(markdown_texts(content)) as finish_converting:  # on all cores, while we go on
-        problems = sorted(problems + validate(content))
+        verbatim = KeptValues(None if clean else kept_file(out, "verbatim"), (code_digest(),))
+        problems = sorted(problems + validate(content, verbatim))
         if errors_in(problems):
             return None, problems
         briefing = make_briefing(content, include_drafts=drafts)
+        frame = frame_digest(templates, briefing.settings, drafts)
         try:
             search_entries = KeptEntries(None if clean else kept_file(out, "search"), briefing.settings.pretty_urls)
-            outputs = plan_outputs(briefing, templates, renderer,
-                                   compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates",
-                                   search_entries=search_entries)
+            plan = plan_outputs(briefing, templates, renderer,
+                                compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates",
+                                search_entries=search_entries,
+                                kept=None if clean else KeptReads.load(kept_file(out, "reads"), frame))
         except jinja2.TemplateError as error:
             return None, [template_problem(error)]
         finish_converting()
+    outputs = plan.outputs
     try:
         check_output_paths([output.path for output in outputs])
         with output_lock(out):
@@ -143,6 +189,10 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             cache.save()
             renderer.save()
             search_entries.save()
+            verbatim.save()
+            KeptReads.save(kept_file(out, "reads"), frame, {
+                output.path: (output.fingerprint, plan.reads[output.path]) for output in outputs if output.path in plan.reads},
+                plan.read_values)
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
     except RenderFailed as failure:

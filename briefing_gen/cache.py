@@ -216,7 +216,7 @@ class BuildCache:
 
     def save(self) -> None:
         target = self.path_for(self.out_dir)
-        stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs) if self.inputs else None, "warnings": self.warnings,
+        stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs[:2]) if self.inputs else None, "warnings": self.warnings,
                   "current": _plain(self.current), "shadow": _plain(self.shadow)}
         try:
             target.parent.mkdir(exist_ok=True)

@@ -78,27 +78,30 @@ class FrontMatter:
     body_line: int
 
 
-def load_content(content_dir: str | os.PathLike, use_cache: bool = False) -> tuple[Content, list[Problem]]:
+def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
+                 known_stats: dict[str, os.stat_result] | None = None) -> tuple[Content, list[Problem]]:
     """Load and check every record under content_dir; return them with all problems found.
 
     With use_cache, a file whose size and modification time are those of the
     last run is not parsed again: its record (or its problems) come from
-    `.briefing-gen-cache/` beside the content folder.
+    `.briefing-gen-cache/` beside the content folder. `known_stats` holds the stats of
+    files just taken (by the input stamp), by path, so they are not taken twice.
     """
+    known_stats = known_stats or {}
     root = Path(content_dir)
     problems: list[Problem] = []
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
     cache = ParsedRecordCache.load(root, shown_root) if use_cache else None
-    files = [(kind, path, f"{shown_root}/{kind}/{path.name}")
+    files = [(kind, path, f"{shown_root}/{kind}/{os.path.basename(path)}")
              for kind in RECORD_TYPE_BY_KIND for path in _record_files(root, kind, problems)]
     parsed: dict[str, tuple[Record | None, list[Problem]]] = {}
     to_parse: list[tuple[Path, str, str]] = []
     for kind, path, shown in files:
-        remembered = cache.lookup(path, shown) if cache is not None else None
+        remembered = cache.lookup(path, shown, known_stats.get(path)) if cache is not None else None
         if remembered is None:
-            to_parse.append((path, shown, kind))
+            to_parse.append((Path(path), shown, kind))
         else:
             parsed[shown] = remembered
     for (_, shown, _), result in zip(to_parse, parse_record_files(to_parse)):
@@ -111,7 +114,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False) -> tup
         if record is not None:
             content.of_kind(kind)[record.slug] = record
         else:
-            content.unloadable.setdefault(kind, set()).add(path.stem)
+            content.unloadable.setdefault(kind, set()).add(os.path.splitext(os.path.basename(path))[0])
     if cache is not None:
         cache.save()
     return content, problems
@@ -159,9 +162,10 @@ class ParsedRecordCache:
     def _shard(self, shown: str) -> int:
         return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % self.SHARDS
 
-    def lookup(self, path: Path, shown: str) -> tuple[Record | None, list[Problem]] | None:
-        """The record and problems of the last run if the file is as it was then; else None."""
-        status = os.stat(path)
+    def lookup(self, path: str, shown: str, status: os.stat_result | None = None) -> tuple[Record | None, list[Problem]] | None:
+        """The record and problems of the last run if the file is as it was then; else None.
+        `status`: the file's stats if the caller has just taken them."""
+        status = status or os.stat(path)
         stamp = None if changed_lately(status, time.time_ns()) else file_stamp(status)  # None: parse again next time
         self._stamps[shown] = stamp
         shard = self._shard(shown)
@@ -200,8 +204,10 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[Path]:
-    """The record files of one kind, sorted; links that lead out of the content folder are refused."""
+def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[str]:
+    """The record files of one kind, sorted; links that lead out of the content folder are refused.
+
+    Paths are plain strings: a Path object per file was a third of loading 10,000 cached records."""
     folder = root / kind
     if not folder.is_dir():
         return
@@ -210,12 +216,13 @@ def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[Pa
     with os.scandir(folder) as entries:
         names = sorted((entry.name, entry.is_symlink()) for entry in entries
                        if entry.name.endswith(".md") and not entry.name.startswith("."))
+    folder_name = str(folder)
     for name, is_link in names:
-        path = folder / name
-        if (is_link or not folder_inside) and not path.resolve().is_relative_to(real_root):
-            problems.append(Problem(_display_path(path), 1, "refusing a link that points outside the content folder", "unsafe-path"))
+        path = os.path.join(folder_name, name)
+        if (is_link or not folder_inside) and not Path(path).resolve().is_relative_to(real_root):
+            problems.append(Problem(_display_path(Path(path)), 1, "refusing a link that points outside the content folder", "unsafe-path"))
             continue
-        if is_link and not path.is_file():
+        if is_link and not os.path.isfile(path):
             continue
         yield path
 

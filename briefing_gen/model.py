@@ -52,11 +52,25 @@ class Briefing:
     def tag(self, slug: str) -> Tag:
         return self._tags_by_slug[slug]
 
+    def record(self, kind: str, slug: str) -> Record | None:
+        """The record of a kind (`quotes`, `people`...) with this slug, if the briefing shows it."""
+        by_slug = self._by_kind.get(kind)
+        if by_slug is None:
+            if kind not in RECORD_LISTS:
+                raise KeyError(kind)
+            by_slug = self._by_kind[kind] = {record.slug: record for record in getattr(self, kind)}
+        return by_slug.get(slug)
+
     def __post_init__(self) -> None:
         self._sources_by_slug = {source.slug: source for source in self.sources}
         self._summits_by_slug = {summit.slug: summit for summit in self.summits}
         self._people_by_slug = {person.slug: person for person in self.people}
         self._tags_by_slug = {tag.slug: tag for tag in self.tags}
+        self._by_kind: dict[str, dict[str, Record]] = {}
+
+
+# The briefing's lists of records, each named for the kind of record it holds.
+RECORD_LISTS = ("sources", "summits", "takeaways", "quotes", "events", "people", "figures", "tags")
 
 
 def make_briefing(content: Content, include_drafts: bool = False) -> Briefing:

@@ -8,10 +8,10 @@ disk and from any sub-path.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import charts
 from .content import Content
@@ -80,24 +80,48 @@ def display_date(iso: str | None) -> str:
 
 # -- the pages ------------------------------------------------------------------
 
+class Recipe(NamedTuple):
+    """How to make one page: its path, the function that makes it, and the record it shows.
+
+    The path is known without making the page, so the set of pages (and the sitemap)
+    comes cheap; an incremental build makes only the pages whose inputs changed.
+    """
+
+    path: str
+    make: Callable[..., Page]
+    record: Record | None = None
+    in_sitemap: bool = True
+
+
+def page_recipes(briefing: Briefing) -> list[Recipe]:
+    """Every page of the site, in a fixed order, not yet made."""
+    recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page),
+               Recipe("quotes/index.html", quotes_index_page)]
+    for index_path, index_page, record_page, records in (
+            (None, None, quote_page, briefing.quotes),
+            ("takeaways/index.html", takeaways_index_page, takeaway_page, briefing.takeaways),
+            ("summits/index.html", summits_index_page, summit_page, briefing.summits),
+            ("people/index.html", people_index_page, person_page, briefing.people),
+            ("sources/index.html", sources_index_page, source_page, briefing.sources),
+            ("tags/index.html", tags_index_page, tag_page, briefing.tags)):
+        if index_page is not None:
+            recipes.append(Recipe(index_path, index_page))
+        recipes.extend(Recipe(record_path(record), record_page, record) for record in records)
+    recipes.append(Recipe("search/index.html", search_page))
+    recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
+    return recipes
+
+
+def make_page(briefing: Briefing, recipe: Recipe) -> Page:
+    page = recipe.make(briefing) if recipe.record is None else recipe.make(briefing, recipe.record)
+    if page.path != recipe.path:
+        raise ValueError(f"{recipe.make.__name__} made {page.path}, its recipe says {recipe.path}")
+    return page
+
+
 def site_pages(briefing: Briefing) -> Iterator[Page]:
-    """Every page of the site, in a fixed order."""
-    yield home_page(briefing)
-    yield timeline_page(briefing)
-    yield quotes_index_page(briefing)
-    yield from (quote_page(briefing, quote) for quote in briefing.quotes)
-    yield takeaways_index_page(briefing)
-    yield from (takeaway_page(briefing, takeaway) for takeaway in briefing.takeaways)
-    yield summits_index_page(briefing)
-    yield from (summit_page(briefing, summit) for summit in briefing.summits)
-    yield people_index_page(briefing)
-    yield from (person_page(briefing, person) for person in briefing.people)
-    yield sources_index_page(briefing)
-    yield from (source_page(briefing, source) for source in briefing.sources)
-    yield tags_index_page(briefing)
-    yield from (tag_page(briefing, tag) for tag in briefing.tags)
-    yield search_page()
-    yield not_found_page()
+    """Every page of the site, made, in a fixed order."""
+    return (make_page(briefing, recipe) for recipe in page_recipes(briefing))
 
 
 def markdown_texts(content: Content) -> list[str]:
@@ -239,18 +263,37 @@ def tag_page(briefing: Briefing, tag: Tag) -> Page:
     }, title=tag.title)
 
 
-def search_page() -> Page:
+def search_page(briefing: Briefing) -> Page:
     """The search form; its index is `search-index.js`, written beside the pages (see search.py)."""
     return Page("search/index.html", "search.html", {}, title="Search")
 
 
-def not_found_page() -> Page:
+def not_found_page(briefing: Briefing) -> Page:
     """A server shows 404.html for a missing address at any depth, where relative links
     would point nowhere: its links are absolute, from base_url (as Hugo's and Zola's are)."""
     return Page("404.html", "404.html", {"absolute_links": True}, title="Page not found", in_sitemap=False)
 
 
 # -- feeds and maps -------------------------------------------------------------
+
+def feed_page(briefing: Briefing) -> Page:
+    return Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}, in_sitemap=False)
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    """A page as the sitemap lists it: by its address alone."""
+
+    path: str
+
+
+def sitemap_page(paths: list[str]) -> Page:
+    return Page("sitemap.xml", "sitemap.xml", {"pages": [SitemapEntry(path) for path in paths]}, in_sitemap=False)
+
+
+def robots_page(briefing: Briefing) -> Page:
+    return Page("robots.txt", "robots.txt", {}, in_sitemap=False)
+
 
 def feed_entries(briefing: Briefing) -> list[dict[str, Any]]:
     """Quotes and takeaways, newest first, each dated from the content itself."""

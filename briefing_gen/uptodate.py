@@ -28,6 +28,9 @@ class InputStamp(NamedTuple):
 
     digest: str
     racy: tuple[tuple[str, str], ...] = ()
+    # The stats taken, by path, for the build to use rather than take them again; a build
+    # records only the first two fields (see BuildCache.save).
+    stats: dict[str, os.stat_result] | None = None
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
@@ -40,17 +43,18 @@ def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
     now = time.time_ns()
     racy = []
+    stats = {}
     for folder in (content_dir, templates):
-        for directory, name in _input_files(folder):
+        for directory, name in input_files(folder):
             path = os.path.join(directory, name)
-            status = os.stat(path)
+            status = stats[path] = os.stat(path)
             if changed_lately(status, now):
                 racy.append((path, _bytes_digest(path)))
             hasher.update(f"{directory}/{name}\0{file_stamp(status)}\n".encode())
-    return InputStamp(hasher.hexdigest(), tuple(racy))
+    return InputStamp(hasher.hexdigest(), tuple(racy), stats)
 
 
-def _input_files(folder: Path) -> list[tuple[str, str]]:
+def input_files(folder: Path) -> list[tuple[str, str]]:
     """(folder, name) of every file below folder, sorted, following links to folders once each."""
     found, seen = [], set()
     for directory, subfolders, files in os.walk(folder, followlinks=True):

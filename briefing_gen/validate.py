@@ -10,18 +10,24 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from .cache import KeptValues
 from .content import Content
 from .problems import Problem
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
 
-def validate(content: Content) -> list[Problem]:
-    """Every cross-record problem in the content, sorted by file and line."""
+def validate(content: Content, verbatim: KeptValues | None = None) -> list[Problem]:
+    """Every cross-record problem in the content, sorted by file and line.
+
+    `verbatim` keeps, between builds, the quotes found word for word in their paragraph, by
+    the digests of the quote's and the source's files: only a quote or source edited since
+    is compared again (the comparison was most of the checking at 10,000 records).
+    """
     problems: list[Problem] = []
     for record in _all_records(content):
         problems.extend(_check_references(content, record))
         problems.extend(_check_paragraphs(content, record))
     for quote in content.of_kind("quotes").values():
-        problems.extend(_check_verbatim(content, quote))
+        problems.extend(_check_verbatim(content, quote, verbatim))
     for summit in content.of_kind("summits").values():
         problems.extend(_check_window(summit))
     for source in content.of_kind("sources").values():
@@ -99,7 +105,7 @@ def _check_paragraphs(content: Content, record: Record) -> Iterator[Problem]:
                           "unknown-paragraph")
 
 
-def _check_verbatim(content: Content, quote: Quote) -> Iterator[Problem]:
+def _check_verbatim(content: Content, quote: Quote, kept: KeptValues | None) -> Iterator[Problem]:
     if not quote.body.strip():
         yield Problem(quote.origin.path, quote.origin.body_line, "the quote's body is empty: write the quoted words", "empty-quote")
         return
@@ -108,9 +114,16 @@ def _check_verbatim(content: Content, quote: Quote) -> Iterator[Problem]:
     source = content.of_kind("sources").get(quote.source)
     if source is None or quote.paragraph > len(source.paragraphs):
         return
+    key = (quote.origin.digest, source.origin.digest)
+    if kept is not None and key in kept.kept:
+        kept.used[key] = True
+        return
     words = normalise_for_quote_check(quote.body)
     paragraph = source.paragraphs_for_quote_check[quote.paragraph - 1]
-    if words not in paragraph:
+    if words in paragraph:
+        if kept is not None:
+            kept.used[key] = True
+    else:
         yield Problem(quote.origin.path, quote.origin.body_line,
                       f"quote is not word for word in source '{quote.source}' paragraph {quote.paragraph}"
                       f"{_first_difference(words, paragraph)} (set verbatim: false for a paraphrase)",

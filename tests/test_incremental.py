@@ -106,11 +106,46 @@ def edit_template(content: Path, templates: Path, word: str) -> None:
     path.write_text(path.read_text().replace("<dt>Speaker</dt>", f"<dt>Speaker {word}</dt>", 1))
 
 
+def _toggle(path: Path, one: str, other: str) -> None:
+    """Swap between two versions of a line: edits that move a record between lists and back."""
+    text = path.read_text()
+    path.write_text(text.replace(other, one, 1) if other in text else text.replace(one, other, 1))
+
+
+def move_quote_to_other_speaker(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "quotes" / "brandt-waited.md", "person: anna-brandt", "person: tomas-okafor")
+
+
+def move_quote_to_other_summit(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "quotes" / "brandt-waited.md", "summit: 2023-pier", "summit: 2019-pier")
+
+
+def redate_quote(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "quotes" / "okafor-ferry.md", "said_on: unknown", f'said_on: "2019-0{len(word)}-02"')
+
+
+def untag_takeaway(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "takeaways" / "ferry-returns.md", "tags: [transport]", "tags: []")
+
+
+def draft_takeaway(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "takeaways" / "ferry-returns.md", "order: 1\n", "order: 1\ndraft: true\n")
+
+
+def rename_person(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "people" / "anna-brandt.md", "name: Anna Brandt", f"name: Zelda {word.title()}")
+
+
+def redate_source(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "sources" / "harbour-report.md", 'published: "2023-05-12"', 'published: "2023-06-30"')
+
+
 EDITS = [edit_tag_body, edit_person_role, add_tag, delete_extra_tags, add_event, delete_first_meeting,
-         edit_source_paragraph, edit_settings, edit_template]
+         edit_source_paragraph, edit_settings, edit_template, move_quote_to_other_speaker, move_quote_to_other_summit,
+         redate_quote, untag_takeaway, draft_takeaway, rename_person, redate_source]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.sampled_from(["north", "rain", "eel", "cobalt"])),
                 min_size=1, max_size=5))
 def test_incremental_equals_clean_after_any_edits(tmp_path_factory, edits):

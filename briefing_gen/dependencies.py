@@ -1,0 +1,215 @@
+"""What each output read from the briefing, so an edit makes again only what read a change.
+
+While an output's context is made, its page function sees a `TrackedBriefing`,
+which writes down every read: one of the briefing's lists (`quotes`), one record
+(`person("kim")`, or the record the page is about), one entry of an index
+(`quotes_by_person["kim"]`), a whole index, or the set of pages (the sitemap).
+A build keeps, for every output, its fingerprint and its reads, with a digest of
+what each read gave (`KeptReads`). The next build works those digests out again
+from its own briefing: an output none of whose reads changed has the same context
+as then, so it keeps that fingerprint and its context is not even made (it is made
+on demand if the file has to be written again).
+
+Settings, templates, options and code are not tracked reads: they make up the
+build's `frame`, and when the frame differs from the kept one nothing is reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator
+import os
+import pickle
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .cache import code_digest
+from .model import RECORD_LISTS, Briefing
+from .records import Record
+from .uptodate import input_files
+
+INDEXES = ("quotes_by_person", "quotes_by_summit", "records_by_tag", "takeaways_by_person", "citations")
+PAGES = ("pages",)  # the read of the sitemap: the paths of the pages it lists
+
+# A read is a tuple: ("list", name), ("record", kind, slug), ("entry", index, key), ("index", index) or PAGES.
+Read = tuple
+
+
+class UntrackedRead(AttributeError):
+    """A page function asked the briefing for something reads are not tracked for."""
+
+
+def _tracked_lookup(kind: str, name: str) -> Callable[["TrackedBriefing", str], Any]:
+    """A TrackedBriefing's `person(slug)` and the like: the briefing's lookup, read as one record."""
+    def lookup(self: "TrackedBriefing", slug: str) -> Any:
+        self.reads.add(("record", kind, slug))
+        return getattr(self._briefing, name)(slug)
+    lookup.__name__ = name
+    return lookup
+
+
+class TrackedBriefing:
+    """A briefing that writes down, into `reads`, what is read from it."""
+
+    def __init__(self, briefing: Briefing, reads: set[Read]) -> None:
+        self._briefing = briefing
+        self.reads = reads
+        self.settings = briefing.settings  # part of the frame, not a tracked read
+
+    def __getattr__(self, name: str) -> Any:
+        if name in RECORD_LISTS:
+            self.reads.add(("list", name))
+            return getattr(self._briefing, name)
+        if name in INDEXES:
+            return TrackedIndex(name, getattr(self._briefing, name), self.reads)
+        raise UntrackedRead(f"the briefing's {name!r} is not a tracked read: add it to dependencies.py "
+                            "so an incremental build knows which pages use it")
+
+    def record(self, kind: str, slug: str) -> Record | None:
+        self.reads.add(("record", kind, slug))
+        return self._briefing.record(kind, slug)
+
+    source = _tracked_lookup("sources", "source")
+    summit = _tracked_lookup("summits", "summit")
+    person = _tracked_lookup("people", "person")
+    tag = _tracked_lookup("tags", "tag")
+
+
+class TrackedIndex(Mapping):
+    """One of the briefing's indexes (slug -> records); a lookup reads one entry, a walk all."""
+
+    def __init__(self, name: str, index: dict, reads: set[Read]) -> None:
+        self._name, self._index, self._reads = name, index, reads
+
+    def __getitem__(self, key: Any) -> Any:
+        self._reads.add(("entry", self._name, key))
+        return self._index[key]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._reads.add(("entry", self._name, key))
+        return self._index.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._reads.add(("entry", self._name, key))
+        return key in self._index
+
+    def __iter__(self) -> Iterator:
+        self._reads.add(("index", self._name))
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        self._reads.add(("index", self._name))
+        return len(self._index)
+
+    def items(self) -> Any:
+        self._reads.add(("index", self._name))
+        return self._index.items()
+
+    def values(self) -> Any:
+        self._reads.add(("index", self._name))
+        return self._index.values()
+
+
+class ReadValues:
+    """What each read gives in one briefing, as a digest; each worked out once."""
+
+    def __init__(self, briefing: Briefing, sitemap_paths: list[str]) -> None:
+        self._briefing = briefing
+        self._sitemap_paths = sitemap_paths
+        self._values: dict[Read, str] = {}
+
+    def of(self, read: Read) -> str:
+        value = self._values.get(read)
+        if value is None:
+            value = self._values[read] = self._work_out(read)
+        return value
+
+    def _work_out(self, read: Read) -> str:
+        what = read[0]
+        if what == "record":
+            record = self._briefing.record(read[1], read[2])
+            return record.origin.digest if record is not None else "-"
+        if what == "list":
+            return _records_digest(getattr(self._briefing, read[1]))
+        if what == "entry":
+            records = getattr(self._briefing, read[1]).get(read[2])
+            return _records_digest(records) if records is not None else "-"
+        if what == "index":
+            hasher = hashlib.sha1()
+            for key, records in getattr(self._briefing, read[1]).items():
+                hasher.update(f"{key!r}\0{_records_digest(records)}\n".encode("utf-8", "surrogatepass"))
+            return hasher.hexdigest()
+        if read == PAGES:
+            return hashlib.sha1("\n".join(self._sitemap_paths).encode("utf-8", "surrogatepass")).hexdigest()
+        raise ValueError(f"unknown read {read!r}")
+
+
+_DIGEST_OF = operator.attrgetter("origin.digest")
+
+
+def _records_digest(records: list[Record]) -> str:
+    return hashlib.sha1("\n".join(map(_DIGEST_OF, records)).encode()).hexdigest()
+
+
+def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
+    """Everything an output depends on besides its reads: the code, the options, the site's
+    settings and every file of the templates folder (templates and static files), by its bytes."""
+    hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{settings!r}\0".encode("utf-8", "surrogatepass"))
+    for directory, name in input_files(templates):
+        path = os.path.join(directory, name)
+        with open(path, "rb") as template_file:
+            hasher.update(f"{os.path.relpath(path, templates)}\0".encode("utf-8", "surrogatepass"))
+            hasher.update(hashlib.sha1(template_file.read()).digest())
+    return hasher.hexdigest()
+
+
+class KeptReads:
+    """Every output of a build with its fingerprint and reads, and what each read gave then.
+
+    Kept in a pickle beside the build cache. The fingerprint of an output is a function of its
+    template and context alone, so a kept one is right for any later build with the same frame
+    in which the output's reads give the same: it need not come from the build just before.
+    """
+
+    VERSION = 1
+
+    def __init__(self, frame: str, outputs: dict[str, tuple[str, tuple]] | None = None,
+                 values: dict[Read, str] | None = None) -> None:
+        self.frame = frame
+        self.outputs = outputs or {}
+        self.values = values or {}
+
+    @classmethod
+    def load(cls, path: Path, frame: str) -> "KeptReads":
+        """The kept reads if they were kept under this frame; else none (everything is made)."""
+        try:
+            with open(path, "rb") as stored:
+                version, kept_frame, outputs, values = pickle.load(stored)
+            if version == cls.VERSION and kept_frame == frame:
+                return cls(frame, outputs, values)
+        except Exception:  # missing, old or damaged: every output is made
+            pass
+        return cls(frame)
+
+    def unchanged(self, values_now: ReadValues) -> dict[str, tuple[str, tuple]]:
+        """The outputs whose every read gives what it gave when they were kept: path -> (fingerprint, reads)."""
+        changed = {read for read, value in self.values.items() if values_now.of(read) != value}
+        return {path: kept for path, kept in self.outputs.items() if changed.isdisjoint(kept[1])}
+
+    @staticmethod
+    def save(path: Path, frame: str, outputs: dict[str, tuple[str, Any]], values_now: ReadValues) -> None:
+        """Keep every output's fingerprint and reads. Equal reads are stored as one object, which
+        pickle then writes once: most reads recur on many pages (a speaker on each of their quotes)."""
+        one_of_each: dict[Read, Read] = {}
+        kept = {output: (fingerprint, tuple([one_of_each.setdefault(read, read) for read in reads]))
+                for output, (fingerprint, reads) in outputs.items()}
+        values = {read: values_now.of(read) for read in one_of_each}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps((KeptReads.VERSION, frame, kept, values),
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, path)
+        except OSError:
+            pass  # kept reads only save time

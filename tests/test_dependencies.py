@@ -1,0 +1,86 @@
+"""Read tracking: an incremental build makes again only the outputs that read something changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_gen.build import load_and_validate, plan_outputs
+from briefing_gen.dependencies import KeptReads, TrackedBriefing, UntrackedRead, frame_digest
+from briefing_gen.model import make_briefing
+
+from conftest import ROOT
+
+TEMPLATES = ROOT / "templates"
+
+
+def planned(content_dir, kept=None):
+    content, problems = load_and_validate(content_dir)
+    assert not [problem for problem in problems if problem.severity == "error"]
+    briefing = make_briefing(content)
+    return plan_outputs(briefing, TEMPLATES, kept=kept), briefing
+
+
+def kept_after(plan, briefing, tmp_path):
+    """The reads of a plan as the next build loads them (through the pickle on disk)."""
+    store = tmp_path / "reads.pickle"
+    frame = frame_digest(TEMPLATES, briefing.settings, False)
+    KeptReads.save(store, frame, {output.path: (output.fingerprint, plan.reads[output.path])
+                                  for output in plan.outputs if output.path in plan.reads}, plan.read_values)
+    return KeptReads.load(store, frame)
+
+
+def made_again(plan) -> set[str]:
+    """Outputs whose context this plan made (their fingerprint is not one kept from before)."""
+    return {output.path for output in plan.outputs
+            if not output.knows_fingerprint() and not output.path.startswith("static/")}
+
+
+def test_with_nothing_changed_no_context_is_made_and_every_fingerprint_is_kept(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    second, _ = planned(minimal_content, kept_after(first, briefing, tmp_path))
+    assert made_again(second) == set()
+    assert [output.fingerprint for output in second.outputs] == [output.fingerprint for output in first.outputs]
+
+
+def test_a_tag_edit_makes_again_only_what_reads_that_tag(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    kept = kept_after(first, briefing, tmp_path)
+    (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Transport and ferries\n---\nBoats.\n")
+    second, _ = planned(minimal_content, kept)
+    assert made_again(second) == {"tags/transport/index.html", "tags/index.html", "takeaways/ferry-returns/index.html"}
+
+
+def test_moving_a_quote_to_another_speaker_makes_both_speakers_pages_again(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    kept = kept_after(first, briefing, tmp_path)
+    quote = minimal_content / "quotes" / "brandt-waited.md"
+    quote.write_text(quote.read_text().replace("person: anna-brandt", "person: tomas-okafor"))
+    second, _ = planned(minimal_content, kept)
+    again = made_again(second)
+    assert {"quotes/brandt-waited/index.html", "people/anna-brandt/index.html",
+            "people/tomas-okafor/index.html", "quotes/index.html", "people/index.html"} <= again
+    assert "quotes/okafor-ferry/index.html" not in again  # reads neither the moved quote nor its speakers
+    # what was made again has the fingerprint a plan without kept reads gives
+    fresh, _ = planned(minimal_content)
+    assert {output.path: output.fingerprint for output in second.outputs} == \
+           {output.path: output.fingerprint for output in fresh.outputs}
+
+
+def test_reads_kept_under_other_templates_or_settings_are_not_used(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    kept_after(first, briefing, tmp_path)
+    other_frame = frame_digest(TEMPLATES, briefing.settings, True)  # with drafts
+    assert KeptReads.load(tmp_path / "reads.pickle", other_frame).outputs == {}
+    (tmp_path / "reads.pickle").write_bytes(b"not a pickle")
+    assert KeptReads.load(tmp_path / "reads.pickle", frame_digest(TEMPLATES, briefing.settings, False)).outputs == {}
+
+
+def test_a_page_function_cannot_read_the_briefing_behind_the_trackers_back(minimal_content):
+    content, _ = load_and_validate(minimal_content)
+    reads: set = set()
+    tracked = TrackedBriefing(make_briefing(content), reads)
+    tracked.quotes_by_person.get("anna-brandt")
+    tracked.person("anna-brandt")
+    assert reads == {("entry", "quotes_by_person", "anna-brandt"), ("record", "people", "anna-brandt")}
+    with pytest.raises(UntrackedRead):
+        tracked._people_by_slug  # a private index: reads through it would go unseen
