@@ -8,6 +8,7 @@ calls sys.exit; heavy modules are imported inside each command so that
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -101,7 +102,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         code = 130
+    if argv is None and args.command == "build":
+        _exit_now(code)
     sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """End the process without freeing the build's records and pages one by one, which took a
+    twentieth of a one-edit rebuild at 10,000 records: the operating system takes them back at
+    once. Only the standard streams hold anything still to be written; files are closed."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
