@@ -26,7 +26,7 @@ from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
 from .validate import validate
-from .publish import Output, RenderFailed, publish
+from .publish import FolderCheck, Output, RenderFailed, publish
 from .uptodate import InputStamp, input_stamp, up_to_date
 from .workers import WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
@@ -148,12 +148,21 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     `inputs` is the stamp of the inputs when the caller already took it and found the
     site out of date (the command line does, before importing the renderer).
     """
-    protected = [Path(content_dir), templates]
     cache = BuildCache(out) if clean else BuildCache.load(out)
     if inputs is None:
         inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
         if not clean and up_to_date(out, inputs, cache) is not None:
             return unchanged_result(cache), []
+    folder_check = FolderCheck(out, None if clean else cache.current)  # walks the old site while we go on
+    try:
+        return _build_with(content_dir, templates, out, drafts, clean, show_progress, inputs, cache, folder_check)
+    finally:
+        folder_check.close()
+
+
+def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: bool, clean: bool, show_progress: bool,
+                inputs: InputStamp, cache: BuildCache, folder_check: FolderCheck) -> tuple[BuildResult | None, list[Problem]]:
+    protected = [Path(content_dir), templates]
     content, problems = load_content(content_dir, use_cache=not clean, known_stats=inputs.stats)
     renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
                                 store=None if clean else markdown_store(out))
@@ -182,7 +191,8 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             if not clean:
                 cache = BuildCache.load(out)  # another build may have finished while this one waited
             progress = Progress(len(outputs), "rendering", enabled=show_progress)
-            changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress)
+            changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress,
+                              folder_check=folder_check)
             progress.close()
             cache.inputs = inputs
             cache.warnings = warnings_in(problems)

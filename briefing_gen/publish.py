@@ -71,9 +71,16 @@ def shadow_folder(out_dir: Path) -> Path:
 
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
-            describe_error: Callable[[Exception], object], progress: Progress | None = None) -> int:
-    """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written."""
-    current = None if clean else verified_folder(out_dir, cache.current)
+            describe_error: Callable[[Exception], object], progress: Progress | None = None,
+            folder_check: "FolderCheck | None" = None) -> int:
+    """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written.
+    `folder_check`: the check of out_dir against its record, if one was begun ahead."""
+    if clean:
+        current = None
+    elif folder_check is not None:
+        current = folder_check.result(cache.current)
+    else:
+        current = verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
         return 0
     shadow_dir = shadow_folder(out_dir)
@@ -104,6 +111,54 @@ def verified_folder(folder: Path, states: dict[str, FileState] | None) -> dict[s
         if state.size != size or state.mtime_ns != mtime_ns:
             return None
     return states
+
+
+class FolderCheck:
+    """`verified_folder`, begun ahead of need in a forked process, so that walking the output
+    folder (a tenth of a one-edit rebuild at 10,000 records) overlaps the build's own work.
+
+    Its verdict holds for the states it was given. Asked about other states (another build
+    finished in the meantime and recorded new ones) it walks the folder again, here. Where
+    processes cannot fork, it walks when asked. `close()` collects the process.
+    """
+
+    def __init__(self, folder: Path, states: dict[str, FileState] | None) -> None:
+        self.folder, self.states = folder, states
+        self._pid: int | None = None
+        if states is None or not hasattr(os, "fork"):
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            return  # no process to spare: walk when asked
+        if pid == 0:  # the child: walk, answer by exit status, and touch nothing else
+            code = 1
+            try:
+                code = 0 if verified_folder(folder, states) is not None else 1
+            finally:
+                os._exit(code)
+        self._pid = pid
+
+    def result(self, states: dict[str, FileState] | None) -> dict[str, FileState] | None:
+        """The states if the folder holds exactly those files, unchanged; else None."""
+        if self._pid is not None and states is not None and states == self.states:
+            verdict = self._wait()
+            if verdict is not None:
+                return states if verdict == 0 else None
+        self.close()
+        return verified_folder(self.folder, states)
+
+    def close(self) -> None:
+        if self._pid is not None:
+            self._wait()
+
+    def _wait(self) -> int | None:
+        pid, self._pid = self._pid, None
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return None
+        return os.waitstatus_to_exitcode(status)
 
 
 def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:

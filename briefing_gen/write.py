@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MARKER = ".briefing-gen"
 MARKER_TEXT = "This folder is written by briefing-gen build and replaced on every build.\n"
@@ -131,8 +131,8 @@ def check_output_paths(paths: list[str]) -> None:
     """Refuse a path that could leave the output folder, or one written twice."""
     seen: set[str] = set()
     for relative_path in paths:
-        pure = PurePosixPath(relative_path)
-        if pure.is_absolute() or ".." in pure.parts or "\x00" in relative_path or not pure.parts:
+        parts = [part for part in relative_path.split("/") if part not in ("", ".")]  # as PurePosixPath sees them
+        if relative_path.startswith("/") or ".." in parts or "\x00" in relative_path or not parts:
             raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
         if relative_path in seen:
             raise OutputError(f"two pages want the same output file {relative_path!r}")

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -247,3 +248,31 @@ def test_edits_that_keep_size_and_mtime_or_sit_behind_a_folder_link_are_seen(min
     card.write_text(card.read_text().replace('<figure class="quote-card">', '<figure class="quote-card linked">'))
     build(minimal_content, templates, out)
     assert 'class="quote-card linked"' in (out / "people/anna-brandt/index.html").read_text()
+
+
+@pytest.mark.parametrize("with_an_edit", [False, True])
+def test_files_changed_added_or_removed_by_hand_in_the_site_are_put_right(minimal_content, tmp_path, with_an_edit):
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, out)
+    (out / "index.html").write_text("edited by hand")
+    (out / "stray.html").write_text("left here")
+    (out / "tags" / "index.html").unlink()
+    if with_an_edit:  # the build then walks the old site in a forked process, while it loads the content
+        edit_tag_body(minimal_content, TEMPLATES, "rain")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content, tmp_path):
+    from briefing_gen.cache import BuildCache, FileState
+    from briefing_gen.publish import FolderCheck
+
+    out = tmp_path / "site"
+    build(minimal_content, TEMPLATES, out)
+    states = BuildCache.load(out).current
+    assert FolderCheck(out, states).result(dict(states)) == states  # equal states: the forked walk's verdict
+    other = dict(states, **{"index.html": FileState("0" * 40, 1, 1)})
+    check = FolderCheck(out, states)
+    assert check.result(other) is None  # walked again, here, for the states asked about
+    check.close()

@@ -184,3 +184,20 @@ def test_a_read_only_output_location_keeps_the_old_site(minimal_content, tmp_pat
     err = capsys.readouterr().err
     assert "Read-only file system" in err and "the previous site is unchanged" in err and "Traceback" not in err
     assert tree_bytes(out) == before
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b.html", "", ".", "./", "a\x00b.html",
+                                  "quotes/../../x.html"])
+def test_an_output_path_that_could_leave_the_output_folder_is_refused(path):
+    from briefing_gen.write import OutputError, check_output_paths
+
+    with pytest.raises(OutputError, match="outside the output folder"):
+        check_output_paths(["index.html", path])
+
+
+def test_two_outputs_on_one_path_are_refused_and_ordinary_paths_pass():
+    from briefing_gen.write import OutputError, check_output_paths
+
+    check_output_paths(["index.html", "quotes/a-b/index.html", "./static/style.css", "tags//x/index.html"])
+    with pytest.raises(OutputError, match="same output file"):
+        check_output_paths(["quotes/a/index.html", "quotes/a/index.html"])
