@@ -65,12 +65,8 @@ class MarkdownRenderer:
             import nh3  # only sites that opt in to raw HTML pay for the import
 
             self._sanitise = nh3.clean
-        self._markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-        if not allow_html:
-            self._markdown.preprocessors.deregister("html_block")
-            self._markdown.inlinePatterns.deregister("html")
-        self._markdown.treeprocessors.register(_DropUnsafeLinks(self._markdown), "drop_unsafe_links", 0)
-        self._markdown.treeprocessors.register(_HeadingsAsParagraphs(self._markdown), "headings_as_paragraphs", 1)
+        self._allow_html = allow_html
+        self._markdown: markdown.Markdown | None = None  # made when a first text needs converting
         # HTML of each body, kept between builds in `store` so an edit does not re-convert
         # the thousands of bodies a page like the home page shows; `_cache` is this build's.
         self._kept = KeptValues(store, (code_digest(), markdown.__version__, allow_html))
@@ -80,11 +76,24 @@ class MarkdownRenderer:
     def render(self, text: str) -> str:
         cached = self._known(text)
         if cached is None:
-            cached = self._markdown.reset().convert(text)
+            cached = self._converter().reset().convert(text)
             if self._sanitise is not None:
                 cached = self._sanitise(cached)
             self._cache[text] = cached
         return cached
+
+    def _converter(self) -> markdown.Markdown:
+        """The Markdown instance, made on first use: making one costs 20 ms, and a one-edit
+        rebuild finds every body but the edited one converted by an earlier build."""
+        if self._markdown is None:
+            converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+            if not self._allow_html:
+                converter.preprocessors.deregister("html_block")
+                converter.inlinePatterns.deregister("html")
+            converter.treeprocessors.register(_DropUnsafeLinks(converter), "drop_unsafe_links", 0)
+            converter.treeprocessors.register(_HeadingsAsParagraphs(converter), "headings_as_paragraphs", 1)
+            self._markdown = converter
+        return self._markdown
 
     def _known(self, text: str) -> str | None:
         """The HTML of a text converted in this build or kept from the last one (then counted as used)."""

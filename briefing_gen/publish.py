@@ -37,11 +37,14 @@ class Output:
     the file, so a cold build digests its pages on every core.
     """
 
-    __slots__ = ("path", "produce", "is_page", "_fingerprint")
+    __slots__ = ("path", "produce", "is_page", "render_here", "_fingerprint")
 
     def __init__(self, path: str, fingerprint: str | Callable[[], str], produce: Callable[[], str | bytes],
-                 is_page: bool = False) -> None:
+                 is_page: bool = False, render_here: bool = False) -> None:
         self.path, self.produce, self.is_page = path, produce, is_page
+        # render_here: in the building process, never in a worker, because producing it
+        # keeps work for the next build (the search index's lines) that a worker would lose
+        self.render_here = render_here
         self._fingerprint = fingerprint
 
     @property
@@ -72,9 +75,12 @@ def shadow_folder(out_dir: Path) -> Path:
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
             describe_error: Callable[[Exception], object], progress: Progress | None = None,
-            folder_check: "FolderCheck | None" = None) -> int:
+            folder_check: "FolderCheck | None" = None, made_from: tuple | None = None) -> int:
     """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written.
-    `folder_check`: the check of out_dir against its record, if one was begun ahead."""
+
+    `folder_check`: the check of out_dir against its record, if one was begun ahead.
+    `made_from`: (input stamp, warnings) to record with the new site, in the same save.
+    """
     if clean:
         current = None
     elif folder_check is not None:
@@ -82,14 +88,24 @@ def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool
     else:
         current = verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
+        _record_made_from(cache, made_from)
+        cache.save()
         return 0
     shadow_dir = shadow_folder(out_dir)
     # Only builds write the hidden shadow, and a build forgets it before changing it: its record
     # is trusted without a walk of its files (half the cost of a one-edit rebuild).
     shadow = None if clean or current is None or not (shadow_dir / MARKER).is_file() else cache.shadow
     if shadow is not None:
-        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress)
-    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress)
+        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress,
+                                       made_from)
+    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from)
+
+
+def _record_made_from(cache: BuildCache, made_from: tuple | None) -> None:
+    """What the site now in place was made from: never saved before it is in place, or an
+    interrupted build would leave a record saying the old site is up to date."""
+    if made_from is not None:
+        cache.inputs, cache.warnings = made_from
 
 
 def _same_fingerprints(states: dict[str, FileState], outputs: list[Output]) -> bool:
@@ -178,7 +194,7 @@ def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
     return stats
 
 
-def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress) -> int:
+def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress, made_from) -> int:
     cache.shadow = None
     cache.save()  # the shadow is about to change: until the swap it is not a known site
     wanted = {output.path for output in outputs}
@@ -195,11 +211,12 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
         output.path: _state_of(out_dir, output) if output.path in written else shadow[output.path]
         for output in outputs}
     cache.shadow = current
+    _record_made_from(cache, made_from)
     cache.save()
     return len(to_write)
 
 
-def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress) -> int:
+def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     reusable = current or {}
@@ -228,6 +245,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
     elif old_site is not None:
         shutil.rmtree(old_site, ignore_errors=True)
     cache.current = {output.path: _state_of(out_dir, output) for output in outputs}
+    _record_made_from(cache, made_from)
     cache.save()
     return len(to_write)
 
@@ -265,12 +283,17 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
             progress.advance()
         return
     work = partial(_render_in_worker, str(folder), describe_error, fresh)
+    here = [output for output in outputs if output.render_here]
+    elsewhere = [output for output in outputs if not output.render_here]
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
-        with mapped_in_workers(work, outputs, BATCH, initializer=_collect_as_usual) as batches:
+        with mapped_in_workers(work, elsewhere, BATCH, initializer=_collect_as_usual) as batches:
+            for output in here:  # while the workers start on the rest
+                _render_one(str(folder), output, describe_error, fresh)
+                progress.advance()
             done = 0
             for batch in batches:
-                for output, (failure, fingerprint) in zip(outputs[done:], batch):
+                for output, (failure, fingerprint) in zip(elsewhere[done:], batch):
                     if failure is not None:
                         raise RenderFailed(failure)
                     if fingerprint is not None:

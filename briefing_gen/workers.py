@@ -10,6 +10,7 @@ forever for the task that died with it.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator
@@ -42,6 +43,7 @@ def _forked_pool(workers: int, initializer: Callable[[], None] | None = None) ->
 
     def start_worker() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        gc.enable()  # the parent may be loading with the collector off; a worker's garbage is its own
         if initializer is not None:
             initializer()
 

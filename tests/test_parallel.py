@@ -149,3 +149,16 @@ def test_a_worker_that_dies_stops_the_build_instead_of_hanging_it(seed_content, 
                    "-q", "--clean") == 1
     assert "worker process died" in capsys.readouterr().err
     assert tree_bytes(out) == before
+
+
+def test_a_build_rendered_in_workers_keeps_the_search_index_lines_for_the_next(seed_content, tmp_path,
+                                                                                everything_in_workers):
+    import pickle
+
+    from briefing_gen.build import kept_file
+
+    out = tmp_path / "site"
+    build(seed_content, out)
+    version, lines = pickle.loads(kept_file(out, "search").read_bytes())
+    quotes = len(list((seed_content / "quotes").glob("*.md")))
+    assert len(lines) >= quotes  # a group of lines per quote, takeaway, person and source
