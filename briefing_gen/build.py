@@ -143,17 +143,21 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
 
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
                clean: bool = False, show_progress: bool = False,
-               inputs: InputStamp | None = None) -> tuple[BuildResult | None, list[Problem]]:
+               inputs: InputStamp | None = None, cache: BuildCache | None = None) -> tuple[BuildResult | None, list[Problem]]:
     """The build without printing: what was written, or every problem that stopped it.
 
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
     `inputs` is the stamp of the inputs when the caller already took it and found the
-    site out of date (the command line does, before importing the renderer).
+    site out of date (the command line does, before importing the renderer), and
+    `cache` the build cache it read to find that.
     """
-    cache = BuildCache(out) if clean else BuildCache.load(out)
+    if clean:
+        cache = BuildCache(out)
+    elif cache is None:
+        cache = BuildCache.load(out)
     if inputs is None:
         inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
-        if not clean and up_to_date(out, inputs, cache) is not None:
+        if not clean and up_to_date(out, inputs, cache):
             return unchanged_result(cache), []
     folder_check = FolderCheck(out, None if clean else cache.current)  # walks the old site while we go on
     # Loading makes some hundred thousand objects that live to the end of the build: the
@@ -201,7 +205,7 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
             recover_interrupted_build(out)
             check_output_folder(out, protected)
             if not clean:
-                cache = BuildCache.load(out)  # another build may have finished while this one waited
+                cache = cache.reloaded()  # another build may have finished while this one waited
             progress = Progress(len(outputs), "rendering", enabled=show_progress)
             changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress,
                               folder_check=folder_check, made_from=(inputs, warnings_in(problems)))
@@ -246,7 +250,8 @@ def template_problem(error: Exception) -> Problem:
 
 
 def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
-               quiet: bool = False, clean: bool = False, inputs: InputStamp | None = None) -> int:
+               quiet: bool = False, clean: bool = False, inputs: InputStamp | None = None,
+               cache: BuildCache | None = None) -> int:
     """`briefing-gen build`: the whole site or nothing."""
     started = time.perf_counter()
     templates, out = Path(templates_dir), Path(out_dir)
@@ -255,7 +260,7 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         return EXIT_USAGE
     try:
         result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet,
-                                      inputs=inputs)
+                                      inputs=inputs, cache=cache)
         if problems:
             return report_problems(problems)
     except OutputError as error:  # a wrong --out is a usage error: nothing in the content is at fault

@@ -138,9 +138,9 @@ def _run_build(args: argparse.Namespace) -> int:
     # default of a pass every 700 new objects walked them again and again (a sixth of a
     # one-edit rebuild at 10,000 records). Collect rarely instead.
     gc.set_threshold(100_000, 50, 1000)
-    inputs = None
+    inputs = cache = None
     if not args.clean:
-        built, inputs = _already_built(args)
+        built, inputs, cache = _already_built(args)
         if built:
             return 0
     from .build import build_site
@@ -153,32 +153,35 @@ def _run_build(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         clean=args.clean,
         inputs=inputs,
+        cache=cache,
     )
 
 
-def _already_built(args: argparse.Namespace) -> tuple[bool, object]:
+def _already_built(args: argparse.Namespace) -> tuple[bool, object, object]:
     """Nothing changed since the last build: say so without importing the renderer (issue 6: < 0.3 s).
 
-    Returns whether that is so, and the stamp of the inputs for the build to record."""
+    Returns whether that is so, and for the build: the stamp of the inputs to record and the
+    record of the last build, read here."""
     import time
     from pathlib import Path
 
+    from .cache import BuildCache
     from .terminal import print_build_summary
     from .uptodate import input_stamp, up_to_date
 
     started = time.perf_counter()
     content, templates, out = Path(args.content), Path(args.templates), Path(args.out)
     if not (content.is_dir() and templates.is_dir()):
-        return False, None
+        return False, None, None
     inputs = input_stamp(content, templates, args.drafts)
-    cache = up_to_date(out, inputs) if out.is_dir() else None
-    if cache is None:
-        return False, inputs
+    cache = BuildCache.load(out) if out.is_dir() else None
+    if cache is None or not up_to_date(out, inputs, cache):
+        return False, inputs, cache
     if not args.quiet:
         pages = sum(1 for path in cache.current if path.endswith(".html"))
         print_build_summary(pages, len(cache.current), 0, time.perf_counter() - started, args.out,
                             warnings=cache.warnings)
-    return True, inputs
+    return True, inputs, cache
 
 
 def _run_check(args: argparse.Namespace) -> int:

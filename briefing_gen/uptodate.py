@@ -84,9 +84,8 @@ def _bytes_digest(path: str) -> str:
         return ""
 
 
-def up_to_date(out: Path, inputs: InputStamp, cache: BuildCache | None = None) -> BuildCache | None:
-    """The last build's record when nothing changed since it; None when a build has work to do."""
+def up_to_date(out: Path, inputs: InputStamp, cache: BuildCache | None = None) -> bool:
+    """Nothing changed since the last build (whose record is `cache`, read here if not given)."""
     cache = cache or BuildCache.load(out)
-    if not same_inputs(cache.inputs, inputs) or cache.current is None or verified_folder(out, cache.current) is None:
-        return None
-    return cache
+    return (same_inputs(cache.inputs, inputs) and cache.current is not None
+            and verified_folder(out, cache.current) is not None)
