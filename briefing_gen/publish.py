@@ -200,20 +200,44 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
     wanted = {output.path for output in outputs}
     for path in sorted(set(shadow) - wanted):
         _remove_file(shadow_dir, path)
-    to_write = [output for output in outputs
-                if (state := shadow.get(output.path)) is None or state.fingerprint != output.fingerprint]
+    stale = [output for output in outputs
+             if (state := shadow.get(output.path)) is None or state.fingerprint != output.fingerprint]
+    # The shadow is the site before last: what the last build wrote, the live site has
+    # already, and the shadow gets it by a hard link rather than rendering it again.
+    linked = {output.path for output in stale if _link_from_live(out_dir, shadow_dir, output, current)}
+    to_write = [output for output in stale if output.path not in linked]
     render_into(shadow_dir, to_write, describe_error, progress)
     (shadow_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     if not exchange_folders(shadow_dir, out_dir):
         raise OSError("could not swap the new site into place")
     written = {output.path for output in to_write}
     cache.current = {
-        output.path: _state_of(out_dir, output) if output.path in written else shadow[output.path]
+        output.path: _state_of(out_dir, output) if output.path in written
+        else current[output.path] if output.path in linked else shadow[output.path]
         for output in outputs}
     cache.shadow = current
     _record_made_from(cache, made_from)
     cache.save()
     return len(to_write)
+
+
+def _link_from_live(out_dir: Path, shadow_dir: Path, output: Output, current: dict[str, FileState]) -> bool:
+    """Give the shadow the live site's file for this output if it is the one wanted; False if
+    it is not (or the file system cannot link: the output is then rendered)."""
+    state = current.get(output.path)
+    if state is None or state.fingerprint != output.fingerprint:
+        return False
+    target = os.path.join(shadow_dir, output.path)
+    try:
+        _make_parent(target)
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        os.link(os.path.join(out_dir, output.path), target)
+    except OSError:
+        return False
+    return True
 
 
 def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from) -> int:
