@@ -62,3 +62,24 @@ def test_hugo_and_pelican_hold_the_same_records(generated):
     assert _slugs(pelican_records) == expected
     assert (out / "hugo" / "hugo.yaml").is_file() and (out / "hugo" / "layouts" / "quotes" / "page.html").is_file()
     assert (out / "pelican" / "pelicanconf.py").is_file() and (out / "pelican" / "theme" / "templates" / "quote.html").is_file()
+
+
+def test_the_feed_holds_the_newest_entries_of_a_large_briefing(tmp_path):
+    """With more records than the feed holds: the entries are those of sorting every quote and
+    takeaway by date (then path), newest first, and keeping the first FEED_ENTRIES."""
+    from briefing_gen.build import load_and_validate
+    from briefing_gen.dates import UNKNOWN
+    from briefing_gen.model import date_sort_key, make_briefing
+    from briefing_gen.render import FEED_ENTRIES, feed_entries, record_path
+
+    generate.generate(400, tmp_path, seed=11)
+    content, _ = load_and_validate(tmp_path / "briefing" / "content")
+    briefing = make_briefing(content)
+    dated = [(quote.said_on if quote.said_on != UNKNOWN else briefing.source(quote.source).published, quote)
+             for quote in briefing.quotes]
+    dated += [(briefing.source(takeaway.source).published, takeaway) for takeaway in briefing.takeaways]
+    dated.sort(key=lambda item: (date_sort_key(item[0]), record_path(item[1])), reverse=True)
+    assert len(dated) > FEED_ENTRIES
+    entries = feed_entries(briefing)
+    assert [(entry["updated"], entry["record"]) for entry in entries] == dated[:FEED_ENTRIES]
+    assert all(entry["path"] == record_path(entry["record"]) and entry["title"] for entry in entries)
