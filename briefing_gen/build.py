@@ -54,7 +54,7 @@ class Plan(NamedTuple):
     """Every file of the site, not yet rendered; what each output read; what those reads gave."""
 
     outputs: list[Output]
-    reads: dict[str, frozenset]
+    reads: dict[str, tuple[Read, ...]]
     read_values: ReadValues
 
 
@@ -77,7 +77,8 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     read_values = ReadValues(briefing, sitemap_paths)
     unchanged = kept.unchanged(read_values) if kept is not None else {}
     outputs: list[Output] = []
-    reads: dict[str, frozenset] = {}
+    reads: dict[str, tuple[Read, ...]] = {}
+    one_of_each: dict[Read, Read] = {}  # equal reads, of many pages, kept as one object
     templates: dict[str, jinja2.Template] = {}
 
     def template_of(name: str) -> jinja2.Template:
@@ -97,7 +98,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             return
         page_reads: set[Read] = set(known_reads)
         page = make(TrackedBriefing(briefing, page_reads))
-        reads[path] = frozenset(page_reads)
+        reads[path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
         context = common_context(page, settings)
         template = template_of(page.template)
         template_hash = template_hashes.of(page.template)
@@ -120,7 +121,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
         index_reads: set[Read] = set()
         view = TrackedBriefing(briefing, index_reads)
         search_inputs = (settings, view.quotes, view.takeaways, view.people, view.sources)
-        reads[INDEX_PATH] = frozenset(index_reads)
+        reads[INDEX_PATH] = tuple(index_reads)
         outputs.append(Output(INDEX_PATH, lambda: fingerprinter.of("search-index", *search_inputs), produce_index,
                               render_here=True))
     static = templates_dir / "static"
@@ -137,7 +138,8 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
     """Render every file of the site into a writer, without the cache; return the page count."""
     outputs = plan_outputs(briefing, templates_dir).outputs
     for output in outputs:
-        writer.write(output.path, output.produce())
+        data = output.produce()
+        writer.write(output.path, "".join(data) if isinstance(data, list) else data)
     return sum(output.is_page for output in outputs)
 
 
@@ -181,7 +183,7 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
     renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
                                 store=None if clean else markdown_store(out))
     with renderer.converting(markdown_texts(content)) as finish_converting:  # on all cores, while we go on
-        verbatim = KeptValues(None if clean else kept_file(out, "verbatim"), (code_digest(),))
+        verbatim = None if clean else KeptValues(kept_file(out, "verbatim"), (code_digest(),))
         problems = sorted(problems + validate(content, verbatim))
         if errors_in(problems):
             return None, problems
@@ -212,7 +214,8 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
             progress.close()
             renderer.save()
             search_entries.save()
-            verbatim.save()
+            if verbatim is not None:
+                verbatim.save()
             KeptReads.save(kept_file(out, "reads"), frame, {
                 output.path: (output.fingerprint, plan.reads[output.path]) for output in outputs if output.path in plan.reads},
                 plan.read_values)

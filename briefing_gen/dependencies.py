@@ -124,13 +124,14 @@ class ReadValues:
         self._values: dict[Read, str] = {}
         self._digest_by_id: dict[int, str] = {}
         self._digest_by_key: dict[tuple[str, str], str] = {}
-        for kind in RECORD_LISTS:
-            for record in getattr(briefing, kind):
-                self._digest_by_id[id(record)] = self._digest_by_key[kind, record.slug] = record.origin.digest
 
     def of(self, read: Read) -> str:
         value = self._values.get(read)
         if value is None:
+            if not self._digest_by_key:  # made when first needed: a cold build needs them only at its end
+                for kind in RECORD_LISTS:
+                    for record in getattr(self._briefing, kind):
+                        self._digest_by_id[id(record)] = self._digest_by_key[kind, record.slug] = record.origin.digest
             value = self._values[read] = self._work_out(read)
         return value
 

@@ -30,7 +30,8 @@ BATCH = 100  # outputs a worker renders between progress reports
 
 
 class Output:
-    """One file of the site: its path, its fingerprint, and how to make its bytes.
+    """One file of the site: its path, its fingerprint, and how to make its bytes (text, bytes,
+    or a list of texts to write one after the other).
 
     The fingerprint may be given as a function: it is then worked out when first
     needed, which in a build with nothing to reuse is in the worker that renders
@@ -39,7 +40,7 @@ class Output:
 
     __slots__ = ("path", "produce", "is_page", "render_here", "_fingerprint")
 
-    def __init__(self, path: str, fingerprint: str | Callable[[], str], produce: Callable[[], str | bytes],
+    def __init__(self, path: str, fingerprint: str | Callable[[], str], produce: Callable[[], str | bytes | list[str]],
                  is_page: bool = False, render_here: bool = False) -> None:
         self.path, self.produce, self.is_page = path, produce, is_page
         # render_here: in the building process, never in a worker, because producing it
@@ -360,7 +361,10 @@ def _render_one(folder: str, output: Output, describe_error: Callable[[Exception
         except FileNotFoundError:
             pass
     with open(target, "wb") as written:
-        written.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, list):
+            written.writelines(piece.encode("utf-8") for piece in data)
+        else:
+            written.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _make_parent(target: str) -> None:

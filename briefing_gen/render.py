@@ -281,7 +281,7 @@ def feed_page(briefing: Briefing) -> Page:
     return Page("feed.xml", "feed.xml", {"entries": feed_entries(briefing)}, in_sitemap=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SitemapEntry:
     """A page as the sitemap lists it: by its address alone."""
 
