@@ -210,7 +210,8 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
                 cache = cache.reloaded()  # another build may have finished while this one waited
             progress = Progress(len(outputs), "rendering", enabled=show_progress)
             changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress,
-                              folder_check=folder_check, made_from=(inputs, warnings_in(problems)))
+                              folder_check=folder_check, made_from=(inputs, warnings_in(problems)),
+                              while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
             progress.close()
             renderer.save()
             search_entries.save()

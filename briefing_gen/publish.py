@@ -76,11 +76,13 @@ def shadow_folder(out_dir: Path) -> Path:
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
             describe_error: Callable[[Exception], object], progress: Progress | None = None,
-            folder_check: "FolderCheck | None" = None, made_from: tuple | None = None) -> int:
+            folder_check: "FolderCheck | None" = None, made_from: tuple | None = None,
+            while_waiting: Callable[[], object] | None = None) -> int:
     """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written.
 
     `folder_check`: the check of out_dir against its record, if one was begun ahead.
     `made_from`: (input stamp, warnings) to record with the new site, in the same save.
+    `while_waiting`: work of the caller's to do while render workers run, if they do.
     """
     if clean:
         current = None
@@ -98,8 +100,9 @@ def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool
     shadow = None if clean or current is None or not (shadow_dir / MARKER).is_file() else cache.shadow
     if shadow is not None:
         return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress,
-                                       made_from)
-    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from)
+                                       made_from, while_waiting)
+    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from,
+                          while_waiting)
 
 
 def _record_made_from(cache: BuildCache, made_from: tuple | None) -> None:
@@ -195,7 +198,8 @@ def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
     return stats
 
 
-def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress, made_from) -> int:
+def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress, made_from,
+                            while_waiting) -> int:
     cache.shadow = None
     cache.save()  # the shadow is about to change: until the swap it is not a known site
     wanted = {output.path for output in outputs}
@@ -207,7 +211,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
     # already, and the shadow gets it by a hard link rather than rendering it again.
     linked = {output.path for output in stale if _link_from_live(out_dir, shadow_dir, output, current)}
     to_write = [output for output in stale if output.path not in linked]
-    render_into(shadow_dir, to_write, describe_error, progress)
+    render_into(shadow_dir, to_write, describe_error, progress, while_waiting=while_waiting)
     (shadow_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     if not exchange_folders(shadow_dir, out_dir):
         raise OSError("could not swap the new site into place")
@@ -241,7 +245,8 @@ def _link_from_live(out_dir: Path, shadow_dir: Path, output: Output, current: di
     return True
 
 
-def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from) -> int:
+def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from,
+                   while_waiting) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     reusable = current or {}
@@ -255,7 +260,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
                 os.link(os.path.join(out_dir, output.path), target)
             else:
                 to_write.append(output)
-        render_into(staging, to_write, describe_error, progress, fresh=True)
+        render_into(staging, to_write, describe_error, progress, fresh=True, while_waiting=while_waiting)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -296,10 +301,12 @@ def _remove_file(folder: Path, relative: str) -> None:
 # -- rendering, on all cores when there is enough to do ---------------------------
 
 def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object],
-                progress: Progress | None = None, fresh: bool = False) -> None:
+                progress: Progress | None = None, fresh: bool = False,
+                while_waiting: Callable[[], object] | None = None) -> None:
     """Render and write outputs into folder; a file already there is replaced, never written through.
 
-    `fresh`: the caller knows no file is there yet at these paths (a new staging folder)."""
+    `fresh`: the caller knows no file is there yet at these paths (a new staging folder).
+    `while_waiting`: done by this process while workers render, when they do."""
     progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
     if len(outputs) < PARALLEL_THRESHOLD or worker_count() < 2:
@@ -316,6 +323,8 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
             for output in here:  # while the workers start on the rest
                 _render_one(str(folder), output, describe_error, fresh)
                 progress.advance()
+            if while_waiting is not None:
+                while_waiting()
             done = 0
             for batch in batches:
                 for output, (failure, fingerprint) in zip(elsewhere[done:], batch):
