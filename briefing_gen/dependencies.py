@@ -214,7 +214,9 @@ class KeptReads:
     def unchanged(self, values_now: ReadValues) -> dict[str, tuple[str, tuple]]:
         """The outputs whose every read gives what it gave when they were kept: path -> (fingerprint, reads)."""
         changed = {read for read, value in self.values.items() if values_now.of(read) != value}
-        return {path: kept for path, kept in self.outputs.items() if changed.isdisjoint(kept[1])}
+        known = self.values
+        return {path: kept for path, kept in self.outputs.items()
+                if changed.isdisjoint(kept[1]) and all(map(known.__contains__, kept[1]))}  # a read with no value: made again
 
     @staticmethod
     def save(path: Path, frame: str, outputs: dict[str, tuple[str, tuple]], values_now: ReadValues) -> None:

@@ -84,3 +84,11 @@ def test_a_page_function_cannot_read_the_briefing_behind_the_trackers_back(minim
     assert reads == {("entry", "quotes_by_person", "anna-brandt"), ("record", "people", "anna-brandt")}
     with pytest.raises(UntrackedRead):
         tracked._people_by_slug  # a private index: reads through it would go unseen
+
+
+def test_an_output_whose_read_has_no_kept_value_is_made_again(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    kept = kept_after(first, briefing, tmp_path)
+    kept.values.pop(("record", "tags", "transport"))
+    second, _ = planned(minimal_content, kept)
+    assert made_again(second) == {"tags/transport/index.html", "takeaways/ferry-returns/index.html"}
