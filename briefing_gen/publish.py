@@ -317,6 +317,7 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
     work = partial(_render_in_worker, str(folder), describe_error, fresh)
     here = [output for output in outputs if output.render_here]
     elsewhere = [output for output in outputs if not output.render_here]
+    frozen_by_caller = gc.get_freeze_count() > 0  # the build freezes what it loaded; that stays frozen
     try:
         gc.freeze()  # the collector in a worker would touch, and so copy, every object it shares with us
         with mapped_in_workers(work, elsewhere, BATCH, initializer=_collect_as_usual) as batches:
@@ -335,7 +336,8 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
                 done += len(batch)
                 progress.advance(len(batch))
     finally:
-        gc.unfreeze()
+        if not frozen_by_caller:
+            gc.unfreeze()
 
 
 def _collect_as_usual() -> None:
