@@ -161,7 +161,7 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
         inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
         if not clean and up_to_date(out, inputs, cache):
             return unchanged_result(cache), []
-    folder_check = FolderCheck(out, None if clean else cache.current)  # walks the old site while we go on
+    folder_check = FolderCheck(out, None if clean else cache.current, cache.loaded_from)  # walks the old site meanwhile
     # Loading makes some hundred thousand objects that live to the end of the build: the
     # collector, run on them again and again, cost a tenth of a one-edit rebuild at 10,000
     # records. It is off while they are made, and they are then set aside (frozen) before

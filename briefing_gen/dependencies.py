@@ -20,6 +20,7 @@ import hashlib
 import operator
 import os
 import pickle
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -177,9 +178,13 @@ def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{settings!r}\0".encode("utf-8", "surrogatepass"))
     for directory, name in input_files(templates):
         path = os.path.join(directory, name)
-        with open(path, "rb") as template_file:
-            hasher.update(f"{os.path.relpath(path, templates)}\0".encode("utf-8", "surrogatepass"))
-            hasher.update(hashlib.sha1(template_file.read()).digest())
+        hasher.update(f"{os.path.relpath(path, templates)}\0".encode("utf-8", "surrogatepass"))
+        try:
+            if stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device there is never read
+                with open(path, "rb") as template_file:
+                    hasher.update(hashlib.sha1(template_file.read()).digest())
+        except OSError:
+            hasher.update(b"unreadable")  # a template that is used reports it where it is loaded
     return hasher.hexdigest()
 
 

@@ -87,7 +87,7 @@ def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool
     if clean:
         current = None
     elif folder_check is not None:
-        current = folder_check.result(cache.current)
+        current = folder_check.result(cache.current, cache.loaded_from)
     else:
         current = verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
@@ -137,15 +137,20 @@ class FolderCheck:
     """`verified_folder`, begun ahead of need in a forked process, so that walking the output
     folder (a tenth of a one-edit rebuild at 10,000 records) overlaps the build's own work.
 
-    Its verdict holds for the states it was given. Asked about other states (another build
-    finished in the meantime and recorded new ones) it walks the folder again, here. Where
-    processes cannot fork, it walks when asked. `close()` collects the process.
+    Its verdict is used, under the output lock, only if nothing another build does to the
+    site could have happened since: the same recorded states, read from the same build-cache
+    file (every build saves it before it touches the site: a build killed after its swap left
+    a changed file behind), and the output folder the same folder (same inode and mtime: a
+    swap or a recovery replaces it). Otherwise it walks the folder again, there. A file edited
+    by hand inside the site in that half second goes unseen, as it would during the writing
+    itself. Where processes cannot fork, it walks when asked. `close()` collects the process.
     """
 
-    def __init__(self, folder: Path, states: dict[str, FileState] | None) -> None:
-        self.folder, self.states = folder, states
+    def __init__(self, folder: Path, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> None:
+        self.folder, self.states, self.recorded_in = folder, states, recorded_in
         self._pid: int | None = None
-        if states is None or not hasattr(os, "fork"):
+        self._folder_stamp = _folder_stamp(folder)
+        if states is None or recorded_in is None or self._folder_stamp is None or not hasattr(os, "fork"):
             return
         try:
             pid = os.fork()
@@ -159,9 +164,11 @@ class FolderCheck:
                 os._exit(code)
         self._pid = pid
 
-    def result(self, states: dict[str, FileState] | None) -> dict[str, FileState] | None:
-        """The states if the folder holds exactly those files, unchanged; else None."""
-        if self._pid is not None and states is not None and states == self.states:
+    def result(self, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> dict[str, FileState] | None:
+        """The states (read from the build-cache file `recorded_in`, its stamp) if the folder
+        holds exactly those files, unchanged; else None."""
+        if (self._pid is not None and states is not None and recorded_in == self.recorded_in
+                and _folder_stamp(self.folder) == self._folder_stamp and states == self.states):
             verdict = self._wait()
             if verdict is not None:
                 return states if verdict == 0 else None
@@ -179,6 +186,14 @@ class FolderCheck:
         except ChildProcessError:
             return None
         return os.waitstatus_to_exitcode(status)
+
+
+def _folder_stamp(folder: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(folder)
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns
 
 
 def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:

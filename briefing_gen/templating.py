@@ -7,6 +7,7 @@ a template's context is completed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
     an earlier build are reused from there (Jinja checks each against its source)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        bytecode_cache=_bytecode_cache(compiled_folder),
+        bytecode_cache=_bytecode_cache(compiled_folder, settings),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -112,12 +113,15 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+def _bytecode_cache(folder: Path | None, settings: SiteSettings) -> jinja2.BytecodeCache | None:
     """Jinja keys compiled templates by their source only: the folder is named for the code
-    that compiles them (briefing-gen's and Jinja's), so an upgrade never reuses old ones."""
+    that compiles them (briefing-gen's and Jinja's) and for the site's settings, which Jinja
+    may fold into the compiled code (`{{ 'index.html'|absolute }}` becomes the finished
+    address), so neither an upgrade nor a changed setting ever reuses old ones."""
     if folder is None:
         return None
-    folder = folder / f"{code_digest()[:16]}-jinja{jinja2.__version__}"
+    settings_digest = hashlib.sha1(repr(settings).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    folder = folder / f"{code_digest()[:16]}-jinja{jinja2.__version__}-{settings_digest}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -299,7 +299,7 @@ def test_compiled_templates_are_kept_per_version_and_a_cache_failure_is_not_a_bu
     out = tmp_path / "site"
     assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
     kept = [path.name for path in (tmp_path / CACHE_FOLDER / "templates").iterdir()]
-    assert kept == [f"{code_digest()[:16]}-jinja{jinja2.__version__}"]
+    assert len(kept) == 1 and kept[0].startswith(f"{code_digest()[:16]}-jinja{jinja2.__version__}-")
 
     def unwritable(self, bucket):
         raise OSError(28, "No space left on device")

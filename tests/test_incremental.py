@@ -276,3 +276,50 @@ def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content
     check = FolderCheck(out, states)
     assert check.result(other) is None  # walked again, here, for the states asked about
     check.close()
+
+
+@pytest.mark.parametrize("setting", ["pretty_urls: true", "base_url: https://elsewhere.example.org/"])
+def test_a_changed_setting_does_not_reuse_templates_compiled_with_the_old_one(minimal_content, tmp_path, setting):
+    """Jinja folds `{{ 'index.html'|absolute }}` into the compiled template: kept compiled
+    templates must belong to the settings they were compiled with."""
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, out)
+    settings = minimal_content / "site.yaml"
+    key = setting.split(":")[0]
+    settings.write_text("".join(line for line in settings.read_text().splitlines(keepends=True)
+                                if not line.startswith(key + ":")) + setting + "\n")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(minimal_content, tmp_path, monkeypatch):
+    """The old site is walked in a forked process before the output lock is taken; another build
+    that swaps in its site meanwhile (and is killed before its last save) must not be trusted."""
+    import os
+    import time
+
+    from briefing_gen import build as build_module
+    from briefing_gen.build import build_into
+    from briefing_gen.cache import BuildCache
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    assert build_into(minimal_content, TEMPLATES, out)[1] == []
+    edit_tag_body(minimal_content, TEMPLATES, "rain")
+    original = build_module.recover_interrupted_build
+
+    def another_build_meanwhile(out_dir: Path) -> None:
+        time.sleep(0.3)  # the forked walk is over by now
+        BuildCache.load(out_dir).save()  # its first save, made before it touches the site
+        other = out_dir.with_name("other")
+        shutil.copytree(out_dir, other)
+        (other / "index.html").write_text("the other build's page\n")
+        os.rename(out_dir, out_dir.with_name("before"))
+        os.rename(other, out_dir)  # swapped in; killed before recording it
+        original(out_dir)
+
+    monkeypatch.setattr(build_module, "recover_interrupted_build", another_build_meanwhile)
+    assert build_into(minimal_content, TEMPLATES, out)[1] == []
+    monkeypatch.setattr(build_module, "recover_interrupted_build", original)
+    assert build_into(minimal_content, TEMPLATES, clean, clean=True)[1] == []
+    assert tree_bytes(out) == tree_bytes(clean)
