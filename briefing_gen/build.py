@@ -86,19 +86,27 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             templates[name] = environment.get_template(name)
         return templates[name]
 
+    def kept(path: str, produce: Callable[[], Any], is_page: bool, render_here: bool = False) -> bool:
+        """Add the output with its kept fingerprint if none of its reads changed; False if some did."""
+        if path not in unchanged:
+            return False
+        kept_fingerprint, reads[path] = unchanged[path]
+        outputs.append(Output(path, kept_fingerprint, produce, is_page, render_here))
+        return True
+
+    def read_by(path: str, page_reads: set[Read]) -> None:
+        reads[path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
+
     def add(path: str, make: Callable[[Any], Page], is_page: bool = True, known_reads: tuple[Read, ...] = ()) -> None:
         """An output whose page `make` makes from a briefing (tracked, when its reads are wanted)."""
-        if path in unchanged:
-            kept_fingerprint, reads[path] = unchanged[path]
-
-            def produce() -> str:
-                page = make(briefing)
-                return template_of(page.template).render(common_context(page, settings))
-            outputs.append(Output(path, kept_fingerprint, produce, is_page))
+        def produce_kept() -> str:
+            page = make(briefing)
+            return template_of(page.template).render(common_context(page, settings))
+        if kept(path, produce_kept, is_page):
             return
         page_reads: set[Read] = set(known_reads)
         page = make(TrackedBriefing(briefing, page_reads))
-        reads[path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
+        read_by(path, page_reads)
         context = common_context(page, settings)
         template = template_of(page.template)
         template_hash = template_hashes.of(page.template)
@@ -114,14 +122,11 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     # The search index is made from every quote, takeaway, person and source: its fingerprint
     # comes from those records, so it is only rebuilt when one of them changed.
     produce_index = partial(search_index_script, briefing, search_entries)
-    if INDEX_PATH in unchanged:
-        kept_fingerprint, reads[INDEX_PATH] = unchanged[INDEX_PATH]
-        outputs.append(Output(INDEX_PATH, kept_fingerprint, produce_index, render_here=True))
-    else:
+    if not kept(INDEX_PATH, produce_index, is_page=False, render_here=True):
         index_reads: set[Read] = set()
         view = TrackedBriefing(briefing, index_reads)
         search_inputs = (settings, view.quotes, view.takeaways, view.people, view.sources)
-        reads[INDEX_PATH] = tuple(index_reads)
+        read_by(INDEX_PATH, index_reads)
         outputs.append(Output(INDEX_PATH, lambda: fingerprinter.of("search-index", *search_inputs), produce_index,
                               render_here=True))
     static = templates_dir / "static"
