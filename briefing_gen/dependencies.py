@@ -124,15 +124,14 @@ class ReadValues:
         self._sitemap_paths = sitemap_paths
         self._values: dict[Read, str] = {}
         self._digest_by_id: dict[int, str] = {}
-        self._digest_by_key: dict[tuple[str, str], str] = {}
 
     def of(self, read: Read) -> str:
         value = self._values.get(read)
         if value is None:
-            if not self._digest_by_key:  # made when first needed: a cold build needs them only at its end
+            if not self._digest_by_id:  # made when first needed: a cold build needs it only at its end
                 for kind in RECORD_LISTS:
                     for record in getattr(self._briefing, kind):
-                        self._digest_by_id[id(record)] = self._digest_by_key[kind, record.slug] = record.origin.digest
+                        self._digest_by_id[id(record)] = record.origin.digest
             value = self._values[read] = self._work_out(read)
         return value
 
@@ -146,7 +145,8 @@ class ReadValues:
     def _work_out(self, read: Read) -> str:
         what = read[0]
         if what == "record":
-            return self._digest_by_key.get((read[1], read[2]), "-")
+            record = self._briefing.record(read[1], read[2])
+            return record.origin.digest if record is not None else "-"
         if what == "list":
             return self._records_digest(getattr(self._briefing, read[1]))
         if what == "entry":
