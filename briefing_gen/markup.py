@@ -83,10 +83,13 @@ class MarkdownRenderer:
         return cached
 
     def _converter(self) -> markdown.Markdown:
-        """The Markdown instance, made on first use: making one costs 20 ms, and a one-edit
-        rebuild finds every body but the edited one converted by an earlier build."""
+        """The Markdown instance, made on first use: a one-edit rebuild finds every body but the
+        edited one converted by an earlier build. The extension is given as an object: named
+        by a string, Markdown looks it up among every installed package's entry points (30 ms)."""
         if self._markdown is None:
-            converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+            from markdown.extensions.sane_lists import SaneListExtension
+
+            converter = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
             if not self._allow_html:
                 converter.preprocessors.deregister("html_block")
                 converter.inlinePatterns.deregister("html")
