@@ -117,23 +117,87 @@ class ReadValues:
 
     A record counts by the digest of its file; a list of records by the digests of its
     records, in order, looked up by identity: reading each one's digest through its
-    attributes took twice as long, over the 50,000 places in lists of a 10,000-record site."""
+    attributes took twice as long, over the 50,000 places in lists of a 10,000-record site.
+    The value of a list or an index entry starts with how many records it holds, and that of
+    a whole index with its keys and places: `take_unchanged` needs them.
+    """
 
     def __init__(self, briefing: Briefing, sitemap_paths: list[str]) -> None:
         self._briefing = briefing
         self._sitemap_paths = sitemap_paths
         self._values: dict[Read, str] = {}
         self._digest_by_id: dict[int, str] = {}
+        self._record_digests: dict[str, dict[str, str]] | None = None
 
     def of(self, read: Read) -> str:
+        if read[0] == "record":
+            return self.record_digests()[read[1]].get(read[2], "-")
         value = self._values.get(read)
         if value is None:
-            if not self._digest_by_id:  # made when first needed: a cold build needs it only at its end
-                for kind in RECORD_LISTS:
-                    for record in getattr(self._briefing, kind):
-                        self._digest_by_id[id(record)] = record.origin.digest
+            self.record_digests()
             value = self._values[read] = self._work_out(read)
         return value
+
+    def record_digests(self) -> dict[str, dict[str, str]]:
+        """Every record the briefing shows, by kind and slug, with the digest of its file: the
+        value of a read of one record ("-" for one the briefing does not show). Made when first
+        needed (a cold build needs it only at its end), with the digests by identity."""
+        if self._record_digests is None:
+            self._record_digests = {}
+            by_id = self._digest_by_id
+            for kind in RECORD_LISTS:
+                of_kind = self._record_digests[kind] = {}
+                for record in getattr(self._briefing, kind):
+                    of_kind[record.slug] = by_id[id(record)] = record.origin.digest
+        return self._record_digests
+
+    def changed_since(self, kept_records: Mapping[str, Mapping[str, str]], kept: Mapping[Read, str]) -> set[Read]:
+        """The reads that give another value than they did when these were kept: the records
+        edited, added or removed since (`kept_records`, as `record_digests` gave them then), and
+        every other read (`kept`) whose value differs.
+
+        A list or index entry that holds as many records as then, none of them edited or added
+        since, keeps its value without being digested again (that was two thirds of planning a
+        one-edit rebuild at 10,000 records). It then holds the same records in the same order:
+        which entries of an index hold a record, and where a list puts it, follow from that
+        record's own fields (the indexes and orders of model.py, all made from the briefing's
+        lists), so the records not edited keep their keys and their order among themselves, and
+        one moved in would have to be an edited one. A record removed since shows in the count.
+        """
+        now = self.record_digests()
+        changed: set[Read] = set()
+        edited: set[int] = set()
+        for kind in RECORD_LISTS:
+            now_of_kind, then = now[kind], kept_records.get(kind, {})
+            if now_of_kind == then:
+                continue
+            for slug, _ in now_of_kind.items() - then.items():  # edited or added
+                changed.add(("record", kind, slug))
+                edited.add(id(self._briefing.record(kind, slug)))
+            changed.update(("record", kind, slug) for slug in then.keys() - now_of_kind.keys())
+        briefing = self._briefing
+
+        def unedited(records: Any, count: str) -> bool:
+            return records is not None and str(len(records)) == count and edited.isdisjoint(map(id, records))
+
+        for read, value in kept.items():
+            what = read[0]
+            if what == "list":
+                same = unedited(getattr(briefing, read[1]), value.partition(":")[0])
+            elif what == "entry":
+                same = unedited(getattr(briefing, read[1]).get(read[2]), value.partition(":")[0])
+            elif what == "index":
+                index = getattr(briefing, read[1])
+                counts = value.split(":", 2)[:2]
+                same = (counts == [str(len(index)), str(sum(map(len, index.values())))]
+                        and all(edited.isdisjoint(map(id, records)) for records in index.values()))
+            else:
+                same = False
+            if same:
+                self._values[read] = value
+            elif self.of(read) != value:
+                changed.add(read)
+        return changed
 
     def work_out(self, reads_of_outputs: Iterable[tuple[Read, ...]]) -> None:
         """What every read of these outputs gives, worked out ahead (in a large build, while the
@@ -144,19 +208,17 @@ class ReadValues:
 
     def _work_out(self, read: Read) -> str:
         what = read[0]
-        if what == "record":
-            record = self._briefing.record(read[1], read[2])
-            return record.origin.digest if record is not None else "-"
         if what == "list":
             return self._records_digest(getattr(self._briefing, read[1]))
         if what == "entry":
             records = getattr(self._briefing, read[1]).get(read[2])
             return self._records_digest(records) if records is not None else "-"
         if what == "index":
+            index = getattr(self._briefing, read[1])
             hasher = hashlib.sha1()
-            for key, records in getattr(self._briefing, read[1]).items():
+            for key, records in index.items():
                 hasher.update(f"{key!r}\0{self._records_digest(records)}\n".encode("utf-8", "surrogatepass"))
-            return hasher.hexdigest()
+            return f"{len(index)}:{sum(map(len, index.values()))}:{hasher.hexdigest()}"
         if read == PAGES:
             return hashlib.sha1("\n".join(self._sitemap_paths).encode("utf-8", "surrogatepass")).hexdigest()
         raise ValueError(f"unknown read {read!r}")
@@ -166,7 +228,7 @@ class ReadValues:
             joined = "\n".join(map(self._digest_by_id.__getitem__, map(id, records)))
         except KeyError:  # a record none of the briefing's lists holds: by its own digest
             joined = "\n".join(map(_DIGEST_OF, records))
-        return hashlib.sha1(joined.encode()).hexdigest()
+        return f"{len(records)}:{hashlib.sha1(joined.encode()).hexdigest()}"
 
 
 _DIGEST_OF = operator.attrgetter("origin.digest")
@@ -196,42 +258,46 @@ class KeptReads:
     in which the output's reads give the same: it need not come from the build just before.
     """
 
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, frame: str, outputs: dict[str, tuple[str, tuple]] | None = None,
-                 values: dict[Read, str] | None = None) -> None:
+                 records: dict[str, dict[str, str]] | None = None, values: dict[Read, str] | None = None) -> None:
         self.frame = frame
         self.outputs = outputs or {}
-        self.values = values or {}
+        self.records = records or {}  # the value of every read of one record (ReadValues.record_digests)
+        self.values = values or {}  # that of every other read
 
     @classmethod
     def load(cls, path: Path, frame: str) -> "KeptReads":
         """The kept reads if they were kept under this frame; else none (everything is made)."""
         try:
             with open(path, "rb") as stored:
-                version, kept_frame, outputs, values = pickle.load(stored)
+                version, kept_frame, outputs, records, values = pickle.load(stored)
             if version == cls.VERSION and kept_frame == frame:
-                return cls(frame, outputs, values)
+                return cls(frame, outputs, records, values)
         except Exception:  # missing, old or damaged: every output is made
             pass
         return cls(frame)
 
     def unchanged(self, values_now: ReadValues) -> dict[str, tuple[str, tuple]]:
-        """The outputs whose every read gives what it gave when they were kept: path -> (fingerprint, reads)."""
-        changed = {read for read, value in self.values.items() if values_now.of(read) != value}
-        known = self.values
-        return {path: kept for path, kept in self.outputs.items()
-                if changed.isdisjoint(kept[1]) and all(map(known.__contains__, kept[1]))}  # a read with no value: made again
+        """The outputs whose every read gives what it gave when they were kept: path -> (fingerprint, reads).
+        A read of one record is always known (a record missing then gave "-"); any other read
+        without a kept value counts as changed."""
+        changed = values_now.changed_since(self.records, self.values)
+        every_read = set().union(*[reads for _, reads in self.outputs.values()])
+        changed.update(read for read in every_read - self.values.keys() if read[0] != "record")
+        return {path: kept for path, kept in self.outputs.items() if changed.isdisjoint(kept[1])}
 
     @staticmethod
     def save(path: Path, frame: str, outputs: dict[str, tuple[str, tuple]], values_now: ReadValues) -> None:
         """Keep every output's fingerprint and reads. Equal reads of many pages are one object
         (plan_outputs makes them so, and kept ones come back so), which pickle writes once."""
-        values = {read: values_now.of(read) for _, reads in outputs.values() for read in reads}
+        every_read = set().union(*[reads for _, reads in outputs.values()])
+        values = {read: values_now.of(read) for read in every_read if read[0] != "record"}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps((KeptReads.VERSION, frame, outputs, values),
+            temporary.write_bytes(pickle.dumps((KeptReads.VERSION, frame, outputs, values_now.record_digests(), values),
                                                protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, path)
         except OSError:

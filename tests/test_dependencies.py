@@ -89,6 +89,15 @@ def test_a_page_function_cannot_read_the_briefing_behind_the_trackers_back(minim
 def test_an_output_whose_read_has_no_kept_value_is_made_again(minimal_content, tmp_path):
     first, briefing = planned(minimal_content)
     kept = kept_after(first, briefing, tmp_path)
-    kept.values.pop(("record", "tags", "transport"))
+    kept.values.pop(("entry", "records_by_tag", "transport"))
     second, _ = planned(minimal_content, kept)
+    assert made_again(second) == {"tags/transport/index.html", "tags/index.html"}  # the two that read the entry
+
+
+def test_a_record_missing_from_the_kept_records_counts_as_added(minimal_content, tmp_path):
+    first, briefing = planned(minimal_content)
+    kept = kept_after(first, briefing, tmp_path)
+    kept.records["tags"].pop("transport")
+    second, _ = planned(minimal_content, kept)
+    # the two that read the record; the list of tags is digested again and found the same
     assert made_again(second) == {"tags/transport/index.html", "takeaways/ferry-returns/index.html"}
