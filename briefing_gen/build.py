@@ -184,7 +184,7 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
 def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: bool, clean: bool, show_progress: bool,
                 inputs: InputStamp, cache: BuildCache, folder_check: FolderCheck) -> tuple[BuildResult | None, list[Problem]]:
     protected = [Path(content_dir), templates]
-    content, problems = load_content(content_dir, use_cache=not clean, known_stats=inputs.stats)
+    content, problems = load_content(content_dir, use_cache=not clean, listed=inputs.folders)
     renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
                                 store=None if clean else markdown_store(out))
     with renderer.converting(markdown_texts(content)) as finish_converting:  # on all cores, while we go on

