@@ -310,7 +310,7 @@ def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(m
 
     def another_build_meanwhile(out_dir: Path) -> None:
         time.sleep(0.3)  # the forked walk is over by now
-        BuildCache.load(out_dir).save()  # its first save, made before it touches the site
+        BuildCache.load(out_dir).save()  # a save it makes before its swap (a build with no shadow does)
         other = out_dir.with_name("other")
         shutil.copytree(out_dir, other)
         (other / "index.html").write_text("the other build's page\n")
@@ -323,3 +323,56 @@ def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(m
     monkeypatch.setattr(build_module, "recover_interrupted_build", original)
     assert build_into(minimal_content, TEMPLATES, clean, clean=True)[1] == []
     assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_a_build_stopped_while_it_updates_the_shadow_leaves_a_shadow_no_build_trusts(minimal_content, tmp_path,
+                                                                                  monkeypatch, capsys):
+    """The shadow is brought up to date without a walk, from its record; a build that stops half way
+    (here after changing a file it was not asked to, as a removal would) must not leave that record
+    trusted: the next build publishes afresh and equals a clean one."""
+    from briefing_gen import publish
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, out)
+    edit_tag_body(minimal_content, TEMPLATES, "rain")
+    build(minimal_content, TEMPLATES, out)  # the first site is now the shadow
+    assert (publish.shadow_folder(out) / ".briefing-gen").is_file()
+    edit_tag_body(minimal_content, TEMPLATES, "fog")
+
+    def stopped_half_way(folder, outputs, *args, **kwargs):
+        (Path(folder) / "static" / "style.css").write_text("half written\n")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "render_into", stopped_half_way)
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
+    monkeypatch.undo()
+    assert not (publish.shadow_folder(out) / ".briefing-gen").is_file()
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_kept_values_rewrite_only_the_files_whose_keys_changed(tmp_path):
+    from briefing_gen.cache import KeptValues
+
+    store = tmp_path / "values.pickle"
+    first = KeptValues(store, ("v1",))
+    first.used.update({f"text {number}": number for number in range(200)})
+    first.save()
+    files = sorted(tmp_path.glob("values-*.pickle"))
+    assert len(files) == KeptValues.SHARDS
+    inodes = {path: path.stat().st_ino for path in files}
+    second = KeptValues(store, ("v1",))
+    assert second.kept == first.used
+    second.used.update((key, value) for key, value in second.kept.items() if key != "text 7")  # one dropped
+    second.used["text 200"] = 200  # one added
+    second.save()
+    rewritten = [path for path in files if path.stat().st_ino != inodes[path]]
+    assert 1 <= len(rewritten) <= 2
+    third = KeptValues(store, ("v1",))
+    assert third.kept == second.used
+    assert KeptValues(store, ("v2",)).kept == {}  # another version keeps nothing
+    files[0].write_bytes(b"damaged")
+    fourth = KeptValues(store, ("v1",))
+    assert 0 < len(fourth.kept) < len(third.kept)  # a damaged file loses only its own values
+    assert fourth.kept.items() <= third.kept.items()
