@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .content import Content, SiteSettings
 from .dates import UNKNOWN, parse_date
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
 
 
+@lru_cache(maxsize=65536)
 def date_sort_key(iso: str | None) -> tuple[int, int, int]:
-    """Chronological key for an ISO date at any precision; unknown sorts first."""
+    """Chronological key for an ISO date at any precision; unknown sorts first. Kept per date:
+    thousands of records share a few hundred dates, and the orders and the feed ask again."""
     if not iso or iso == UNKNOWN:
         return (0, 0, 0)
     return parse_date(iso).sort_key()
@@ -112,11 +115,16 @@ def _link_records(briefing: Briefing) -> None:
             takeaways_by_person[person].append(takeaway)
     records_by_tag: dict[str, list[Record]] = defaultdict(list)
     citations: dict[tuple[str, int], list[Record]] = defaultdict(list)
-    for record in [*briefing.takeaways, *briefing.quotes, *briefing.events, *briefing.figures]:
-        for tag in getattr(record, "tags", ()):
-            records_by_tag[tag].append(record)
-        for number in _paragraphs_cited(record):
-            citations[(record.source, number)].append(record)
+    for takeaway in briefing.takeaways:
+        for tag in takeaway.tags:
+            records_by_tag[tag].append(takeaway)
+        for number in takeaway.paragraphs:
+            citations[(takeaway.source, number)].append(takeaway)
+    for records in (briefing.quotes, briefing.events, briefing.figures):
+        for record in records:
+            for tag in record.tags:
+                records_by_tag[tag].append(record)
+            citations[(record.source, record.paragraph)].append(record)
     for summit in briefing.summits:
         for _, cell in summit.compare:
             citations[(cell.source, cell.paragraph)].append(summit)
@@ -127,18 +135,7 @@ def _link_records(briefing: Briefing) -> None:
     briefing.citations = {key: _unique(value) for key, value in citations.items()}
 
 
-def _paragraphs_cited(record: Record) -> tuple[int, ...]:
-    if isinstance(record, Takeaway):
-        return record.paragraphs
-    return (record.paragraph,)
-
-
 def _unique(records: list[Record]) -> list[Record]:
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for record in records:
-        key = (record.kind, record.slug)
-        if key not in seen:
-            seen.add(key)
-            unique.append(record)
-    return unique
+    """Each record once, where first listed (a takeaway or summit may cite a paragraph twice);
+    a record is one object in the briefing, so it is known by its identity."""
+    return records if len(records) == 1 else list({id(record): record for record in records}.values())

@@ -302,14 +302,18 @@ def feed_entries(briefing: Briefing) -> list[dict[str, Any]]:
     The newest are picked by date first and only they are made into entries: making one
     for each of 8,000 records to keep 50 was most of the feed's cost on a large site.
     """
-    dated = [(date_sort_key(when), record_path(quote), when, quote)
+    dated = [(date_sort_key(when), when, quote)
              for quote in briefing.quotes
              for when in [quote.said_on if quote.said_on != UNKNOWN else briefing.source(quote.source).published]]
-    dated += [(date_sort_key(when), record_path(takeaway), when, takeaway)
+    dated += [(date_sort_key(when), when, takeaway)
               for takeaway in briefing.takeaways
               for when in [briefing.source(takeaway.source).published]]
+    # Newest by date, ties by address: the address is made only for the records dated on or
+    # after the newest FEED_ENTRIES' last date, which are all that can make the cut.
+    newest = heapq.nlargest(FEED_ENTRIES, (item[0] for item in dated))
+    candidates = [(key, record_path(record), when, record) for key, when, record in dated if newest and key >= newest[-1]]
     entries = []
-    for _, path, when, record in heapq.nlargest(FEED_ENTRIES, dated, key=lambda item: item[:2]):
+    for _, path, when, record in heapq.nlargest(FEED_ENTRIES, candidates, key=lambda item: item[:2]):
         if isinstance(record, Quote):
             person = briefing.person(record.person)
             title = f"{person.name}: \u201c{_shorten(' '.join(quoted_words(record.body).split()), 80)}\u201d"
