@@ -22,7 +22,7 @@ from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, f
 from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import Page, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
+from .render import Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment
@@ -113,7 +113,16 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
         outputs.append(Output(path, lambda: fingerprinter.of(template_hash, context),
                               lambda: template.render(context), is_page))
 
+    def produce_kept_page(recipe: Recipe) -> str:
+        page = make_page(briefing, recipe)
+        return template_of(page.template).render(common_context(page, settings))
+
     for recipe in recipes:
+        kept_page = unchanged.get(recipe.path)
+        if kept_page is not None:  # most pages of an edit's build: the shortest way through
+            reads[recipe.path] = kept_page[1]
+            outputs.append(Output(recipe.path, kept_page[0], partial(produce_kept_page, recipe), True))
+            continue
         about = () if recipe.record is None else (("record", recipe.record.kind, recipe.record.slug),)
         add(recipe.path, partial(make_page, recipe=recipe), known_reads=about)
     add("feed.xml", feed_page, is_page=False)
