@@ -21,6 +21,9 @@ from .model import Briefing, date_sort_key
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
 
 LATEST_QUOTES_ON_HOME = 6
+# The home page shows the first takeaways by order and links to the rest: a briefing of thousands
+# of records made a home page of a megabyte, slow to load and to read.
+TAKEAWAYS_ON_HOME = 12
 FEED_ENTRIES = 50
 
 
@@ -154,7 +157,8 @@ def home_page(briefing: Briefing) -> Page:
     return Page("index.html", "home.html", {
         "summits": summits,
         "comparison": comparison,
-        "takeaways": briefing.takeaways,
+        "takeaways": briefing.takeaways[:TAKEAWAYS_ON_HOME],
+        "takeaway_count": len(briefing.takeaways),
         "figures": briefing.figures,
         "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
         "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],

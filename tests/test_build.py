@@ -71,6 +71,25 @@ def test_home_has_comparison_table_chart_and_takeaways(built):
     assert "The ferry returns" in html
 
 
+def test_home_shows_the_first_takeaways_by_order_and_links_to_all(minimal_content, tmp_path, cli):
+    from briefing_gen.render import TAKEAWAYS_ON_HOME
+
+    template = (minimal_content / "takeaways" / "ferry-returns.md").read_text()
+    extra = TAKEAWAYS_ON_HOME + 3
+    for number in range(extra):
+        (minimal_content / "takeaways" / f"extra-{number:02d}.md").write_text(
+            template.replace("title: The ferry returns", f"title: Extra point {number:02d}")
+                    .replace("order: 1", f"order: {number + 2}"))
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    home = (out / "index.html").read_text()
+    shown = re.findall(r"<h3><a href=\"takeaways/([a-z0-9-]+)/index.html\">", home)
+    assert shown == ["ferry-returns"] + [f"extra-{number:02d}" for number in range(TAKEAWAYS_ON_HOME - 1)]
+    assert f'<a href="takeaways/index.html">All {extra + 1} takeaways</a>' in home
+    index = (out / "takeaways" / "index.html").read_text()
+    assert all(f"extra-{number:02d}/index.html" in index for number in range(extra))
+
+
 def test_timeline_groups_by_year_and_shows_precision(built):
     html = (built / "timeline/index.html").read_text()
     assert html.index('id="year-2019"') < html.index('id="year-2023"')
