@@ -153,7 +153,7 @@ def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
     outputs = plan_outputs(briefing, templates_dir).outputs
     for output in outputs:
         data = output.produce()
-        writer.write(output.path, "".join(data) if isinstance(data, list) else data)
+        writer.write(output.path, b"".join(data) if isinstance(data, list) else data)
     return sum(output.is_page for output in outputs)
 
 

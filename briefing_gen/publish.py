@@ -31,7 +31,7 @@ BATCH = 100  # outputs a worker renders between progress reports
 
 class Output:
     """One file of the site: its path, its fingerprint, and how to make its bytes (text, bytes,
-    or a list of texts to write one after the other).
+    or a list of bytes to write one after the other).
 
     The fingerprint may be given as a function: it is then worked out when first
     needed, which in a build with nothing to reuse is in the worker that renders
@@ -389,8 +389,8 @@ def _render_one(folder: str, output: Output, describe_error: Callable[[Exception
         except FileNotFoundError:
             pass
     with open(target, "wb") as written:
-        if isinstance(data, list):
-            written.writelines(piece.encode("utf-8") for piece in data)
+        if isinstance(data, list):  # pieces already encoded (the search index)
+            written.writelines(data)
         else:
             written.write(data.encode("utf-8") if isinstance(data, str) else data)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +35,10 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(_EMPHASIS.sub("", _TAG.sub(" ", text)).split())
 
 
-def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[[], list[dict[str, Any]]]]]:
+def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[..., list[dict[str, Any]]], tuple]]:
     """One entry per quote, takeaway, person, source and source paragraph, in a fixed order,
-    grouped by the record they come from, each group with a key naming every record it is made from."""
+    grouped by the record they come from: each group with a key naming every record it is made
+    from, and the function and arguments that make its entries (called only for a group not kept)."""
     link = _linker(briefing.settings.pretty_urls)
 
     def quote_entries(quote: Quote, person: Person) -> list[dict[str, Any]]:
@@ -61,31 +61,35 @@ def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[[], list
                                   link(paragraph_path(source.slug, number))))
         return entries
 
+    person = briefing.person
     for quote in briefing.quotes:
-        person = briefing.person(quote.person)
-        yield (quote.origin.digest, person.origin.digest), partial(quote_entries, quote, person)
+        speaker = person(quote.person)
+        yield (quote.origin.digest, speaker.origin.digest), quote_entries, (quote, speaker)
     for takeaway in briefing.takeaways:
-        yield (takeaway.origin.digest,), partial(takeaway_entries, takeaway)
-    for person in briefing.people:
-        yield (person.origin.digest,), partial(person_entries, person)
+        yield (takeaway.origin.digest,), takeaway_entries, (takeaway,)
+    for someone in briefing.people:
+        yield (someone.origin.digest,), person_entries, (someone,)
     for source in briefing.sources:
-        yield (source.origin.digest,), partial(source_entries, source)
+        yield (source.origin.digest,), source_entries, (source,)
 
 
-def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -> list[str]:
-    """The `search-index.js` file, in pieces to write one after the other: one assignment, one
-    entry per line so diffs stay readable. Not joined: at 10,000 records the joined text and
-    its bytes were 9 MB held at once while the render workers ran."""
+def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -> list[bytes]:
+    """The `search-index.js` file, as UTF-8 pieces to write one after the other: one assignment,
+    one entry per line so diffs stay readable. Not joined: at 10,000 records the joined text and
+    its bytes were 9 MB held at once while the render workers ran. A record's lines come as one
+    piece, encoded once and kept from the last build while its record is unchanged."""
     kept = kept or KeptEntries(None, briefing.settings.pretty_urls)
-    pieces = ["window.BRIEFING_SEARCH = [\n"]
-    for key, make in _entry_groups(briefing):
-        for line in kept.lines(key, make):
-            pieces += (line, ",\n")
+    lines = kept.lines
+    pieces = [b"window.BRIEFING_SEARCH = [\n"]
+    for key, make, arguments in _entry_groups(briefing):
+        text = lines(key, make, arguments)
+        if text:  # a group may have no entries
+            pieces += (text, b",\n")
     if len(pieces) > 1:
-        pieces[-1] = "\n"
+        pieces[-1] = b"\n"
     else:
-        pieces.append("\n")
-    pieces.append("];\n")
+        pieces.append(b"\n")
+    pieces.append(b"];\n")
     return pieces
 
 
@@ -94,12 +98,13 @@ class KeptEntries(KeptValues):
     the digests of the records they are made from, so an edit encodes only what changed."""
 
     def __init__(self, store: Path | None, pretty_urls: bool) -> None:
-        super().__init__(store, (code_digest(), pretty_urls))
+        super().__init__(store, (code_digest(), pretty_urls, "utf-8 groups"))
 
-    def lines(self, key: tuple, make: Callable[[], list[dict[str, Any]]]) -> list[str]:
+    def lines(self, key: tuple, make: Callable[..., list[dict[str, Any]]], arguments: tuple) -> bytes:
+        """The group's entries, one per line, joined by ',\\n', in UTF-8 (empty if it has none)."""
         found = self.kept.get(key)
         if found is None:
-            found = [_ENCODER.encode(entry) for entry in make()]
+            found = ",\n".join([_ENCODER.encode(entry) for entry in make(*arguments)]).encode("utf-8", "surrogatepass")
         self.used[key] = found
         return found
 
