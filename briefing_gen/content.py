@@ -12,9 +12,7 @@ import difflib
 import hashlib
 import os
 import pickle
-import time
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,18 +21,16 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import changed_lately, code_digest, file_stamp
+from .cache import code_digest
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
+from .uptodate import FolderFiles, folder_files
 from .workers import mapped_in_workers, worker_count
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as YamlLoader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
-
-
-NOT_TAKEN = object()  # a file's stamp, not taken yet
 
 
 @dataclass(frozen=True)
@@ -82,65 +78,97 @@ class FrontMatter:
 
 
 def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
-                 listed: dict[str, list[tuple]] | None = None) -> tuple[Content, list[Problem]]:
+                 listed: dict[str, FolderFiles] | None = None) -> tuple[Content, list[Problem]]:
     """Load and check every record under content_dir; return them with all problems found.
 
-    With use_cache, a file whose size and modification time are those of the
-    last run is not parsed again: its record (or its problems) come from
-    `.briefing-gen-cache/` beside the content folder. `listed` holds the files the input
-    stamp just found, with their stats, by folder (InputStamp.folders), so the folders
-    are not listed and the files not stat'ed twice.
+    With use_cache, a file whose stats are those of the last run is not read again: its
+    record (or its problems) come from `.briefing-gen-cache/` beside the content folder
+    (`KeptRecords`). `listed` holds the files the input stamp just found, with their stats,
+    by folder (InputStamp.folders), so the folders are not listed and stat'ed twice.
     """
     root = Path(content_dir)
     problems: list[Problem] = []
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
-    cache = ParsedRecordCache.load(root, shown_root) if use_cache else None
-    files = [(kind, path, f"{shown_root}/{kind}/{os.path.basename(path)}", stamp)
-             for kind in RECORD_TYPE_BY_KIND for path, stamp in _record_files(root, kind, problems, listed)]
-    parsed: dict[str, tuple[Record | None, list[Problem]]] = {}
-    to_parse: list[tuple[Path, str, str]] = []
-    for kind, path, shown, stamp in files:
-        remembered = cache.lookup(path, shown, stamp) if cache is not None else None
-        if remembered is None:
-            to_parse.append((Path(path), shown, kind))
-        else:
-            parsed[shown] = remembered
-    for (_, shown, _), result in zip(to_parse, parse_record_files(to_parse)):
-        parsed[shown] = result
-        if cache is not None:
-            cache.remember(shown, result)
-    for kind, path, shown, _ in files:
-        record, file_problems = parsed[shown]
-        problems.extend(file_problems)
-        if record is not None:
-            content.of_kind(kind)[record.slug] = record
-        else:
-            content.unloadable.setdefault(kind, set()).add(os.path.splitext(os.path.basename(path))[0])
-    if cache is not None:
-        cache.save()
+    kept = KeptRecords.load(root, shown_root) if use_cache else KeptRecords(root, shown_root)
+    real_root = root.resolve()
+    to_read: list[tuple[str, str, tuple | None]] = []  # (kind, name, stamp)
+    for kind in RECORD_TYPE_BY_KIND:
+        folder = root / kind
+        files = (listed or {}).get(str(folder)) or folder_files(str(folder))
+        inside = folder.resolve().is_relative_to(real_root) if files is not None else True
+        for name, stamp in kept.changed(kind, files, inside):
+            to_read.append((kind, name, stamp))
+    jobs = [(Path(root / kind / name), f"{shown_root}/{kind}/{name}", kind) for kind, name, _ in to_read]
+    checked = [_refused_link(real_root, job[0], kept.links(kind)) for job, (kind, _, _) in zip(jobs, to_read)]
+    parsed = iter(parse_record_files([job for job, refused in zip(jobs, checked) if refused is None]))
+    for (kind, name, stamp), refused in zip(to_read, checked):
+        kept.remember(kind, name, stamp, refused if refused is not None else (*next(parsed), True))
+    for kind in RECORD_TYPE_BY_KIND:
+        records, kind_problems, unloadable = kept.of_kind(kind)
+        content.by_kind[kind] = records
+        problems.extend(kind_problems)
+        if unloadable:
+            content.unloadable[kind] = unloadable
+    if use_cache:
+        kept.save()
     return content, problems
 
 
-class ParsedRecordCache:
-    """Parsed records of the last run, by file, so an incremental build parses only what changed.
+def _refused_link(real_root: Path, path: Path, links: frozenset[str]) -> tuple[None, list[Problem], bool] | None:
+    """What a record file that is not to be read gives (a link out of the content folder is
+    refused, a link to nothing is passed over), or None to read it."""
+    is_link = path.name in links
+    if (is_link or not path.parent.resolve().is_relative_to(real_root)) and not path.resolve().is_relative_to(real_root):
+        return None, [Problem(_display_path(path), 1, "refusing a link that points outside the content folder",
+                              "unsafe-path")], False
+    if is_link and not path.is_file():
+        return None, [], False
+    return None
 
-    Kept in SHARDS files by a hash of each record's path, so an edit rewrites the
-    one file holding that record rather than every record of the site.
+
+def _is_record_name(name: str) -> bool:
+    return name.endswith(".md") and not name.startswith(".")
+
+
+class KeptRecords:
+    """The records of the last run, so an incremental build reads only the files that changed.
+
+    For each kind: the stamp of every file of its folder as it was read, the records by slug,
+    the problems by file name, and the names that could not be loaded. Which files changed is
+    found by comparing those stamps with the input stamp's, as whole dictionaries; at 10,000
+    records, looking each file up was half the loading. Kept in SHARDS files by a hash of each
+    file's kind and name, so an edit rewrites the one holding that file; they are merged when
+    loaded.
     """
 
-    VERSION = 3
+    VERSION = 4
     SHARDS = 16
+    RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
 
-    def __init__(self, root: Path, shown_root: str, entries: list[dict] | None = None,
-                 unreadable: set[int] | None = None) -> None:
+    def __init__(self, root: Path, shown_root: str, shards: list[dict] | None = None) -> None:
         self.root, self.shown_root = root, shown_root
-        self.entries: list[dict[str, tuple]] = entries or [{} for _ in range(self.SHARDS)]
-        self.used: list[dict[str, tuple]] = [{} for _ in range(self.SHARDS)]
-        self._stamps: dict[str, tuple[int, ...] | None] = {}
-        # shards to write: those not read (missing, old, damaged) and those whose files changed
-        self._changed = set(range(self.SHARDS)) if entries is None else set(unreadable or ())
+        # shard -> kind -> (stamps by name, records by slug, problems by name, unloadable names, folder inside)
+        self._shards: list[dict[str, dict]] = shards or [{} for _ in range(self.SHARDS)]
+        self._dirty = set(range(self.SHARDS)) if shards is None else set()
+        self._kinds: dict[str, dict] = {}
+        for shard in self._shards:
+            for kind, part in shard.items():
+                merged = self._kind(kind)
+                for field in ("stamps", "records", "problems"):
+                    merged[field].update(part[field])
+                merged["unloadable"] |= part["unloadable"]
+        self._links: dict[str, frozenset[str]] = {}
+
+    @staticmethod
+    def _empty() -> dict:
+        return {"stamps": {}, "records": {}, "problems": {}, "unloadable": set()}
+
+    def _kind(self, kind: str) -> dict:
+        if kind not in self._kinds:
+            self._kinds[kind] = self._empty()
+        return self._kinds[kind]
 
     @staticmethod
     def path_for(root: Path, shard: int = 0) -> Path:
@@ -148,58 +176,110 @@ class ParsedRecordCache:
         return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}-{shard:02d}.pickle"
 
     @classmethod
-    def load(cls, root: Path, shown_root: str) -> "ParsedRecordCache":
-        entries, unreadable = [], set()
+    def load(cls, root: Path, shown_root: str) -> "KeptRecords":
+        shards, unreadable = [], set()
         for shard in range(cls.SHARDS):
             try:
                 with open(cls.path_for(root, shard), "rb") as stored:
-                    version, stored_root, shard_entries = pickle.load(stored)
-                ok = version == (cls.VERSION, code_digest()) and stored_root == shown_root
-            except Exception:  # a missing, old or damaged shard only means parsing its files again
+                    version, stored_root, kinds = pickle.load(stored)
+                ok = version == (cls.VERSION, code_digest()) and stored_root == shown_root and isinstance(kinds, dict)
+            except Exception:  # a missing, old or damaged shard only means reading its files again
                 ok = False
-            entries.append(shard_entries if ok else {})
+            shards.append(kinds if ok else {})
             if not ok:
                 unreadable.add(shard)
-        return cls(root, shown_root, entries, unreadable)
+        kept = cls(root, shown_root, shards)
+        kept._dirty |= unreadable
+        return kept
 
-    def _shard(self, shown: str) -> int:
-        return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % self.SHARDS
+    def _shard(self, kind: str, name: str) -> int:
+        return zlib.crc32(f"{kind}/{name}".encode("utf-8", "surrogatepass")) % self.SHARDS
 
-    def lookup(self, path: str, shown: str, stamp: Any = NOT_TAKEN) -> tuple[Record | None, list[Problem]] | None:
-        """The record and problems of the last run if the file is as it was then; else None.
-        `stamp`: the file's `file_stamp` if the caller has just taken it (None if it changed a
-        moment ago, so its stats cannot be trusted)."""
-        if stamp is NOT_TAKEN:
-            status = os.stat(path)
-            stamp = None if changed_lately(status, time.time_ns()) else file_stamp(status)
-        self._stamps[shown] = stamp  # None: parse again next time
-        shard = self._shard(shown)
-        entry = self.entries[shard].get(shown)
-        if entry is None or stamp is None or entry[0] != stamp:
-            self._changed.add(shard)
-            return None
-        self.used[shard][shown] = entry
-        return entry[1], list(entry[2])
+    def changed(self, kind: str, files: "FolderFiles | None", inside: bool) -> list[tuple[str, tuple | None]]:
+        """(name, stamp now) of the record files of a kind to read again: changed, added, or
+        changed a moment ago; files gone are forgotten here. The files of a folder that is (through
+        a link) outside the content folder are all checked again, and refused."""
+        merged = self._kind(kind)
+        self._links[kind] = files.links if files is not None else frozenset()
+        now = files.stamps if files is not None else {}
+        if not inside:  # every file is refused again, unread
+            for name in list(merged["stamps"]):
+                self._forget(kind, name)
+        then = merged["stamps"]
+        if now == then:
+            return []
+        for name in then.keys() - now.keys():
+            self._forget(kind, name)
+        changed = []
+        for name, stamp in sorted(now.items() - then.items()):
+            if _is_record_name(name):
+                changed.append((name, stamp))
+            else:  # not a record file: only its stamp is kept
+                self._forget(kind, name)
+                self._set(kind, name, "stamps", stamp)
+        return changed
 
-    def remember(self, shown: str, result: tuple[Record | None, list[Problem]]) -> None:
-        """A file just parsed, under the stats it had before it was read."""
-        self.used[self._shard(shown)][shown] = (self._stamps.get(shown), result[0], list(result[1]))
+    def links(self, kind: str) -> frozenset[str]:
+        return self._links.get(kind, frozenset())
+
+    def remember(self, kind: str, name: str, stamp: tuple | None, result: tuple[Record | None, list[Problem], bool]) -> None:
+        """What reading a file gave (its record or None, its problems, whether it counts as a
+        record that could not be loaded), under the stats it had before it was read."""
+        record, problems, unloadable = result
+        self._forget(kind, name)
+        self._set(kind, name, "stamps", stamp if stamp is not None else self.RACY)
+        if record is not None:
+            self._set(kind, record.slug, "records", record)
+        elif unloadable:
+            self._set(kind, name, "unloadable", None)
+        if problems:
+            self._set(kind, name, "problems", tuple(problems))
+
+    def _set(self, kind: str, key: str, field: str, value: Any) -> None:
+        shard = self._shards[self._shard(kind, key if field != "records" else key + ".md")]
+        part = shard.setdefault(kind, self._empty())
+        for target in (part, self._kind(kind)):
+            if field == "unloadable":
+                target[field].add(key)
+            else:
+                target[field][key] = value
+        self._dirty.add(self._shard(kind, key if field != "records" else key + ".md"))
+
+    def _forget(self, kind: str, name: str) -> None:
+        slug = name[:-3] if name.endswith(".md") else None
+        shard_number = self._shard(kind, name)
+        part = self._shards[shard_number].get(kind)
+        for target in (part, self._kinds.get(kind)):
+            if target is None:
+                continue
+            target["stamps"].pop(name, None)
+            target["problems"].pop(name, None)
+            target["unloadable"].discard(name)
+            if slug is not None:
+                target["records"].pop(slug, None)
+        self._dirty.add(shard_number)
+
+    def of_kind(self, kind: str) -> tuple[dict[str, Record], list[Problem], set[str]]:
+        """The records of a kind by slug (in no particular order), every problem of its files,
+        and the slugs of the files that could not be loaded."""
+        merged = self._kind(kind)
+        problems = [problem for found in merged["problems"].values() for problem in found]
+        return merged["records"], problems, {name[:-3] for name in merged["unloadable"]}
 
     def save(self) -> None:
-        """Write the shards that changed: a file parsed again, added or removed."""
-        for shard, used in enumerate(self.used):
-            if shard not in self._changed and used.keys() == self.entries[shard].keys():
-                continue  # the stored shard is still exact
+        """Write the shards that changed: a file read again, added or removed."""
+        for shard in sorted(self._dirty):
             target = self.path_for(self.root, shard)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 temporary = target.with_suffix(".tmp")
                 with open(temporary, "wb") as stored:
-                    pickle.dump(((self.VERSION, code_digest()), self.shown_root, used), stored,
+                    pickle.dump(((self.VERSION, code_digest()), self.shown_root, self._shards[shard]), stored,
                                 protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, target)
             except OSError:
                 pass
+        self._dirty.clear()
 
 
 def _display_path(path: Path) -> str:
@@ -207,36 +287,6 @@ def _display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def _record_files(root: Path, kind: str, problems: list[Problem],
-                  listed: dict[str, list[tuple]] | None = None) -> Iterator[tuple[str, Any]]:
-    """The record files of one kind, sorted, each with its stamp if `listed` (the input stamp's
-    files by folder) has it; links that lead out of the content folder are refused.
-
-    Paths are plain strings: a Path object per file was a third of loading 10,000 cached records."""
-    folder = root / kind
-    folder_name = str(folder)
-    found = listed.get(folder_name) if listed is not None else None
-    if found is not None:
-        names = [(name, is_link, stamp) for name, stamp, is_link in found
-                 if name.endswith(".md") and not name.startswith(".")]
-    elif not folder.is_dir():
-        return
-    else:  # not listed by the stamp (or reached by it through another name): listed here
-        with os.scandir(folder) as entries:
-            names = sorted((entry.name, entry.is_symlink(), NOT_TAKEN) for entry in entries
-                           if entry.name.endswith(".md") and not entry.name.startswith("."))
-    real_root = root.resolve()
-    folder_inside = folder.resolve().is_relative_to(real_root)
-    for name, is_link, stamp in names:
-        path = os.path.join(folder_name, name)
-        if (is_link or not folder_inside) and not Path(path).resolve().is_relative_to(real_root):
-            problems.append(Problem(_display_path(Path(path)), 1, "refusing a link that points outside the content folder", "unsafe-path"))
-            continue
-        if is_link and not os.path.isfile(path):
-            continue
-        yield path, stamp
 
 
 def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:

@@ -19,9 +19,12 @@ from .cache import BuildCache, changed_lately, code_digest, file_stamp
 from .publish import verified_folder
 
 
-# One file as the input stamp found it: its name, its `file_stamp` (None if it changed a moment
-# ago, or could not be read), and whether the name is a symbolic link.
-FoundFile = tuple[str, "tuple[int, int, int, int] | None", bool]
+class FolderFiles(NamedTuple):
+    """The files of one folder as the input stamp found them: each name's `file_stamp` (None if
+    it changed a moment ago, or could not be read), and the names that are symbolic links."""
+
+    stamps: dict[str, tuple[int, int, int, int] | None]
+    links: frozenset[str]
 
 
 class InputStamp(NamedTuple):
@@ -34,10 +37,10 @@ class InputStamp(NamedTuple):
 
     digest: str
     racy: tuple[tuple[str, str], ...] = ()
-    # Every file found, by folder (as the walk named it), sorted by name, for the build to list
-    # and look up its records from rather than walk and stat them again. A build records only
-    # the first two fields (see BuildCache.save).
-    folders: dict[str, list[FoundFile]] | None = None
+    # Every file found, by folder (as the walk named it), for the build to find its records
+    # from rather than walk and stat them again. A build records only the first two fields
+    # (see BuildCache.save).
+    folders: dict[str, FolderFiles] | None = None
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
@@ -46,31 +49,58 @@ def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
     A file counts by its `file_stamp` (size, mtime, ctime, inode). Folders reached
     through symbolic links are walked too (each real folder once), as the build
     reads through them. The stats come with the folder listing (one pass over
-    10,000 files with no path built in Python: 0.06 s became 0.03 s).
+    10,000 files with no path built in Python).
     """
     now = time.time_ns()
-    racy = []
-    stamps = []
-    folders: dict[str, list[FoundFile]] = {}
+    racy: list[tuple[str, str]] = []
+    stamps: list[tuple[str, tuple | None]] = []
+    folders: dict[str, FolderFiles] = {}
     for folder in (content_dir, templates):
         for directory, entries in _input_folders(str(folder)):
-            found = folders[directory] = []
-            for entry in entries:
-                try:
-                    status = entry.stat()
-                except OSError:  # a link to nothing: the build reports what it cannot read
-                    stamps.append((entry.path, None))
-                    found.append((entry.name, None, True))
-                    continue
-                stamp = file_stamp(status)
-                stamps.append((entry.path, stamp))
-                if changed_lately(status, now):
-                    racy.append((entry.path, _bytes_digest(entry.path)))
-                    stamp = None
-                found.append((entry.name, stamp, entry.is_symlink()))
+            folders[directory] = _stamped(entries, now, stamps, racy)
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}\0".encode())
     hasher.update(repr(stamps).encode("utf-8", "surrogatepass"))
     return InputStamp(hasher.hexdigest(), tuple(racy), folders)
+
+
+def folder_files(directory: str) -> FolderFiles | None:
+    """The files of one folder with their stamps, taken now (None if it is not a folder)."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted((entry for entry in listing if not _is_folder(entry)), key=_NAME)
+    except OSError:
+        return None
+    return _stamped(entries, time.time_ns(), [], [])
+
+
+def _stamped(entries: list[os.DirEntry], now: int, stamps: list, racy: list) -> FolderFiles:
+    """The files of one folder with their stamps, adding (path, stamp) of each to `stamps`
+    and (path, digest of its bytes) of each changed a moment ago to `racy`."""
+    found: dict[str, tuple | None] = {}
+    links = []
+    for entry in entries:
+        if entry.is_symlink():
+            links.append(entry.name)
+        try:
+            status = entry.stat()
+        except OSError:  # a link to nothing: the build reports what it cannot read
+            stamps.append((entry.path, None))
+            found[entry.name] = None
+            continue
+        stamp = file_stamp(status)
+        stamps.append((entry.path, stamp))
+        if changed_lately(status, now):
+            racy.append((entry.path, _bytes_digest(entry.path)))
+            stamp = None
+        found[entry.name] = stamp
+    return FolderFiles(found, frozenset(links))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _input_folders(top: str) -> list[tuple[str, list[os.DirEntry]]]:
@@ -93,11 +123,7 @@ def _input_folders(top: str) -> list[tuple[str, list[os.DirEntry]]]:
         files = []
         subfolders = []
         for entry in entries:
-            try:
-                is_folder = entry.is_dir()
-            except OSError:
-                is_folder = False
-            (subfolders if is_folder else files).append(entry)
+            (subfolders if _is_folder(entry) else files).append(entry)
         walked.append((directory, files))
         pending.extend(entry.path for entry in reversed(subfolders))
     return sorted(walked, key=lambda folder: folder[0])

@@ -217,8 +217,8 @@ def _review_warnings(source: Source) -> Iterator[Problem]:
 
 def _check_aliases(content: Content) -> Iterator[Problem]:
     owner_by_alias: dict[str, Person] = {}
-    for person in content.of_kind("people").values():
-        for alias in {person.name, *person.aliases}:
+    for _, person in sorted(content.of_kind("people").items()):  # by slug: the records come in no set order
+        for alias in sorted({person.name, *person.aliases}):
             other = owner_by_alias.setdefault(alias.casefold(), person)
             if other is not person:
                 yield Problem(person.origin.path, person.origin.line_of("aliases"),

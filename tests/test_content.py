@@ -135,3 +135,44 @@ def test_hostile_yaml_aliases_are_problems_not_hangs_or_tracebacks(minimal_conte
     assert "tags/loop.md:3: unknown field 'extra'" in err
     assert "tags/listkey.md:3: a key must be a plain word" in err
     assert "Traceback" not in err
+
+
+def test_kept_records_read_only_what_changed_and_refuse_an_outside_link_every_time(minimal_content, tmp_path,
+                                                                                    monkeypatch):
+    from briefing_gen import content as content_module
+    from briefing_gen.uptodate import input_stamp
+
+    read: list[str] = []
+    parse = content_module.parse_record_files
+    monkeypatch.setattr(content_module, "parse_record_files",
+                        lambda jobs: read.extend(shown for _, shown, _ in jobs) or parse(jobs))
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: Outside\n---\n")
+    (minimal_content / "tags" / "linked.md").symlink_to(outside)
+    (minimal_content / "tags" / "notes.txt").write_text("not a record\n")
+    from briefing_gen import uptodate
+
+    monkeypatch.setattr(uptodate, "changed_lately", lambda status, now: False)  # trust every file's stats
+
+    def load():
+        read.clear()
+        stamp = input_stamp(minimal_content, tmp_path, False)
+        return load_content(minimal_content, use_cache=True, listed=stamp.folders)
+
+    first, first_problems = load()
+    assert len(read) == sum(1 for path in minimal_content.glob("*/*.md") if not path.is_symlink())
+    second, second_problems = load()
+    assert read == []
+    assert sorted(second_problems) == sorted(first_problems)
+    assert any("points outside the content folder" in problem.message for problem in second_problems)
+    assert {kind: set(records) for kind, records in second.by_kind.items()} == \
+        {kind: set(records) for kind, records in first.by_kind.items()}
+
+    (minimal_content / "events" / "first-meeting.md").unlink()
+    quote = minimal_content / "quotes" / "okafor-ferry.md"
+    quote.write_text(quote.read_text().replace("via: The Coastal Ledger", "via: Harbour Radio"))
+    third, _ = load()
+    assert [Path(shown).name for shown in read] == ["okafor-ferry.md"]
+    assert "first-meeting" not in third.of_kind("events") and "first-meeting" in first.of_kind("events")
+    assert third.of_kind("quotes")["okafor-ferry"].via == "Harbour Radio"
+    assert load_content(minimal_content)[0].of_kind("quotes")["okafor-ferry"] == third.of_kind("quotes")["okafor-ferry"]
