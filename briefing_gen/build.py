@@ -205,10 +205,11 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
         frame = frame_digest(templates, briefing.settings, drafts)
         try:
             search_entries = KeptEntries(None if clean else kept_file(out, "search"), briefing.settings.pretty_urls)
+            kept_reads = None if clean else KeptReads.load(kept_file(out, "reads"), frame)
             plan = plan_outputs(briefing, templates, renderer,
                                 compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates",
                                 search_entries=search_entries,
-                                kept=None if clean else KeptReads.load(kept_file(out, "reads"), frame))
+                                kept=kept_reads)
         except jinja2.TemplateError as error:
             return None, [template_problem(error)]
         finish_converting()
@@ -233,7 +234,7 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
                 verbatim.save()
             KeptReads.save(kept_file(out, "reads"), frame, {
                 output.path: (output.fingerprint, plan.reads[output.path]) for output in outputs if output.path in plan.reads},
-                plan.read_values)
+                plan.read_values, kept_reads)
     except jinja2.TemplateError as error:
         return None, [template_problem(error)]
     except RenderFailed as failure:

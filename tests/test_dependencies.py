@@ -101,3 +101,46 @@ def test_a_record_missing_from_the_kept_records_counts_as_added(minimal_content,
     second, _ = planned(minimal_content, kept)
     # the two that read the record; the list of tags is digested again and found the same
     assert made_again(second) == {"tags/transport/index.html", "takeaways/ferry-returns/index.html"}
+
+
+def test_after_an_edit_only_the_changes_are_written_and_read_back_whole(minimal_content, tmp_path):
+    store = tmp_path / "reads.pickle"
+    first, briefing = planned(minimal_content)
+    frame = frame_digest(TEMPLATES, briefing.settings, False)
+
+    def save(plan, kept):
+        KeptReads.save(store, frame, {output.path: (output.fingerprint, plan.reads[output.path])
+                                      for output in plan.outputs if output.path in plan.reads}, plan.read_values, kept)
+
+    save(first, None)
+    whole = store.stat().st_ino
+    kept = KeptReads.load(store, frame)
+    (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Transport and ferries\n---\nBoats.\n")
+    second, _ = planned(minimal_content, kept)
+    save(second, kept)
+    assert store.stat().st_ino == whole and KeptReads.changes_path(store).is_file()
+    again = KeptReads.load(store, frame)
+    (tmp_path / "fresh").mkdir()
+    fresh = kept_after(second, briefing, tmp_path / "fresh")
+    assert (again.outputs, again.records, again.values) == (fresh.outputs, fresh.records, fresh.values)
+    third, _ = planned(minimal_content, again)
+    assert made_again(third) == set()
+
+    KeptReads.changes_path(store).write_bytes(KeptReads.changes_path(store).read_bytes().replace(
+        kept.token.encode(), b"0" * len(kept.token)))  # changes to another whole file: not applied
+    assert KeptReads.load(store, frame).outputs == kept.outputs
+
+
+def test_many_changes_write_the_whole_file_again(minimal_content, tmp_path):
+    store = tmp_path / "reads.pickle"
+    first, briefing = planned(minimal_content)
+    frame = frame_digest(TEMPLATES, briefing.settings, False)
+    outputs = {output.path: (output.fingerprint, first.reads[output.path]) for output in first.outputs
+               if output.path in first.reads}
+    KeptReads.save(store, frame, outputs, first.read_values)
+    kept = KeptReads.load(store, frame)
+    entry = next(iter(outputs.values()))
+    moved = {f"page-{number}.html": entry for number in range(120)}  # every output changed, and more
+    KeptReads.save(store, frame, moved, first.read_values, kept)
+    assert not KeptReads.changes_path(store).exists()
+    assert KeptReads.load(store, frame).outputs == moved
