@@ -217,7 +217,7 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
     gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
     gc.enable()
     try:
-        check_output_paths([output.path for output in outputs])
+        check_output_paths([output.path for output in outputs], passed=kept_reads.outputs if kept_reads else ())
         with output_lock(out):
             recover_interrupted_build(out)
             check_output_folder(out, protected)

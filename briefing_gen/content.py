@@ -156,8 +156,8 @@ class KeptRecords:
         for shard in self._shards:
             for kind, part in shard.items():
                 merged = self._kind(kind)
-                for field in ("stamps", "records", "problems"):
-                    merged[field].update(part[field])
+                for part_name in ("stamps", "records", "problems"):
+                    merged[part_name].update(part[part_name])
                 merged["unloadable"] |= part["unloadable"]
         self._links: dict[str, frozenset[str]] = {}
 

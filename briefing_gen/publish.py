@@ -299,7 +299,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
 
 def _state_of(folder: Path, output: Output) -> FileState:
     status = os.stat(folder / output.path)
-    return FileState(output.fingerprint, status.st_size, status.st_mtime_ns)
+    return FileState.of(output.fingerprint, status.st_size, status.st_mtime_ns)
 
 
 def _remove_file(folder: Path, relative: str) -> None:

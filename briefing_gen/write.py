@@ -15,7 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -127,13 +127,18 @@ def replace_folder(new: Path, out_dir: Path) -> Path | None:
     return old
 
 
-def check_output_paths(paths: list[str]) -> None:
-    """Refuse a path that could leave the output folder, or one written twice."""
-    seen: set[str] = set()
+def check_output_paths(paths: list[str], passed: Container[str] = ()) -> None:
+    """Refuse a path that could leave the output folder, or one written twice. Paths in `passed`
+    (those of an earlier build, which were checked then) are only checked for being written twice."""
     for relative_path in paths:
+        if relative_path in passed:
+            continue
         parts = [part for part in relative_path.split("/") if part not in ("", ".")]  # as PurePosixPath sees them
         if relative_path.startswith("/") or ".." in parts or "\x00" in relative_path or not parts:
             raise OutputError(f"refusing to write {relative_path!r}: outside the output folder")
-        if relative_path in seen:
-            raise OutputError(f"two pages want the same output file {relative_path!r}")
-        seen.add(relative_path)
+    if len(set(paths)) != len(paths):
+        seen: set[str] = set()
+        for relative_path in paths:
+            if relative_path in seen:
+                raise OutputError(f"two pages want the same output file {relative_path!r}")
+            seen.add(relative_path)

@@ -272,7 +272,7 @@ def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content
     build(minimal_content, TEMPLATES, out)
     states = BuildCache.load(out).current
     assert FolderCheck(out, states).result(dict(states)) == states  # equal states: the forked walk's verdict
-    other = dict(states, **{"index.html": FileState("0" * 40, 1, 1)})
+    other = dict(states, **{"index.html": FileState.of("0" * 40, 1, 1)})
     check = FolderCheck(out, states)
     assert check.result(other) is None  # walked again, here, for the states asked about
     check.close()

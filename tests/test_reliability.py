@@ -201,3 +201,14 @@ def test_two_outputs_on_one_path_are_refused_and_ordinary_paths_pass():
     check_output_paths(["index.html", "quotes/a-b/index.html", "./static/style.css", "tags//x/index.html"])
     with pytest.raises(OutputError, match="same output file"):
         check_output_paths(["quotes/a/index.html", "quotes/a/index.html"])
+
+
+def test_paths_checked_by_an_earlier_build_are_still_checked_for_being_written_twice():
+    from briefing_gen.write import OutputError, check_output_paths
+
+    passed = {"index.html", "quotes/a/index.html"}
+    check_output_paths(["index.html", "quotes/a/index.html", "quotes/b/index.html"], passed=passed)
+    with pytest.raises(OutputError, match="outside"):
+        check_output_paths(["index.html", "../new.html"], passed=passed)  # a path not checked before
+    with pytest.raises(OutputError, match="two pages"):
+        check_output_paths(["quotes/a/index.html", "quotes/a/index.html"], passed=passed)
