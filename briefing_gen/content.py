@@ -94,15 +94,18 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     kept = KeptRecords.load(root, shown_root) if use_cache else KeptRecords(root, shown_root)
     real_root = root.resolve()
     to_read: list[tuple[str, str, tuple | None]] = []  # (kind, name, stamp)
+    checked: list[tuple[None, list[Problem], bool] | None] = []  # what a file not to be read gives
     for kind in RECORD_TYPE_BY_KIND:
         folder = root / kind
         files = (listed or {}).get(str(folder)) or folder_files(str(folder))
         inside = folder.resolve().is_relative_to(real_root) if files is not None else True
+        links = files.links if files is not None else frozenset()
         for name, stamp in kept.changed(kind, files, inside):
             to_read.append((kind, name, stamp))
-    jobs = [(Path(root / kind / name), f"{shown_root}/{kind}/{name}", kind) for kind, name, _ in to_read]
-    checked = [_refused_link(real_root, job[0], kept.links(kind)) for job, (kind, _, _) in zip(jobs, to_read)]
-    parsed = iter(parse_record_files([job for job, refused in zip(jobs, checked) if refused is None]))
+            checked.append(_refused_link(real_root, folder / name, inside, name in links))
+    jobs = [(root / kind / name, f"{shown_root}/{kind}/{name}", kind)
+            for (kind, name, _), refused in zip(to_read, checked) if refused is None]
+    parsed = iter(parse_record_files(jobs))
     for (kind, name, stamp), refused in zip(to_read, checked):
         kept.remember(kind, name, stamp, refused if refused is not None else (*next(parsed), True))
     for kind in RECORD_TYPE_BY_KIND:
@@ -116,11 +119,10 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     return content, problems
 
 
-def _refused_link(real_root: Path, path: Path, links: frozenset[str]) -> tuple[None, list[Problem], bool] | None:
+def _refused_link(real_root: Path, path: Path, folder_inside: bool, is_link: bool) -> tuple[None, list[Problem], bool] | None:
     """What a record file that is not to be read gives (a link out of the content folder is
     refused, a link to nothing is passed over), or None to read it."""
-    is_link = path.name in links
-    if (is_link or not path.parent.resolve().is_relative_to(real_root)) and not path.resolve().is_relative_to(real_root):
+    if (is_link or not folder_inside) and not path.resolve().is_relative_to(real_root):
         return None, [Problem(_display_path(path), 1, "refusing a link that points outside the content folder",
                               "unsafe-path")], False
     if is_link and not path.is_file():
@@ -159,7 +161,6 @@ class KeptRecords:
                 for part_name in ("stamps", "records", "problems"):
                     merged[part_name].update(part[part_name])
                 merged["unloadable"] |= part["unloadable"]
-        self._links: dict[str, frozenset[str]] = {}
 
     @staticmethod
     def _empty() -> dict:
@@ -200,7 +201,6 @@ class KeptRecords:
         changed a moment ago; files gone are forgotten here. The files of a folder that is (through
         a link) outside the content folder are all checked again, and refused."""
         merged = self._kind(kind)
-        self._links[kind] = files.links if files is not None else frozenset()
         now = files.stamps if files is not None else {}
         if not inside:  # every file is refused again, unread
             for name in list(merged["stamps"]):
@@ -215,41 +215,28 @@ class KeptRecords:
             if _is_record_name(name):
                 changed.append((name, stamp))
             else:  # not a record file: only its stamp is kept
-                self._forget(kind, name)
-                self._set(kind, name, "stamps", stamp)
+                self.remember(kind, name, stamp, (None, [], False))
         return changed
-
-    def links(self, kind: str) -> frozenset[str]:
-        return self._links.get(kind, frozenset())
 
     def remember(self, kind: str, name: str, stamp: tuple | None, result: tuple[Record | None, list[Problem], bool]) -> None:
         """What reading a file gave (its record or None, its problems, whether it counts as a
         record that could not be loaded), under the stats it had before it was read."""
         record, problems, unloadable = result
-        self._forget(kind, name)
-        self._set(kind, name, "stamps", stamp if stamp is not None else self.RACY)
-        if record is not None:
-            self._set(kind, record.slug, "records", record)
-        elif unloadable:
-            self._set(kind, name, "unloadable", None)
-        if problems:
-            self._set(kind, name, "problems", tuple(problems))
+        shard = self._shard(kind, name)
+        self._forget(kind, name, shard)
+        for target in (self._shards[shard].setdefault(kind, self._empty()), self._kind(kind)):
+            target["stamps"][name] = stamp if stamp is not None else self.RACY
+            if record is not None:
+                target["records"][record.slug] = record  # the file's name without .md
+            elif unloadable:
+                target["unloadable"].add(name)
+            if problems:
+                target["problems"][name] = tuple(problems)
 
-    def _set(self, kind: str, key: str, field: str, value: Any) -> None:
-        shard = self._shards[self._shard(kind, key if field != "records" else key + ".md")]
-        part = shard.setdefault(kind, self._empty())
-        for target in (part, self._kind(kind)):
-            if field == "unloadable":
-                target[field].add(key)
-            else:
-                target[field][key] = value
-        self._dirty.add(self._shard(kind, key if field != "records" else key + ".md"))
-
-    def _forget(self, kind: str, name: str) -> None:
+    def _forget(self, kind: str, name: str, shard: int | None = None) -> None:
+        shard = self._shard(kind, name) if shard is None else shard
         slug = name[:-3] if name.endswith(".md") else None
-        shard_number = self._shard(kind, name)
-        part = self._shards[shard_number].get(kind)
-        for target in (part, self._kinds.get(kind)):
+        for target in (self._shards[shard].get(kind), self._kinds.get(kind)):
             if target is None:
                 continue
             target["stamps"].pop(name, None)
@@ -257,7 +244,7 @@ class KeptRecords:
             target["unloadable"].discard(name)
             if slug is not None:
                 target["records"].pop(slug, None)
-        self._dirty.add(shard_number)
+        self._dirty.add(shard)
 
     def of_kind(self, kind: str) -> tuple[dict[str, Record], list[Problem], set[str]]:
         """The records of a kind by slug (in no particular order), every problem of its files,
