@@ -64,6 +64,9 @@ class Content:
     by_kind: dict[str, dict[str, Record]] = field(default_factory=dict)
     # slugs whose file exists but could not be loaded: references to them are not "unknown"
     unloadable: dict[str, set[str]] = field(default_factory=dict)
+    # the digest of each record's file by kind and slug, as the loader keeps them (so that what
+    # later steps compare does not have to be read out of 10,000 records again)
+    digests: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> dict[str, Record]:
         return self.by_kind.setdefault(kind, {})
@@ -109,8 +112,9 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     for (kind, name, stamp), refused in zip(to_read, checked):
         kept.remember(kind, name, stamp, refused if refused is not None else (*next(parsed), True))
     for kind in RECORD_TYPE_BY_KIND:
-        records, kind_problems, unloadable = kept.of_kind(kind)
+        records, digests, kind_problems, unloadable = kept.of_kind(kind)
         content.by_kind[kind] = records
+        content.digests[kind] = digests
         problems.extend(kind_problems)
         if unloadable:
             content.unloadable[kind] = unloadable
@@ -145,7 +149,7 @@ class KeptRecords:
     loaded.
     """
 
-    VERSION = 4
+    VERSION = 5
     SHARDS = 16
     RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
 
@@ -158,13 +162,13 @@ class KeptRecords:
         for shard in self._shards:
             for kind, part in shard.items():
                 merged = self._kind(kind)
-                for part_name in ("stamps", "records", "problems"):
+                for part_name in ("stamps", "records", "digests", "problems"):
                     merged[part_name].update(part[part_name])
                 merged["unloadable"] |= part["unloadable"]
 
     @staticmethod
     def _empty() -> dict:
-        return {"stamps": {}, "records": {}, "problems": {}, "unloadable": set()}
+        return {"stamps": {}, "records": {}, "digests": {}, "problems": {}, "unloadable": set()}
 
     def _kind(self, kind: str) -> dict:
         if kind not in self._kinds:
@@ -228,6 +232,7 @@ class KeptRecords:
             target["stamps"][name] = stamp if stamp is not None else self.RACY
             if record is not None:
                 target["records"][record.slug] = record  # the file's name without .md
+                target["digests"][record.slug] = record.origin.digest
             elif unloadable:
                 target["unloadable"].add(name)
             if problems:
@@ -244,14 +249,15 @@ class KeptRecords:
             target["unloadable"].discard(name)
             if slug is not None:
                 target["records"].pop(slug, None)
+                target["digests"].pop(slug, None)
         self._dirty.add(shard)
 
-    def of_kind(self, kind: str) -> tuple[dict[str, Record], list[Problem], set[str]]:
-        """The records of a kind by slug (in no particular order), every problem of its files,
-        and the slugs of the files that could not be loaded."""
+    def of_kind(self, kind: str) -> tuple[dict[str, Record], dict[str, str], list[Problem], set[str]]:
+        """The records of a kind by slug (in no particular order), their digests by slug, every
+        problem of its files, and the slugs of the files that could not be loaded."""
         merged = self._kind(kind)
         problems = [problem for found in merged["problems"].values() for problem in found]
-        return merged["records"], problems, {name[:-3] for name in merged["unloadable"]}
+        return merged["records"], merged["digests"], problems, {name[:-3] for name in merged["unloadable"]}
 
     def save(self) -> None:
         """Write the shards that changed: a file read again, added or removed."""
@@ -330,6 +336,11 @@ def _parse_job(job: tuple[Path, str, str]) -> tuple[Record | None, list[Problem]
     return load_record(path, shown, RECORD_TYPE_BY_KIND[kind], problems), problems
 
 
+# Records of one kind mostly share their front matter's layout: one dict per layout (never changed
+# once made) rather than one per record, so kept records load with thousands fewer objects.
+_KEY_LINES: dict[tuple, dict[str, int]] = {}
+
+
 def load_record(path: Path, shown: str, record_type: type[Record], problems: list[Problem]) -> Record | None:
     """Read one record file; on any problem, report it and return None."""
     slug = path.stem
@@ -346,7 +357,8 @@ def load_record(path: Path, shown: str, record_type: type[Record], problems: lis
     if len(problems) > found:
         return None
     digest = hashlib.sha1(f"{record_type.kind}/{slug}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-    origin = Origin(path=shown, key_lines=front.key_lines, body_line=front.body_line, digest=digest)
+    key_lines = _KEY_LINES.setdefault(tuple(front.key_lines.items()), front.key_lines)
+    origin = Origin(path=shown, key_lines=key_lines, body_line=front.body_line, digest=digest)
     return record_type(slug=slug, body=front.body, origin=origin, **values)
 
 

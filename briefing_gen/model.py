@@ -42,6 +42,8 @@ class Briefing:
     records_by_tag: dict[str, list[Record]] = field(default_factory=dict)
     takeaways_by_person: dict[str, list[Takeaway]] = field(default_factory=dict)
     citations: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
+    # the digest of each record of the lists by kind and slug, when the loader gave them
+    record_digests: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def source(self, slug: str) -> Source:
         return self._sources_by_slug[slug]
@@ -94,6 +96,8 @@ def make_briefing(content: Content, include_drafts: bool = False) -> Briefing:
         tags=sorted(records("tags"), key=lambda t: t.slug),
     )
     _link_records(briefing)
+    briefing.record_digests = {kind: digests for kind in RECORD_LISTS
+                               if len(digests := content.digests.get(kind, {})) == len(getattr(briefing, kind))}
     return briefing
 
 

@@ -150,7 +150,7 @@ def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
     problems = []
     sources = content.of_kind("sources")
     for quote in content.of_kind("quotes").values():
-        if not quote.body.strip():
+        if not quote.body or quote.body.isspace():
             problems.append(Problem(quote.origin.path, quote.origin.body_line,
                                     "the quote's body is empty: write the quoted words", "empty-quote"))
             continue
