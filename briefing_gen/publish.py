@@ -113,9 +113,14 @@ def _record_made_from(cache: BuildCache, made_from: tuple | None) -> None:
 
 
 def _same_fingerprints(states: dict[str, FileState], outputs: list[Output]) -> bool:
-    return len(states) == len(outputs) and all(
-        (state := states.get(output.path)) is not None and state.fingerprint == output.fingerprint
-        for output in outputs)
+    """The outputs are those files, each as it is: the outputs made again are looked at first,
+    as after an edit one of them differs (and the thousands kept before it need no look)."""
+    def same(output: Output) -> bool:
+        state = states.get(output.path)
+        return state is not None and state.fingerprint == output.fingerprint
+
+    return (len(states) == len(outputs) and all(same(output) for output in outputs if not output.knows_fingerprint())
+            and all(map(same, outputs)))
 
 
 def verified_folder(folder: Path, states: dict[str, FileState] | None) -> dict[str, FileState] | None:
