@@ -39,7 +39,7 @@ def changed_lately(status: os.stat_result, now_ns: int) -> bool:
     """Changed within RACY_NS of now: a second change in the same clock tick would leave the
     same stamp, so (as git does with racily clean entries) the stamp alone is not trusted."""
     return max(status.st_mtime_ns, status.st_ctime_ns) > now_ns - RACY_NS
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def code_digest() -> str:
@@ -230,7 +230,8 @@ class BuildCache:
                 stored = pickle.load(stored_file)
             if stored.get("version") != CACHE_VERSION:
                 return cls(out_dir)
-            cache = cls(out_dir, _states(stored.get("current")), _states(stored.get("shadow")), stored.get("inputs"),
+            current = _states(stored.get("current"))
+            cache = cls(out_dir, current, _shadow_states(current, stored.get("shadow")), stored.get("inputs"),
                         stored.get("warnings"))
             cache.loaded_from = loaded_from
             return cache
@@ -250,7 +251,7 @@ class BuildCache:
     def save(self) -> None:
         target = self.path_for(self.out_dir)
         stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs[:2]) if self.inputs else None, "warnings": self.warnings,
-                  "current": _plain(self.current), "shadow": _plain(self.shadow)}
+                  "current": _plain(self.current), "shadow": _shadow_stored(self.current, self.shadow)}
         try:
             target.parent.mkdir(exist_ok=True)
             temporary = target.with_suffix(".tmp")
@@ -264,6 +265,28 @@ def _states(stored: dict | None) -> dict[str, FileState] | None:
     if stored is None:
         return None
     return dict(zip(stored.keys(), map(FileState, stored.values())))
+
+
+def _shadow_stored(current: dict[str, FileState] | None, shadow: dict[str, FileState] | None) -> tuple | None:
+    """The shadow as it differs from the live site (the files the last build changed): the
+    states that differ or are the shadow's alone, and the paths only the live site has."""
+    if shadow is None:
+        return None
+    if current is None:
+        return _plain(shadow), ()
+    return _plain({path: state for path, state in shadow.items() if current.get(path) != state}), \
+        tuple(current.keys() - shadow.keys())
+
+
+def _shadow_states(current: dict[str, FileState] | None, stored: tuple | None) -> dict[str, FileState] | None:
+    if stored is None:
+        return None
+    changed, only_live = stored
+    shadow = dict(current or {})
+    shadow.update(_states(changed))
+    for path in only_live:
+        del shadow[path]
+    return shadow
 
 
 def _plain(states: dict[str, FileState] | None) -> dict | None:

@@ -117,7 +117,10 @@ class MarkdownRenderer:
         started here, while the build checks the content and plans its pages; a
         block left without calling `finish` (the content has errors) stops them.
         """
-        missing = [text for text in dict.fromkeys(texts) if self._known(text) is None]
+        wanted = dict.fromkeys(texts)
+        kept = wanted.keys() & self._stored.keys()  # as _known does, for thousands of texts at once
+        self._cache.update(zip(kept, map(self._stored.__getitem__, kept)))
+        missing = [text for text in wanted if text not in self._cache]
         workers = worker_count()
         if len(missing) < PARALLEL_CONVERT or workers < 2:
             def convert_here() -> None:

@@ -376,3 +376,20 @@ def test_kept_values_rewrite_only_the_files_whose_keys_changed(tmp_path):
     fourth = KeptValues(store, ("v1",))
     assert 0 < len(fourth.kept) < len(third.kept)  # a damaged file loses only its own values
     assert fourth.kept.items() <= third.kept.items()
+
+
+def test_the_build_record_keeps_the_shadow_as_it_differs_from_the_live_site(tmp_path):
+    from briefing_gen.cache import BuildCache, FileState
+
+    out = tmp_path / "site"
+    out.mkdir()
+    live = {"a.html": FileState.of("1" * 40, 1, 1), "b.html": FileState.of("2" * 40, 2, 2),
+            "only-live.html": FileState.of("3" * 40, 3, 3)}
+    shadow = {"a.html": live["a.html"], "b.html": FileState.of("9" * 40, 9, 9),
+              "only-shadow.html": FileState.of("4" * 40, 4, 4)}
+    for current, kept_shadow in ((live, shadow), (None, shadow), (live, None), (live, {})):
+        cache = BuildCache(out, current, kept_shadow)
+        cache.save()
+        loaded = BuildCache.load(out)
+        assert (loaded.current, loaded.shadow) == (current, kept_shadow)
+        assert all(type(state) is FileState for state in (loaded.shadow or {}).values())
