@@ -144,9 +144,9 @@ class FolderCheck:
 
     Its verdict is used, under the output lock, only if nothing another build does to the
     site could have happened since: the same recorded states, read from the same build-cache
-    file (a build that finished saved it), and the output folder the same folder (same inode
-    and mtime: the live site only ever changes by a swap, and a swap or a recovery replaces
-    the folder, so a build killed after its swap shows too). Otherwise it walks the folder again, there. A file edited
+    file (every build saves it before it touches the site: a build killed after its swap left
+    a changed file behind), and the output folder the same folder (same inode and mtime: a
+    swap or a recovery replaces it). Otherwise it walks the folder again, there. A file edited
     by hand inside the site in that half second goes unseen, as it would during the writing
     itself. Where processes cannot fork, it walks when asked. `close()` collects the process.
     """
@@ -220,10 +220,11 @@ def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
 
 def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress, made_from,
                             while_waiting) -> int:
-    # The shadow is about to change: until the swap it is not a known site. Without its marker
-    # no build trusts the record of it (and saving the record again cost 15 ms at 10,000 pages).
-    (shadow_dir / MARKER).unlink(missing_ok=True)
+    # The shadow is about to change: until the swap it is not a known site, and the record says so
+    # first. (Removing its marker instead saved 12 ms, but the marker is written back before the
+    # swap: a swap that failed after it left a shadow of new files under the old record.)
     cache.shadow = None
+    cache.save()
     wanted = {output.path for output in outputs}
     for path in sorted(set(shadow) - wanted):
         _remove_file(shadow_dir, path)

@@ -310,7 +310,7 @@ def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(m
 
     def another_build_meanwhile(out_dir: Path) -> None:
         time.sleep(0.3)  # the forked walk is over by now
-        BuildCache.load(out_dir).save()  # a save it makes before its swap (a build with no shadow does)
+        BuildCache.load(out_dir).save()  # its first save, made before it touches the site
         other = out_dir.with_name("other")
         shutil.copytree(out_dir, other)
         (other / "index.html").write_text("the other build's page\n")
@@ -346,7 +346,6 @@ def test_a_build_stopped_while_it_updates_the_shadow_leaves_a_shadow_no_build_tr
     monkeypatch.setattr(publish, "render_into", stopped_half_way)
     assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
     monkeypatch.undo()
-    assert not (publish.shadow_folder(out) / ".briefing-gen").is_file()
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)
@@ -393,3 +392,23 @@ def test_the_build_record_keeps_the_shadow_as_it_differs_from_the_live_site(tmp_
         loaded = BuildCache.load(out)
         assert (loaded.current, loaded.shadow) == (current, kept_shadow)
         assert all(type(state) is FileState for state in (loaded.shadow or {}).values())
+
+
+def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp_path, monkeypatch, capsys):
+    """The shadow gets its marker back before the swap; a swap that then fails (or a build killed
+    there) must not leave the old record of the shadow trusted over the new files in it."""
+    from briefing_gen import publish
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    for word in ("ash", "birch"):
+        edit_tag_body(minimal_content, TEMPLATES, word)
+        build(minimal_content, TEMPLATES, out)
+    edit_tag_body(minimal_content, TEMPLATES, "cedar")
+    monkeypatch.setattr(publish, "exchange_folders", lambda first, second: False)
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
+    monkeypatch.undo()
+    assert "Ferries and birch." in (out / "tags" / "transport" / "index.html").read_text()  # the site before stays
+    edit_tag_body(minimal_content, TEMPLATES, "ash")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
