@@ -101,10 +101,16 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     for kind in RECORD_TYPE_BY_KIND:
         folder = root / kind
         files = (listed or {}).get(str(folder)) or folder_files(str(folder))
+        if files is None and folder.is_dir():
+            problems.append(Problem(_display_path(folder), 1, "cannot read this folder: its records are left out",
+                                    "unreadable"))
         inside = folder.resolve().is_relative_to(real_root) if files is not None else True
         links = files.links if files is not None else frozenset()
         for name, stamp in kept.changed(kind, files, inside):
-            to_read.append((kind, name, stamp))
+            # A link, or a file of a folder outside the content folder, is looked at again at every
+            # load (kept under no stamp): where it leads can change while the file it led to does not.
+            trusted = inside and name not in links
+            to_read.append((kind, name, stamp if trusted else None))
             checked.append(_refused_link(real_root, folder / name, inside, name in links))
     jobs = [(root / kind / name, f"{shown_root}/{kind}/{name}", kind)
             for (kind, name, _), refused in zip(to_read, checked) if refused is None]

@@ -176,3 +176,55 @@ def test_kept_records_read_only_what_changed_and_refuse_an_outside_link_every_ti
     assert "first-meeting" not in third.of_kind("events") and "first-meeting" in first.of_kind("events")
     assert third.of_kind("quotes")["okafor-ferry"].via == "Harbour Radio"
     assert load_content(minimal_content)[0].of_kind("quotes")["okafor-ferry"] == third.of_kind("quotes")["okafor-ferry"]
+
+
+def test_where_a_link_leads_is_looked_at_again_even_when_the_file_it_led_to_is_unchanged(minimal_content, tmp_path,
+                                                                                          monkeypatch):
+    """Moving a folder changes no file's stats: a kept verdict on a link (read, or refused) would
+    outlive the move. Both ways: a link that now leads outside, and a folder that came back inside."""
+    from briefing_gen import uptodate
+    from briefing_gen.uptodate import input_stamp
+
+    monkeypatch.setattr(uptodate, "changed_lately", lambda status, now: False)  # trust every file's stats
+
+    def load():
+        stamp = input_stamp(minimal_content, tmp_path / "no-templates", False)
+        content, problems = load_content(minimal_content, use_cache=True, listed=stamp.folders)
+        return content, [problem.message for problem in problems]
+
+    shared = minimal_content / "shared"
+    shared.mkdir()
+    (shared / "extra.md").write_text("---\ntitle: Extra\n---\nAn extra tag.\n")
+    link = minimal_content / "tags" / "extra.md"
+    link.symlink_to("../shared/extra.md")
+    content, problems = load()
+    assert "extra" in content.of_kind("tags") and not any("outside" in message for message in problems)
+    shared.rename(tmp_path / "shared")  # the same file, now outside; the link follows it
+    link.unlink()
+    link.symlink_to("../../shared/extra.md")
+    content, problems = load()
+    assert "extra" not in content.of_kind("tags")
+    assert any("points outside the content folder" in message for message in problems)
+
+    link.unlink()
+    tags = minimal_content / "tags"
+    tags.rename(tmp_path / "tags-outside")
+    tags.symlink_to(tmp_path / "tags-outside")  # the whole kind folder outside
+    content, problems = load()
+    assert "transport" not in content.of_kind("tags") and any("outside" in message for message in problems)
+    tags.unlink()
+    (tmp_path / "tags-outside").rename(tags)  # back inside, the same files
+    content, problems = load()
+    assert "transport" in content.of_kind("tags") and not any("outside" in message for message in problems)
+
+
+def test_a_kind_folder_that_cannot_be_read_is_a_problem_not_a_silence(minimal_content, monkeypatch):
+    from briefing_gen import content as content_module
+
+    real = content_module.folder_files
+    monkeypatch.setattr(content_module, "folder_files",
+                        lambda directory: None if directory.endswith("quotes") else real(directory))
+    content, problems = load_content(minimal_content)
+    assert any(problem.message.startswith("cannot read this folder") and problem.path.endswith("quotes")
+               for problem in problems)
+    assert errors_in(problems)
