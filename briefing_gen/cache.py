@@ -57,6 +57,15 @@ def code_digest() -> str:
 _CODE_DIGEST: str | None = None
 
 
+def keep_pickled(path: Path, value: Any) -> None:
+    """Write one cache file whole or not at all: pickled into a temporary file beside it, then
+    put in its place. Raises OSError; a cache that cannot be written only costs the next build time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, path)
+
+
 def fingerprint(*parts: Any) -> str:
     """A stable digest of template hashes and a page context (and of the code that renders them)."""
     return Fingerprinter().of(*parts)
@@ -253,10 +262,7 @@ class BuildCache:
         stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs[:2]) if self.inputs else None, "warnings": self.warnings,
                   "current": _plain(self.current), "shadow": _shadow_stored(self.current, self.shadow)}
         try:
-            target.parent.mkdir(exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            temporary.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(temporary, target)
+            keep_pickled(target, stored)
         except OSError:
             pass  # the cache only saves time; a build without it is still right
 
@@ -351,10 +357,6 @@ class KeptValues:
             values = {key: value for key, value in self._shards[shard].items() if key not in dropped}
             values.update((key, self.used[key]) for key in new_keys)
             try:
-                target = self._shard_path(shard)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_suffix(".tmp")
-                temporary.write_bytes(pickle.dumps((self.version, values), protocol=pickle.HIGHEST_PROTOCOL))
-                os.replace(temporary, target)
+                keep_pickled(self._shard_path(shard), (self.version, values))
             except OSError:
                 pass  # kept values only save time

@@ -21,7 +21,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import code_digest
+from .cache import code_digest, keep_pickled
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .uptodate import FolderFiles, folder_files
@@ -268,16 +268,11 @@ class KeptRecords:
     def save(self) -> None:
         """Write the shards that changed: a file read again, added or removed."""
         for shard in sorted(self._dirty):
-            target = self.path_for(self.root, shard)
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_suffix(".tmp")
-                with open(temporary, "wb") as stored:
-                    pickle.dump(((self.VERSION, code_digest()), self.shown_root, self._shards[shard]), stored,
-                                protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, target)
+                keep_pickled(self.path_for(self.root, shard),
+                             ((self.VERSION, code_digest()), self.shown_root, self._shards[shard]))
             except OSError:
-                pass
+                pass  # kept records only save time
         self._dirty.clear()
 
 

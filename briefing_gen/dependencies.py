@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .cache import code_digest
+from .cache import code_digest, keep_pickled
 from .model import RECORD_LISTS, Briefing
 from .records import Record
 from .uptodate import input_files
@@ -322,13 +322,12 @@ class KeptReads:
         values = {read: values_now.of(read) for read in every_read if read[0] != "record"}
         now = (outputs, values_now.record_digests(), values)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             if kept is not None and kept.token is not None and kept.frame == frame:
                 changes = _changes(kept._whole, now)
                 if sum(map(len, changes)) <= max(100, len(outputs) // 10):
-                    _write(KeptReads.changes_path(path), (KeptReads.VERSION, frame, kept.token, *changes))
+                    keep_pickled(KeptReads.changes_path(path), (KeptReads.VERSION, frame, kept.token, *changes))
                     return
-            _write(path, (KeptReads.VERSION, frame, os.urandom(8).hex(), *now))
+            keep_pickled(path, (KeptReads.VERSION, frame, os.urandom(8).hex(), *now))
             KeptReads.changes_path(path).unlink(missing_ok=True)
         except OSError:
             pass  # kept reads only save time
@@ -371,9 +370,3 @@ def _with_changes(entries: dict, changes: dict) -> dict:
 
 
 _MISSING = object()
-
-
-def _write(path: Path, stored: tuple) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
