@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .records import RECORD_TYPE_BY_KIND, Record
+from .records import RECORD_TYPE_BY_KIND, Record, digest_of
 
 CACHE_FOLDER = ".briefing-gen-cache"
 # A file changed this recently may change again within the same tick of its clock
@@ -69,9 +69,6 @@ def keep_pickled(path: Path, value: Any) -> None:
 def fingerprint(*parts: Any) -> str:
     """A stable digest of template hashes and a page context (and of the code that renders them)."""
     return Fingerprinter().of(*parts)
-
-
-_DIGEST = operator.attrgetter("origin.digest")
 
 
 class Fingerprinter:
@@ -142,7 +139,7 @@ class Fingerprinter:
             if all(map(_RECORD_TYPES.__contains__, map(type, sequence))):
                 # records only (the long lists pages show): each by its digest, fixed in length,
                 # in one pass in C rather than one call per record
-                inner.update(b"R" + "".join(map(_DIGEST, sequence)).encode())
+                inner.update(b"R" + "".join(map(digest_of, sequence)).encode())
             else:
                 for item in sequence:
                     self._feed(inner, item)

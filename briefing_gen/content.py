@@ -161,7 +161,7 @@ class KeptRecords:
 
     def __init__(self, root: Path, shown_root: str, shards: list[dict] | None = None) -> None:
         self.root, self.shown_root = root, shown_root
-        # shard -> kind -> (stamps by name, records by slug, problems by name, unloadable names, folder inside)
+        # shard -> kind -> {stamps by name, records and digests by slug, problems by name, unloadable names}
         self._shards: list[dict[str, dict]] = shards or [{} for _ in range(self.SHARDS)]
         self._dirty = set(range(self.SHARDS)) if shards is None else set()
         self._kinds: dict[str, dict] = {}

@@ -17,7 +17,6 @@ build's `frame`, and when the frame differs from the kept one nothing is reused.
 from __future__ import annotations
 
 import hashlib
-import operator
 import os
 import pickle
 import stat
@@ -27,7 +26,7 @@ from typing import Any
 
 from .cache import code_digest, keep_pickled
 from .model import RECORD_LISTS, Briefing
-from .records import Record
+from .records import Record, digest_of
 from .uptodate import input_files
 
 INDEXES = ("quotes_by_person", "quotes_by_summit", "records_by_tag", "takeaways_by_person", "citations")
@@ -119,7 +118,7 @@ class ReadValues:
     records, in order, looked up by identity: reading each one's digest through its
     attributes took twice as long, over the 50,000 places in lists of a 10,000-record site.
     The value of a list or an index entry starts with how many records it holds, and that of
-    a whole index with its keys and places: `take_unchanged` needs them.
+    a whole index with its keys and places: `changed_since` needs them.
     """
 
     def __init__(self, briefing: Briefing, sitemap_paths: list[str]) -> None:
@@ -230,11 +229,9 @@ class ReadValues:
         try:  # by identity when work_out indexed them: half the time of reading each record's
             joined = "\n".join(map(self._digest_by_id.__getitem__, map(id, records)))
         except KeyError:  # not indexed (an edit digests few lists), or in no list of the briefing
-            joined = "\n".join(map(_DIGEST_OF, records))
+            joined = "\n".join(map(digest_of, records))
         return f"{len(records)}:{hashlib.sha1(joined.encode()).hexdigest()}"
 
-
-_DIGEST_OF = operator.attrgetter("origin.digest")
 
 
 def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
