@@ -83,3 +83,55 @@ def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: 
 def _run_batch(bounds: tuple[int, int]) -> list[Any]:
     work, items = _SHARED
     return [work(item) for item in items[bounds[0]:bounds[1]]]
+
+
+class InBackground:
+    """`work(*arguments)` begun at once in a forked process, while this one goes on; `result()`
+    collects what it returned (pickled through a pipe). Where processes cannot fork, or the
+    child failed in any way, `result()` does the work here: the answer is the same, only later.
+    """
+
+    def __init__(self, work: Callable[..., Result], *arguments: Any) -> None:
+        self._work, self._arguments = work, arguments
+        self._pid: int | None = None
+        if not hasattr(os, "fork"):
+            return
+        reading, writing = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare
+            os.close(reading)
+            os.close(writing)
+            return
+        if pid == 0:  # the child: work, answer through the pipe, and touch nothing else
+            code = 1
+            try:
+                os.close(reading)
+                import pickle
+
+                answer = pickle.dumps(work(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(writing, "wb") as pipe:
+                    pipe.write(answer)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writing)
+        self._pid, self._reading = pid, reading
+
+    def result(self) -> Result:
+        if self._pid is not None:
+            pid, self._pid = self._pid, None
+            with os.fdopen(self._reading, "rb") as pipe:
+                answer = pipe.read()  # to the end: the child closes its end when done or dead
+            try:
+                _, status = os.waitpid(pid, 0)
+            except ChildProcessError:
+                status = -1
+            if status == 0 and answer:
+                import pickle
+
+                try:
+                    return pickle.loads(answer)
+                except Exception:  # noqa: BLE001 -- a garbled answer: do the work here instead
+                    pass
+        return self._work(*self._arguments)
