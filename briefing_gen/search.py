@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +35,11 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(_EMPHASIS.sub("", _TAG.sub(" ", text)).split())
 
 
-def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[..., list[dict[str, Any]]], tuple]]:
+def _entry_groups(briefing: Briefing) -> list[tuple[list[tuple], Callable[..., list[dict[str, Any]]], list[tuple]]]:
     """One entry per quote, takeaway, person, source and source paragraph, in a fixed order,
-    grouped by the record they come from: each group with a key naming every record it is made
-    from, and the function and arguments that make its entries (called only for a group not kept)."""
+    grouped by the record they come from. For each kind: the key of each group (naming every
+    record it is made from), the function that makes a group's entries, and each group's
+    arguments to it (called only for a group not kept)."""
     link = _linker(briefing.settings.pretty_urls)
 
     def quote_entries(quote: Quote, person: Person) -> list[dict[str, Any]]:
@@ -61,16 +62,14 @@ def _entry_groups(briefing: Briefing) -> Iterator[tuple[tuple, Callable[..., lis
                                   link(paragraph_path(source.slug, number))))
         return entries
 
-    person = briefing.person
-    for quote in briefing.quotes:
-        speaker = person(quote.person)
-        yield (quote.origin.digest, speaker.origin.digest), quote_entries, (quote, speaker)
-    for takeaway in briefing.takeaways:
-        yield (takeaway.origin.digest,), takeaway_entries, (takeaway,)
-    for someone in briefing.people:
-        yield (someone.origin.digest,), person_entries, (someone,)
-    for source in briefing.sources:
-        yield (source.origin.digest,), source_entries, (source,)
+    quotes = briefing.quotes
+    speakers = list(map(briefing.person, [quote.person for quote in quotes]))
+    groups = [([(quote.origin.digest, speaker.origin.digest) for quote, speaker in zip(quotes, speakers)],
+               quote_entries, list(zip(quotes, speakers)))]
+    for records, make in ((briefing.takeaways, takeaway_entries), (briefing.people, person_entries),
+                          (briefing.sources, source_entries)):
+        groups.append(([(record.origin.digest,) for record in records], make, [(record,) for record in records]))
+    return groups
 
 
 def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -> list[bytes]:
@@ -79,12 +78,9 @@ def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -
     its bytes were 9 MB held at once while the render workers ran. A record's lines come as one
     piece, encoded once and kept from the last build while its record is unchanged."""
     kept = kept or KeptEntries(None, briefing.settings.pretty_urls)
-    lines = kept.lines
     pieces = [b"window.BRIEFING_SEARCH = [\n"]
-    for key, make, arguments in _entry_groups(briefing):
-        text = lines(key, make, arguments)
-        if text:  # a group may have no entries
-            pieces += (text, b",\n")
+    for keys, make, arguments in _entry_groups(briefing):
+        pieces += [piece for text in kept.lines(keys, make, arguments) if text for piece in (text, b",\n")]
     if len(pieces) > 1:
         pieces[-1] = b"\n"
     else:
@@ -100,12 +96,13 @@ class KeptEntries(KeptValues):
     def __init__(self, store: Path | None, pretty_urls: bool) -> None:
         super().__init__(store, (code_digest(), pretty_urls, "utf-8 groups"))
 
-    def lines(self, key: tuple, make: Callable[..., list[dict[str, Any]]], arguments: tuple) -> bytes:
-        """The group's entries, one per line, joined by ',\\n', in UTF-8 (empty if it has none)."""
-        found = self.kept.get(key)
-        if found is None:
-            found = ",\n".join([_ENCODER.encode(entry) for entry in make(*arguments)]).encode("utf-8", "surrogatepass")
-        self.used[key] = found
+    def lines(self, keys: list[tuple], make: Callable[..., list[dict[str, Any]]], arguments: list[tuple]) -> list[bytes]:
+        """Each group's entries, one per line, joined by ',\\n', in UTF-8 (empty if it has none)."""
+        found = list(map(self.kept.get, keys))
+        for index in [index for index, text in enumerate(found) if text is None]:
+            entries = make(*arguments[index])
+            found[index] = ",\n".join([_ENCODER.encode(entry) for entry in entries]).encode("utf-8", "surrogatepass")
+        self.used.update(zip(keys, found))
         return found
 
 
