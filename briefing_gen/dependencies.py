@@ -29,7 +29,8 @@ from .model import RECORD_LISTS, Briefing
 from .records import Record, digest_of
 from .uptodate import input_files
 
-INDEXES = ("quotes_by_person", "quotes_by_summit", "records_by_tag", "takeaways_by_person", "citations")
+INDEXES = ("quotes_by_person", "quotes_by_summit", "takeaways_by_summit", "events_by_summit", "records_by_tag",
+           "takeaways_by_person", "citations")
 PAGES = ("pages",)  # the read of the sitemap: the paths of the pages it lists
 
 # A read is a tuple: ("list", name), ("record", kind, slug), ("entry", index, key), ("index", index) or PAGES.

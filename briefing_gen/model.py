@@ -39,6 +39,8 @@ class Briefing:
     tags: list[Tag]
     quotes_by_person: dict[str, list[Quote]] = field(default_factory=dict)
     quotes_by_summit: dict[str, list[Quote]] = field(default_factory=dict)
+    takeaways_by_summit: dict[str, list[Takeaway]] = field(default_factory=dict)
+    events_by_summit: dict[str, list[Event]] = field(default_factory=dict)
     records_by_tag: dict[str, list[Record]] = field(default_factory=dict)
     takeaways_by_person: dict[str, list[Takeaway]] = field(default_factory=dict)
     citations: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
@@ -114,9 +116,15 @@ def _link_records(briefing: Briefing) -> None:
         quotes_by_person[quote.person].append(quote)
         quotes_by_summit[quote.summit].append(quote)
     takeaways_by_person: dict[str, list[Takeaway]] = defaultdict(list)
+    takeaways_by_summit: dict[str, list[Takeaway]] = defaultdict(list)
     for takeaway in briefing.takeaways:
+        takeaways_by_summit[takeaway.summit].append(takeaway)
         for person in takeaway.people:
             takeaways_by_person[person].append(takeaway)
+    events_by_summit: dict[str, list[Event]] = defaultdict(list)
+    for event in briefing.events:
+        if event.summit is not None:
+            events_by_summit[event.summit].append(event)
     records_by_tag: dict[str, list[Record]] = defaultdict(list)
     citations: dict[tuple[str, int], list[Record]] = defaultdict(list)
     for takeaway in briefing.takeaways:
@@ -134,6 +142,8 @@ def _link_records(briefing: Briefing) -> None:
             citations[(cell.source, cell.paragraph)].append(summit)
     briefing.quotes_by_person = dict(quotes_by_person)
     briefing.quotes_by_summit = dict(quotes_by_summit)
+    briefing.takeaways_by_summit = dict(takeaways_by_summit)
+    briefing.events_by_summit = dict(events_by_summit)
     briefing.takeaways_by_person = dict(takeaways_by_person)
     briefing.records_by_tag = dict(records_by_tag)
     briefing.citations = {key: _unique(value) for key, value in citations.items()}

@@ -221,9 +221,9 @@ def summits_index_page(briefing: Briefing) -> Page:
 def summit_page(briefing: Briefing, summit: Summit) -> Page:
     return Page(record_path(summit), "summit.html", {
         "summit": summit,
-        "takeaways": [t for t in briefing.takeaways if t.summit == summit.slug],
+        "takeaways": briefing.takeaways_by_summit.get(summit.slug, []),
         "quotes": briefing.quotes_by_summit.get(summit.slug, []),
-        "events": [e for e in briefing.events if e.summit == summit.slug],
+        "events": briefing.events_by_summit.get(summit.slug, []),
     }, title=summit.title)
 
 

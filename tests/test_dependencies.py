@@ -144,3 +144,22 @@ def test_many_changes_write_the_whole_file_again(minimal_content, tmp_path):
     KeptReads.save(store, frame, moved, first.read_values, kept)
     assert not KeptReads.changes_path(store).exists()
     assert KeptReads.load(store, frame).outputs == moved
+
+
+def test_a_takeaway_or_event_edit_makes_again_only_its_own_summits_page(tmp_path):
+    """A summit page reads its own entries of the summit indexes, not every takeaway and event."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    first, briefing = planned(content)
+    kept = kept_after(first, briefing, tmp_path)
+    summit_pages = {f"summits/{summit.slug}/index.html" for summit in briefing.summits}
+    assert len(summit_pages) == 2
+    takeaway = briefing.takeaways[0]
+    event = next(event for event in briefing.events if event.summit == takeaway.summit)
+    for record in (takeaway, event):
+        path = content / record.kind / f"{record.slug}.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    second, _ = planned(content, kept)
+    assert made_again(second) & summit_pages == {f"summits/{takeaway.summit}/index.html"}
