@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import os
+import pickle
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -59,7 +60,7 @@ def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
         for directory, entries in _input_folders(str(folder)):
             folders[directory] = _stamped(entries, now, stamps, racy)
     hasher = hashlib.sha1(f"{code_digest()}\0{drafts}\0{content_dir.resolve()}\0{templates.resolve()}\0".encode())
-    hasher.update(repr(stamps).encode("utf-8", "surrogatepass"))
+    hasher.update(pickle.dumps(stamps, protocol=4))  # names and numbers only: the same for the same stamps
     return InputStamp(hasher.hexdigest(), tuple(racy), folders)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -205,6 +206,23 @@ def test_a_clean_build_is_remembered_for_the_next_one(minimal_content, tmp_path)
     out = tmp_path / "site"
     build(minimal_content, TEMPLATES, out, "--clean")
     assert up_to_date(out, input_stamp(minimal_content, TEMPLATES, False))
+
+
+def test_the_input_stamp_is_the_same_in_every_process(minimal_content):
+    """The stamp is compared with one taken by another process (the last build): its digest
+    must not depend on anything but the files, such as the order of a process's hashing."""
+    import subprocess
+    import sys
+
+    from briefing_gen.uptodate import input_stamp
+
+    (minimal_content / "people" / "anna-brandt-link.md").symlink_to(minimal_content / "people" / "anna-brandt.md")
+    script = ("import sys; from pathlib import Path; from briefing_gen.uptodate import input_stamp; "
+              "print(input_stamp(Path(sys.argv[1]), Path(sys.argv[2]), False).digest)")
+    digests = {subprocess.run([sys.executable, "-c", script, str(minimal_content), str(TEMPLATES)], check=True,
+                              capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+               for seed in ("1", "2", "3")}
+    assert digests == {input_stamp(minimal_content, TEMPLATES, False).digest}
 
 
 def test_the_search_index_follows_a_renamed_speaker(minimal_content, tmp_path):
