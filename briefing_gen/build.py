@@ -19,7 +19,7 @@ import jinja2
 from .cache import BuildCache, Fingerprinter, KeptValues, TemplateHashes, code_digest, fingerprint
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
-from .markup import MarkdownRenderer
+from .markup import MarkdownRenderer, convert_texts
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
 from .render import Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
@@ -29,7 +29,7 @@ from .templating import common_context, make_environment
 from .validate import validate
 from .publish import FolderCheck, Output, RenderFailed, publish
 from .uptodate import InputStamp, input_stamp, up_to_date
-from .workers import WorkerDied
+from .workers import InBackground, WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -193,10 +193,15 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
 def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: bool, clean: bool, show_progress: bool,
                 inputs: InputStamp, cache: BuildCache, folder_check: FolderCheck) -> tuple[BuildResult | None, list[Problem]]:
     protected = [Path(content_dir), templates]
-    content, problems = load_content(content_dir, use_cache=not clean, listed=inputs.folders)
-    renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
-                                store=None if clean else markdown_store(out))
-    with renderer.converting(markdown_texts(content)) as finish_converting:  # on all cores, while we go on
+    converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
+    try:
+        content, problems = load_content(content_dir, use_cache=not clean, listed=inputs.folders)
+        renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
+                                    store=None if clean else markdown_store(out))
+    except BaseException:
+        converter.close()
+        raise
+    with renderer.converting(markdown_texts(content), converter) as finish_converting:  # while we go on
         verbatim = None if clean else KeptValues(kept_file(out, "verbatim"), (code_digest(),))
         problems = sorted(problems + validate(content, verbatim))
         if errors_in(problems):

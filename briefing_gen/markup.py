@@ -11,42 +11,47 @@ iframe, whatever the editor pasted.
 from __future__ import annotations
 
 import contextlib
-import xml.etree.ElementTree as etree
+import hashlib
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
-
-import markdown
-from markdown.treeprocessors import Treeprocessor
+from typing import Any
 
 from .cache import KeptValues, code_digest
-from .workers import mapped_in_workers, worker_count
+from .workers import InBackground, mapped_in_workers, worker_count
 
 # Below this many texts to convert, starting workers costs more than it saves.
 PARALLEL_CONVERT = 400
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "#", "/", "./", "../")
 
 
-class _HeadingsAsParagraphs(Treeprocessor):
-    """A `#` line in a body must not become a second h1 or break the page's heading order:
-    it is kept as a bold paragraph instead."""
+@lru_cache(maxsize=None)
+def _tree_processors() -> tuple[type, type]:
+    """Two rules of ours for Markdown's element tree, made on first use: Python-Markdown is
+    imported only by a process that converts a text (11 ms a build that converts none saves)."""
+    from markdown.treeprocessors import Treeprocessor
 
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                element.tag = "p"
-                element.set("class", "body-heading")
+    class HeadingsAsParagraphs(Treeprocessor):
+        """A `#` line in a body must not become a second h1 or break the page's heading order:
+        it is kept as a bold paragraph instead."""
 
+        def run(self, root: Any) -> None:
+            for element in root.iter():
+                if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    element.tag = "p"
+                    element.set("class", "body-heading")
 
-class _DropUnsafeLinks(Treeprocessor):
-    """Remove href/src values whose scheme could run code."""
+    class DropUnsafeLinks(Treeprocessor):
+        """Remove href/src values whose scheme could run code."""
 
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not _is_safe_url(value):
-                    del element.attrib[attribute]
+        def run(self, root: Any) -> None:
+            for element in root.iter():
+                for attribute in ("href", "src"):
+                    value = element.get(attribute)
+                    if value is not None and not _is_safe_url(value):
+                        del element.attrib[attribute]
+
+    return HeadingsAsParagraphs, DropUnsafeLinks
 
 
 def _is_safe_url(url: str) -> bool:
@@ -54,6 +59,23 @@ def _is_safe_url(url: str) -> bool:
     if ":" not in cleaned.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
         return True  # a relative link
     return cleaned.startswith(SAFE_SCHEMES)
+
+
+def markdown_version() -> str:
+    """Which Python-Markdown converts, for the key of the HTML kept between builds, found
+    without importing it: a digest of its version file, else its version as imported."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("markdown")
+        if spec is not None and spec.submodule_search_locations:
+            meta = Path(next(iter(spec.submodule_search_locations))) / "__meta__.py"
+            return hashlib.sha1(meta.read_bytes()).hexdigest()
+    except (ImportError, OSError, ValueError):
+        pass
+    import markdown
+
+    return markdown.__version__
 
 
 class MarkdownRenderer:
@@ -66,10 +88,10 @@ class MarkdownRenderer:
 
             self._sanitise = nh3.clean
         self._allow_html = allow_html
-        self._markdown: markdown.Markdown | None = None  # made when a first text needs converting
+        self._markdown: Any = None  # the Markdown instance, made when a first text needs converting
         # HTML of each body, kept between builds in `store` so an edit does not re-convert
         # the thousands of bodies a page like the home page shows; `_cache` is this build's.
-        self._kept = KeptValues(store, (code_digest(), markdown.__version__, allow_html))
+        self._kept = KeptValues(store, (code_digest(), markdown_version(), allow_html))
         self._stored = self._kept.kept
         self._cache: dict[str, str] = self._kept.used
 
@@ -82,19 +104,21 @@ class MarkdownRenderer:
             self._cache[text] = cached
         return cached
 
-    def _converter(self) -> markdown.Markdown:
+    def _converter(self) -> Any:
         """The Markdown instance, made on first use: a one-edit rebuild finds every body but the
         edited one converted by an earlier build. The extension is given as an object: named
         by a string, Markdown looks it up among every installed package's entry points (30 ms)."""
         if self._markdown is None:
+            import markdown
             from markdown.extensions.sane_lists import SaneListExtension
 
             converter = markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
             if not self._allow_html:
                 converter.preprocessors.deregister("html_block")
                 converter.inlinePatterns.deregister("html")
-            converter.treeprocessors.register(_DropUnsafeLinks(converter), "drop_unsafe_links", 0)
-            converter.treeprocessors.register(_HeadingsAsParagraphs(converter), "headings_as_paragraphs", 1)
+            headings_as_paragraphs, drop_unsafe_links = _tree_processors()
+            converter.treeprocessors.register(drop_unsafe_links(converter), "drop_unsafe_links", 0)
+            converter.treeprocessors.register(headings_as_paragraphs(converter), "headings_as_paragraphs", 1)
             self._markdown = converter
         return self._markdown
 
@@ -108,7 +132,7 @@ class MarkdownRenderer:
         return cached
 
     @contextlib.contextmanager
-    def converting(self, texts: list[str]) -> Iterator[Callable[[], None]]:
+    def converting(self, texts: list[str], helper: InBackground | None = None) -> Iterator[Callable[[], None]]:
         """Convert the texts pages will ask for while the caller goes on with other work.
 
         Yields `finish`: once it is called, every text is in this renderer, so the
@@ -116,18 +140,33 @@ class MarkdownRenderer:
         body twice. On a large site the texts are converted in worker processes,
         started here, while the build checks the content and plans its pages; a
         block left without calling `finish` (the content has errors) stops them.
+        A few texts (an edit's) go to `helper`, a process forked early and waiting for
+        `convert_texts`' arguments, so this one need not import Markdown at all; it is
+        closed unused when there is nothing to convert or enough for workers.
         """
         wanted = dict.fromkeys(texts)
         kept = wanted.keys() & self._stored.keys()  # as _known does, for thousands of texts at once
         self._cache.update(zip(kept, map(self._stored.__getitem__, kept)))
         missing = [text for text in wanted if text not in self._cache]
         workers = worker_count()
+        if not missing or len(missing) >= PARALLEL_CONVERT and workers >= 2:
+            if helper is not None:
+                helper.close()
         if len(missing) < PARALLEL_CONVERT or workers < 2:
+            if helper is not None and missing:
+                helper.give(self._allow_html, missing)
             def convert_here() -> None:
+                if helper is not None and missing:
+                    self._cache.update((text, html) for text, html in zip(missing, helper.result()) if html is not None)
                 for text in missing:
-                    _try_render(self, text)  # a text that fails is left to its page, which reports it
+                    if text not in self._cache:
+                        _try_render(self, text)  # a text that fails is left to its page, which reports it
 
-            yield convert_here
+            try:
+                yield convert_here
+            finally:
+                if helper is not None:
+                    helper.close()
             return
         with mapped_in_workers(partial(_try_render, self), missing, batch=-(-len(missing) // (workers * 4))) as batches:
             def finish() -> None:
@@ -154,3 +193,10 @@ def _try_render(renderer: MarkdownRenderer, text: str) -> str | None:
         return renderer.render(text)
     except Exception:
         return None
+
+
+def convert_texts(allow_html: bool, texts: list[str]) -> list[str | None]:
+    """Each text's HTML (None where it fails), as a renderer of its own makes it: the work of
+    the helper process a build gives `MarkdownRenderer.converting`."""
+    renderer = MarkdownRenderer(allow_html=allow_html)
+    return [_try_render(renderer, text) for text in texts]

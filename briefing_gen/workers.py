@@ -86,47 +86,72 @@ def _run_batch(bounds: tuple[int, int]) -> list[Any]:
 
 
 class InBackground:
-    """`work(*arguments)` begun at once in a forked process, while this one goes on; `result()`
-    collects what it returned (pickled through a pipe). Where processes cannot fork, or the
-    child failed in any way, `result()` does the work here: the answer is the same, only later.
+    """`work(*arguments)` in a forked process while this one goes on; `result()` collects what it
+    returned (pickled through a pipe). Where processes cannot fork, or the child failed in any
+    way, `result()` does the work here: the answer is the same, only later.
+
+    `InBackground(work, *arguments)` begins at once. `InBackground.waiting(work)` forks now and
+    the child waits for its arguments (`give`), or to be told there is nothing to do (`close`):
+    forking a process that has loaded thousands of records costs the copies of every page it
+    touches afterwards, so a helper for later is forked early, while this process is small.
     """
 
-    def __init__(self, work: Callable[..., Result], *arguments: Any) -> None:
+    def __init__(self, work: Callable[..., Result], *arguments: Any, waiting: bool = False) -> None:
         self._work, self._arguments = work, arguments
         self._pid: int | None = None
+        self._asking: int | None = None  # where the arguments go, while the child waits for them
         if not hasattr(os, "fork"):
             return
-        reading, writing = os.pipe()
+        answers, answering = os.pipe()
+        asked, asking = os.pipe() if waiting else (None, None)
         try:
             pid = os.fork()
         except OSError:  # no process to spare
-            os.close(reading)
-            os.close(writing)
+            for end in (answers, answering, asked, asking):
+                if end is not None:
+                    os.close(end)
             return
         if pid == 0:  # the child: work, answer through the pipe, and touch nothing else
             code = 1
             try:
-                os.close(reading)
                 import pickle
 
+                os.close(answers)
+                if asked is not None:
+                    os.close(asking)
+                    message = _read_message(asked)
+                    if not message:  # told there is nothing to do
+                        code = 0
+                        return
+                    arguments = pickle.loads(message)
                 answer = pickle.dumps(work(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(writing, "wb") as pipe:
+                with os.fdopen(answering, "wb") as pipe:
                     pipe.write(answer)
                 code = 0
             finally:
                 os._exit(code)
-        os.close(writing)
-        self._pid, self._reading = pid, reading
+        os.close(answering)
+        if asked is not None:
+            os.close(asked)
+        self._pid, self._answers, self._asking = pid, answers, asking
+
+    @classmethod
+    def waiting(cls, work: Callable[..., Result]) -> "InBackground":
+        return cls(work, waiting=True)
+
+    def give(self, *arguments: Any) -> None:
+        """The arguments of a waiting child's work: it begins now."""
+        import pickle
+
+        self._arguments = arguments
+        if self._asking is not None:
+            self._send(pickle.dumps(arguments, protocol=pickle.HIGHEST_PROTOCOL))
 
     def result(self) -> Result:
+        if self._asking is not None:  # never given its arguments: nothing to collect
+            self.close()
         if self._pid is not None:
-            pid, self._pid = self._pid, None
-            with os.fdopen(self._reading, "rb") as pipe:
-                answer = pipe.read()  # to the end: the child closes its end when done or dead
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:
-                status = -1
+            answer, status = self._collect()
             if status == 0 and answer:
                 import pickle
 
@@ -135,3 +160,36 @@ class InBackground:
                 except Exception:  # noqa: BLE001 -- a garbled answer: do the work here instead
                     pass
         return self._work(*self._arguments)
+
+    def close(self) -> None:
+        """Tell a child still waiting that there is nothing to do, and collect it."""
+        if self._asking is not None:
+            self._send(b"")
+        if self._pid is not None:
+            self._collect()
+
+    def _send(self, message: bytes) -> None:
+        asking, self._asking = self._asking, None
+        try:  # its length first: other children forked since hold this end too, so no end of file comes
+            with os.fdopen(asking, "wb") as pipe:
+                pipe.write(len(message).to_bytes(8, "big") + message)
+        except OSError:  # the child is gone: result() does the work here
+            pass
+
+    def _collect(self) -> tuple[bytes, int]:
+        pid, self._pid = self._pid, None
+        with os.fdopen(self._answers, "rb") as pipe:
+            answer = pipe.read()  # to the end: only the child holds the other end
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            status = -1
+        return answer, status
+
+
+def _read_message(reading: int) -> bytes:
+    """One length-prefixed message from a pipe (empty if it was closed before one came)."""
+    with os.fdopen(reading, "rb") as pipe:
+        header = pipe.read(8)
+        length = int.from_bytes(header, "big") if len(header) == 8 else 0
+        return pipe.read(length) if length else b""

@@ -8,6 +8,7 @@ with a build that does everything in one process.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -197,9 +198,10 @@ def test_a_build_takes_the_input_stamp_in_the_background_and_records_it(seed_con
     forked = []
     real = workers.InBackground.__init__
 
-    def counting(self, work, *arguments):
-        real(self, work, *arguments)
-        forked.append((work.__name__, self._pid is not None))
+    def counting(self, work, *arguments, **options):
+        real(self, work, *arguments, **options)
+        if work.__name__ == "input_stamp":
+            forked.append((work.__name__, self._pid is not None))
 
     monkeypatch.setattr(workers.InBackground, "__init__", counting)
     out = tmp_path / "out"
@@ -209,3 +211,64 @@ def test_a_build_takes_the_input_stamp_in_the_background_and_records_it(seed_con
     assert recorded[0] == input_stamp(seed_content, TEMPLATES, False).digest
     build(seed_content, out)  # nothing changed: the stamp from the background says so
     assert len(forked) == 2 and BuildCache.load(out).inputs == recorded
+
+
+def test_a_helper_forked_early_does_its_work_when_given_its_arguments():
+    from briefing_gen.markup import convert_texts
+    from briefing_gen.workers import InBackground
+
+    helper = InBackground.waiting(convert_texts)
+    assert helper._pid is not None
+    texts = ["Some **bold** words.", "[a link](javascript:alert(1)) and [another](https://example.org/)"]
+    helper.give(False, texts)
+    assert helper.result() == convert_texts(False, texts)
+    assert helper._pid is None  # collected
+
+
+def test_a_helper_told_there_is_nothing_to_do_ends(tmp_path):
+    from briefing_gen.workers import InBackground
+
+    flag = tmp_path / "worked"
+    helper = InBackground.waiting(lambda: flag.write_text("worked"))
+    pid = helper._pid
+    helper.close()
+    assert helper._pid is None and not flag.exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already collected: no process left behind
+
+
+def test_a_helper_that_dies_leaves_the_work_to_this_process(tmp_path):
+    from briefing_gen.workers import InBackground
+
+    flag = tmp_path / "in-the-child"
+
+    def dies_in_the_child(value: int) -> int:
+        if not flag.exists():
+            flag.write_text("died")
+            os._exit(3)
+        return value * 2
+
+    helper = InBackground.waiting(dies_in_the_child)
+    helper.give(21)
+    assert helper.result() == 42 and flag.read_text() == "died"
+
+
+def test_an_edit_is_converted_by_the_helper_and_the_build_never_imports_markdown(seed_content, tmp_path):
+    """A one-edit rebuild finds every other body's HTML kept; the edited one is converted by the
+    helper, so the build's own process does not import Python-Markdown."""
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    build(seed_content, out)
+    time.sleep(2.1)  # past the racy window, so the next build reads only the edited file
+    takeaway = sorted((seed_content / "takeaways").glob("*.md"))[0]
+    takeaway.write_text(takeaway.read_text(encoding="utf-8") + "\nAn *added* sentence.\n", encoding="utf-8")
+    script = ("import sys; from briefing_gen.cli import main\n"
+              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "print('markdown' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script, "build", "--content", str(seed_content), "--templates",
+                           str(TEMPLATES), "--out", str(out), "-q"], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
+    assert "An <em>added</em> sentence." in (out / "takeaways" / takeaway.stem / "index.html").read_text(encoding="utf-8")
