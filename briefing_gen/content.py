@@ -46,12 +46,14 @@ class SiteSettings:
     summary: str = ""
     pretty_urls: bool = False
     allow_html: bool = False
+    page_size: int = 100  # items per page of a long list (the takeaways), as Hugo's pagerSize
 
 
 SETTINGS_CONVERTERS = {
     "title": records.text, "description": records.text, "language": records.text,
     "base_url": records.web_url, "author": records.text, "headline": records.text,
     "summary": records.text, "pretty_urls": records.boolean, "allow_html": records.boolean,
+    "page_size": records.page_size,
 }
 
 

@@ -73,6 +73,13 @@ def paragraph_number(value: Any) -> int:
     return value
 
 
+def page_size(value: Any) -> int:
+    value = integer(value)
+    if value < 1:
+        raise ValueError(f"a page holds at least 1 item, got {value}")
+    return value
+
+
 def number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"expected a number, got {_describe(value)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from . import charts
@@ -84,6 +84,42 @@ def display_date(iso: str | None) -> str:
 
 # -- the pages ------------------------------------------------------------------
 
+TAKEAWAYS_INDEX = "takeaways/index.html"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a list split over pages stands: its number (from 1) and the path of
+    every page, the first at the list's own path, the others at `page/N/` below it (as Hugo's)."""
+
+    number: int
+    paths: tuple[str, ...]
+
+    @staticmethod
+    def paths_of(first: str, items: int, size: int) -> tuple[str, ...]:
+        folder = first[: -len("index.html")]
+        return (first, *(f"{folder}page/{number}/index.html" for number in range(2, -(-items // size) + 1)))
+
+    @property
+    def previous(self) -> str | None:
+        return self.paths[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.paths[self.number] if self.number < len(self.paths) else None
+
+    def window(self, around: int = 2) -> list[tuple[int, str] | None]:
+        """The pages a pager links to by number: the first, the last and those within `around`
+        of this one, with None where numbers are left out."""
+        shown: list[tuple[int, str] | None] = []
+        for number, path in enumerate(self.paths, 1):
+            if number in (1, len(self.paths)) or abs(number - self.number) <= around:
+                shown.append((number, path))
+            elif shown[-1] is not None:
+                shown.append(None)
+        return shown
+
+
 class Recipe(NamedTuple):
     """How to make one page: its path, the function that makes it, and the record it shows.
 
@@ -101,15 +137,16 @@ def page_recipes(briefing: Briefing) -> list[Recipe]:
     """Every page of the site, in a fixed order, not yet made."""
     recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page),
                Recipe("quotes/index.html", quotes_index_page)]
-    for index_path, index_page, record_page, records in (
-            (None, None, quote_page, briefing.quotes),
-            ("takeaways/index.html", takeaways_index_page, takeaway_page, briefing.takeaways),
-            ("summits/index.html", summits_index_page, summit_page, briefing.summits),
-            ("people/index.html", people_index_page, person_page, briefing.people),
-            ("sources/index.html", sources_index_page, source_page, briefing.sources),
-            ("tags/index.html", tags_index_page, tag_page, briefing.tags)):
-        if index_page is not None:
-            recipes.append(Recipe(index_path, index_page))
+    takeaway_pages = Pager.paths_of(TAKEAWAYS_INDEX, len(briefing.takeaways), briefing.settings.page_size)
+    for index_recipes, record_page, records in (
+            ((), quote_page, briefing.quotes),
+            ([Recipe(path, partial(takeaways_index_page, number=number))
+              for number, path in enumerate(takeaway_pages, 1)], takeaway_page, briefing.takeaways),
+            ([Recipe("summits/index.html", summits_index_page)], summit_page, briefing.summits),
+            ([Recipe("people/index.html", people_index_page)], person_page, briefing.people),
+            ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
+            ([Recipe("tags/index.html", tags_index_page)], tag_page, briefing.tags)):
+        recipes.extend(index_recipes)
         recipes.extend(Recipe(record_path(record), record_page, record) for record in records)
     recipes.append(Recipe("search/index.html", search_page))
     recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
@@ -119,7 +156,7 @@ def page_recipes(briefing: Briefing) -> list[Recipe]:
 def make_page(briefing: Briefing, recipe: Recipe) -> Page:
     page = recipe.make(briefing) if recipe.record is None else recipe.make(briefing, recipe.record)
     if page.path != recipe.path:
-        raise ValueError(f"{recipe.make.__name__} made {page.path}, its recipe says {recipe.path}")
+        raise ValueError(f"{getattr(recipe.make, '__name__', recipe.make)!r} made {page.path}, its recipe says {recipe.path}")
     return page
 
 
@@ -197,8 +234,17 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
     }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
 
 
-def takeaways_index_page(briefing: Briefing) -> Page:
-    return Page("takeaways/index.html", "takeaways.html", {"takeaways": briefing.takeaways}, title="Key takeaways")
+def takeaways_index_page(briefing: Briefing, number: int = 1) -> Page:
+    """Page `number` of the takeaways by order, `page_size` to a page (one page for most briefings)."""
+    takeaways, size = briefing.takeaways, briefing.settings.page_size
+    pager = Pager(number, Pager.paths_of(TAKEAWAYS_INDEX, len(takeaways), size))
+    title = "Key takeaways" if number == 1 else f"Key takeaways, page {number} of {len(pager.paths)}"
+    return Page(pager.paths[number - 1], "takeaways.html", {
+        "takeaways": takeaways[(number - 1) * size:number * size],
+        "takeaway_count": len(takeaways),
+        "first_number": (number - 1) * size + 1,
+        "pager": pager,
+    }, title=title)
 
 
 def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:

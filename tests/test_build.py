@@ -90,6 +90,58 @@ def test_home_shows_the_first_takeaways_by_order_and_links_to_all(minimal_conten
     assert all(f"extra-{number:02d}/index.html" in index for number in range(extra))
 
 
+def _with_extra_takeaways(content: Path, count: int) -> None:
+    template = (content / "takeaways" / "ferry-returns.md").read_text()
+    for number in range(count):
+        (content / "takeaways" / f"extra-{number:02d}.md").write_text(
+            template.replace("title: The ferry returns", f"title: Extra point {number:02d}")
+                    .replace("order: 1", f"order: {number + 2}"))
+
+
+@pytest.mark.parametrize("pretty", [False, True])
+def test_a_long_takeaways_list_is_split_over_pages_that_link_to_each_other(minimal_content, tmp_path, cli, pretty):
+    _with_extra_takeaways(minimal_content, 10)  # 11 takeaways, 3 to a page: 4 pages
+    with (minimal_content / "site.yaml").open("a") as settings:
+        settings.write("page_size: 3\n" + ("pretty_urls: true\n" if pretty else ""))
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    pages = [out / "takeaways" / "index.html"] + [out / "takeaways" / "page" / str(n) / "index.html" for n in (2, 3, 4)]
+    assert not (out / "takeaways" / "page" / "5").exists()
+    listed = []
+    for number, page in enumerate(pages, 1):
+        html = page.read_text()
+        main = html[html.index("<main"):html.index("</main>")]
+        listed += re.findall(r"<h2><a href=\"[./]*takeaways/([a-z0-9-]+)/(?:index.html)?\">", main)
+        assert f"page {number} of 4." in main
+        assert re.search(r'aria-current="page">%d</a>' % number, main)
+        assert ('rel="prev"' in main) == (number > 1) and ('rel="next"' in main) == (number < 4)
+        title = re.search(r"<title>([^<]*)", html).group(1)
+        assert title.startswith("Key takeaways" + ("" if number == 1 else f", page {number} of 4"))
+    assert listed == ["ferry-returns"] + [f"extra-{number:02d}" for number in range(10)]  # each once, in order
+    assert '<ol class="takeaways" start="4">' in pages[1].read_text()
+    sitemap = (out / "sitemap.xml").read_text()
+    assert all(f"takeaways/page/{n}/" in sitemap for n in (2, 3, 4))
+    assert broken_links(out) == []
+
+
+def test_a_page_size_below_one_is_an_error_at_its_line(minimal_content, cli, capsys):
+    with (minimal_content / "site.yaml").open("a") as settings:
+        settings.write("page_size: 0\n")
+    line = (minimal_content / "site.yaml").read_text().splitlines().index("page_size: 0") + 1
+    assert cli("check", "--content", str(minimal_content), "--templates", str(TEMPLATES)) == 1
+    assert f"site.yaml:{line}: page_size: a page holds at least 1 item, got 0" in capsys.readouterr().err
+
+
+def test_the_window_of_a_long_pager_keeps_the_ends_and_the_pages_around_this_one():
+    from briefing_gen.render import Pager
+
+    paths = Pager.paths_of("takeaways/index.html", 250, 10)
+    assert len(paths) == 25 and paths[1] == "takeaways/page/2/index.html"
+    assert [shown and shown[0] for shown in Pager(12, paths).window()] == [1, None, 10, 11, 12, 13, 14, None, 25]
+    assert [shown and shown[0] for shown in Pager(2, paths).window()] == [1, 2, 3, 4, None, 25]
+    assert Pager.paths_of("takeaways/index.html", 0, 10) == ("takeaways/index.html",)
+
+
 def test_timeline_groups_by_year_and_shows_precision(built):
     html = (built / "timeline/index.html").read_text()
     assert html.index('id="year-2019"') < html.index('id="year-2023"')

@@ -142,9 +142,28 @@ def redate_source(content: Path, templates: Path, word: str) -> None:
     _toggle(content / "sources" / "harbour-report.md", 'published: "2023-05-12"', 'published: "2023-06-30"')
 
 
+def add_takeaway(content: Path, templates: Path, word: str) -> None:
+    text = (content / "takeaways" / "ferry-returns.md").read_text()
+    (content / "takeaways" / f"extra-{word}.md").write_text(
+        text.replace("title: The ferry returns", f"title: About {word}").replace("order: 1", f"order: {len(word)}"))
+
+
+def delete_extra_takeaways(content: Path, templates: Path, word: str) -> None:
+    for path in (content / "takeaways").glob("extra-*.md"):
+        path.unlink()
+
+
+def split_takeaways_over_pages(content: Path, templates: Path, word: str) -> None:
+    """One takeaway to a page, and back: pages of the list come and go."""
+    path = content / "site.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("page_size: 1\n", "") if "page_size: 1\n" in text else text + "page_size: 1\n")
+
+
 EDITS = [edit_tag_body, edit_person_role, add_tag, delete_extra_tags, add_event, delete_first_meeting,
          edit_source_paragraph, edit_settings, edit_template, move_quote_to_other_speaker, move_quote_to_other_summit,
-         redate_quote, untag_takeaway, draft_takeaway, rename_person, redate_source]
+         redate_quote, untag_takeaway, draft_takeaway, rename_person, redate_source, add_takeaway,
+         delete_extra_takeaways, split_takeaways_over_pages]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -96,8 +96,24 @@ class Site:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    content = SHIPPED_CONTENT
-    out = tmp_path_factory.mktemp("quality") / "site"
+    return _built(SHIPPED_CONTENT, tmp_path_factory.mktemp("quality") / "site")
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory) -> Site:
+    """The shipped briefing with three takeaways to a page: its takeaways list spans four pages,
+    so the pager's markup meets the same gates."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("quality-paged")
+    content = folder / "content"
+    shutil.copytree(SHIPPED_CONTENT, content)
+    with (content / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("page_size: 3\n")
+    return _built(content, folder / "site")
+
+
+def _built(content: Path, out: Path) -> Site:
     command = [sys.executable, "-m", "briefing_gen", "build", "--content", str(content),
                "--templates", str(ROOT / "templates"), "--out", str(out), "-q"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)

@@ -88,6 +88,18 @@ def test_axe_finds_no_violations(site, pages, screenshots, kind, width):
     assert not violations, f"axe-core: {len(violations)} rule(s) violated\n" + "\n".join(report)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_violations_on_a_page_of_a_split_list(paged_site, pages, screenshots, width):
+    require(AXE_JS.is_file(), "axe-core (axe.min.js)")
+    page = pages[width]
+    _open(page, paged_site.root / "takeaways" / "page" / "2" / "index.html")
+    page.screenshot(path=str(screenshots / f"takeaways-page-2-{width}.png"), full_page=True)
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(AXE_RUN)
+    assert not violations, f"axe-core: {[(v['id'], v['help']) for v in violations]}"
+    assert page.locator("nav.pager a[aria-current=page]").inner_text() == "2"
+
+
 def test_no_page_scrolls_sideways_on_a_phone(site, pages):
     """Every page at 360 px, not only the showcase: one long table is enough to break it."""
     page = pages[360]

@@ -10,10 +10,19 @@ from .conftest import VNU_JAR, java, require
 
 
 def test_every_page_is_valid_html(site):
+    _assert_valid(site, site.html_pages(), sorted(site.root.rglob("*.css")))
+
+
+def test_the_pages_of_a_list_split_over_pages_are_valid_html(paged_site):
+    pages = sorted(paged_site.root.glob("takeaways/**/index.html"))
+    pages = [page for page in pages if page.parent.name == "takeaways" or page.parent.parent.name == "page"]
+    assert len(pages) == 4, pages
+    _assert_valid(paged_site, pages, [])
+
+
+def _assert_valid(site, pages, stylesheets):
     require(VNU_JAR.is_file(), f"vnu.jar ({VNU_JAR.relative_to(VNU_JAR.parents[4])})")
     require(java() is not None, "a Java runtime (`java`)")
-    pages = site.html_pages()
-    stylesheets = sorted(site.root.rglob("*.css"))
     assert pages, "the built site has no .html pages"
     # One JVM for the whole site: starting vnu costs more than checking a page.
     result = subprocess.run(
