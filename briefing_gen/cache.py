@@ -42,7 +42,7 @@ def changed_lately(status: os.stat_result, now_ns: int) -> bool:
     return max(status.st_mtime_ns, status.st_ctime_ns) > now_ns - RACY_NS
 
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 def code_digest() -> str:
@@ -225,6 +225,7 @@ class BuildCache:
         self.inputs = inputs
         self.warnings = warnings or []  # the last build's warnings, repeated when nothing changed
         self.loaded_from: tuple | None = None  # the stats of the file this record was read from
+        self.token: str | None = None  # new at every save: what a note that the shadow changes names
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
@@ -242,29 +243,76 @@ class BuildCache:
             current = _states(stored.get("current"))
             cache = cls(out_dir, current, _shadow_states(current, stored.get("shadow")), stored.get("inputs"),
                         stored.get("warnings"))
-            cache.loaded_from = loaded_from
+            cache.loaded_from, cache.token = loaded_from, stored.get("token")
+            if cache._shadow_forgotten():
+                cache.shadow = None
             return cache
         except Exception:  # missing, old or damaged: the build just does more work
             return cls(out_dir)
 
     def reloaded(self) -> "BuildCache":
         """This record if its file is still the one it was read from, else the file's record now
-        (another build finished meanwhile). Reading the file again cost 20 ms at 10,000 pages."""
+        (another build finished meanwhile). Reading the file again cost 20 ms at 10,000 pages.
+        A build that began to change the shadow meanwhile, and stopped, left a note saying so."""
         try:
             if self.loaded_from is not None and file_stamp(os.stat(self.path_for(self.out_dir))) == self.loaded_from:
+                if self._shadow_forgotten():
+                    self.shadow = None
                 return self
         except OSError:
             pass
         return BuildCache.load(self.out_dir)
 
+    def forget_shadow(self) -> None:
+        """The shadow is about to change: until this record is saved again, no build may trust
+        what it says of the shadow. Said by a small note naming this record's token (saving the
+        whole record for it took 7 ms at 10,000 pages); a save gives the record a new token, so
+        an old note names no record. Where the note cannot be written the record is saved, and
+        where that fails too it is removed: nothing is trusted then, and the next build walks."""
+        self.shadow = None
+        try:
+            if self.token is None:
+                raise OSError("no token to name")
+            keep_pickled(self._note_path(), self.token)
+            return
+        except OSError:
+            pass
+        self.save()
+        if self.token is None:  # the save failed
+            self.path_for(self.out_dir).unlink(missing_ok=True)  # an OSError here stops the build first
+
     def save(self) -> None:
         target = self.path_for(self.out_dir)
-        stored = {"version": CACHE_VERSION, "inputs": tuple(self.inputs[:2]) if self.inputs else None, "warnings": self.warnings,
-                  "current": _plain(self.current), "shadow": _shadow_stored(self.current, self.shadow)}
+        token = os.urandom(8).hex()
+        stored = {"version": CACHE_VERSION, "token": token, "inputs": tuple(self.inputs[:2]) if self.inputs else None,
+                  "warnings": self.warnings, "current": _plain(self.current),
+                  "shadow": _shadow_stored(self.current, self.shadow)}
+        self.token = None
         try:
             keep_pickled(target, stored)
         except OSError:
-            pass  # the cache only saves time; a build without it is still right
+            return  # the cache only saves time; a build without it is still right
+        self.token = token
+        try:
+            self._note_path().unlink(missing_ok=True)  # names an older token now: only tidied away
+        except OSError:
+            pass
+
+    def _note_path(self) -> Path:
+        target = self.path_for(self.out_dir)
+        return target.with_name(target.stem + "-shadow-changing.pickle")
+
+    def _shadow_forgotten(self) -> bool:
+        """A build said it was changing the shadow this record describes, and never saved after."""
+        if self.token is None:
+            return False
+        try:
+            with open(self._note_path(), "rb") as note:
+                return pickle.load(note) == self.token
+        except FileNotFoundError:
+            return False
+        except Exception:  # unreadable: trust nothing it could have said
+            return True
 
 
 def _states(stored: dict | None) -> dict[str, FileState] | None:

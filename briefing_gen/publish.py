@@ -223,8 +223,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
     # The shadow is about to change: until the swap it is not a known site, and the record says so
     # first. (Removing its marker instead saved 12 ms, but the marker is written back before the
     # swap: a swap that failed after it left a shadow of new files under the old record.)
-    cache.shadow = None
-    cache.save()
+    cache.forget_shadow()
     wanted = {output.path for output in outputs}
     for path in sorted(set(shadow) - wanted):
         _remove_file(shadow_dir, path)
@@ -288,8 +287,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    cache.shadow = None
-    cache.save()
+    cache.forget_shadow()
     old_site = replace_folder(staging, out_dir)
     shutil.rmtree(shadow_dir, ignore_errors=True)
     if old_site is not None and current is not None:

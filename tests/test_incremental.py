@@ -431,6 +431,44 @@ def test_the_build_record_keeps_the_shadow_as_it_differs_from_the_live_site(tmp_
         assert all(type(state) is FileState for state in (loaded.shadow or {}).values())
 
 
+def test_a_shadow_being_changed_is_trusted_by_no_record_until_the_next_save(tmp_path, monkeypatch):
+    from briefing_gen import cache as cache_module
+    from briefing_gen.cache import BuildCache, FileState
+
+    out = tmp_path / "site"
+    out.mkdir()
+    live = {"a.html": FileState.of("1" * 40, 1, 1)}
+    shadow = {"a.html": FileState.of("2" * 40, 2, 2)}
+    BuildCache(out, live, shadow).save()
+    first, second = BuildCache.load(out), BuildCache.load(out)  # two builds read the same record
+    assert first.shadow == shadow and first.token is not None
+    record = BuildCache.path_for(out).read_bytes()
+    first.forget_shadow()  # the first begins to change the shadow (and may die there)
+    assert BuildCache.path_for(out).read_bytes() == record  # said by a note, not by saving the record
+    assert first.shadow is None and BuildCache.load(out).shadow is None
+    assert second.reloaded().shadow is None  # the other one, waiting for the lock, sees it too
+    first.shadow = shadow
+    first.save()  # the build ends: a new record, and the note names no record any more
+    assert BuildCache.load(out).shadow == shadow
+    assert not any("shadow-changing" in path.name for path in BuildCache.path_for(out).parent.iterdir())
+
+    def no_note(path, value):
+        if "shadow-changing" in path.name:
+            raise OSError(28, "No space left on device")
+        return real_keep(path, value)
+
+    real_keep = cache_module.keep_pickled
+    monkeypatch.setattr(cache_module, "keep_pickled", no_note)
+    third = BuildCache.load(out)
+    third.forget_shadow()  # no room for the note: the whole record is saved without the shadow
+    assert BuildCache.load(out).shadow is None and BuildCache.load(out).current == live
+    monkeypatch.setattr(cache_module, "keep_pickled", lambda path, value: (_ for _ in ()).throw(OSError(28, "full")))
+    fourth = BuildCache.load(out)
+    fourth.shadow = shadow
+    fourth.forget_shadow()  # nothing can be written: the record goes, so nothing is trusted
+    assert not BuildCache.path_for(out).exists() and BuildCache.load(out).current is None
+
+
 def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp_path, monkeypatch, capsys):
     """The shadow gets its marker back before the swap; a swap that then fails (or a build killed
     there) must not leave the old record of the shadow trusted over the new files in it."""
