@@ -127,10 +127,12 @@ def _link_records(briefing: Briefing) -> None:
             events_by_summit[event.summit].append(event)
     records_by_tag: dict[str, list[Record]] = defaultdict(list)
     citations: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    # Each record is listed once under each paragraph it cites (a takeaway or summit may cite one
+    # twice), where it first cites it.
     for takeaway in briefing.takeaways:
         for tag in takeaway.tags:
             records_by_tag[tag].append(takeaway)
-        for number in takeaway.paragraphs:
+        for number in dict.fromkeys(takeaway.paragraphs):
             citations[(takeaway.source, number)].append(takeaway)
     for records in (briefing.quotes, briefing.events, briefing.figures):
         for record in records:
@@ -138,18 +140,12 @@ def _link_records(briefing: Briefing) -> None:
                 records_by_tag[tag].append(record)
             citations[(record.source, record.paragraph)].append(record)
     for summit in briefing.summits:
-        for _, cell in summit.compare:
-            citations[(cell.source, cell.paragraph)].append(summit)
+        for cited in dict.fromkeys((cell.source, cell.paragraph) for _, cell in summit.compare):
+            citations[cited].append(summit)
     briefing.quotes_by_person = dict(quotes_by_person)
     briefing.quotes_by_summit = dict(quotes_by_summit)
     briefing.takeaways_by_summit = dict(takeaways_by_summit)
     briefing.events_by_summit = dict(events_by_summit)
     briefing.takeaways_by_person = dict(takeaways_by_person)
     briefing.records_by_tag = dict(records_by_tag)
-    briefing.citations = {key: _unique(value) for key, value in citations.items()}
-
-
-def _unique(records: list[Record]) -> list[Record]:
-    """Each record once, where first listed (a takeaway or summit may cite a paragraph twice);
-    a record is one object in the briefing, so it is known by its identity."""
-    return records if len(records) == 1 else list({id(record): record for record in records}.values())
+    briefing.citations = dict(citations)
