@@ -9,9 +9,11 @@ disk and from any sub-path.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from . import charts
@@ -45,6 +47,18 @@ def record_path(record: Record) -> str:
     if isinstance(record, Figure):
         return f"index.html#figure-{record.slug}"
     return f"{record.kind}/{record.slug}/index.html"
+
+
+def record_paths(records: list[Record]) -> list[str]:
+    """`record_path` of each record of one of the briefing's lists (all of one kind), in one pass:
+    9,000 paths at 10,000 records, made for every build's list of pages."""
+    if not records or isinstance(records[0], (Event, Figure)):
+        return list(map(record_path, records))
+    kind = records[0].kind
+    return [f"{kind}/{slug}/index.html" for slug in map(_SLUG, records)]
+
+
+_SLUG = operator.attrgetter("slug")
 
 
 def paragraph_path(source_slug: str, number: int) -> str:
@@ -147,7 +161,7 @@ def page_recipes(briefing: Briefing) -> list[Recipe]:
             ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
             ([Recipe("tags/index.html", tags_index_page)], tag_page, briefing.tags)):
         recipes.extend(index_recipes)
-        recipes.extend(Recipe(record_path(record), record_page, record) for record in records)
+        recipes.extend(map(Recipe, record_paths(records), repeat(record_page), records))
     recipes.append(Recipe("search/index.html", search_page))
     recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
     return recipes

@@ -379,3 +379,16 @@ def test_compiled_templates_are_kept_per_version_and_a_cache_failure_is_not_a_bu
     shutil.rmtree(tmp_path / CACHE_FOLDER / "templates")
     (minimal_content / "tags" / "transport.md").write_text("---\ntitle: Transport\n---\nChanged.\n")
     assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
+
+
+def test_the_paths_of_a_list_of_records_are_each_records_path():
+    from briefing_gen.content import load_content
+    from briefing_gen.model import RECORD_LISTS, make_briefing
+    from briefing_gen.render import record_path, record_paths
+
+    content, _ = load_content(ROOT / "content")
+    briefing = make_briefing(content)
+    for kind in RECORD_LISTS:
+        records = getattr(briefing, kind)
+        assert records and record_paths(records) == [record_path(record) for record in records], kind
+    assert record_paths([]) == []
