@@ -46,7 +46,7 @@ class SiteSettings:
     summary: str = ""
     pretty_urls: bool = False
     allow_html: bool = False
-    page_size: int = 100  # items per page of a long list (the takeaways), as Hugo's pagerSize
+    page_size: int = 100  # items per page of a long list (takeaways, quotes), as Hugo's pagerSize
 
 
 SETTINGS_CONVERTERS = {

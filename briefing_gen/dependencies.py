@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import code_digest, keep_pickled
-from .model import RECORD_LISTS, Briefing
+from .model import DERIVED_LISTS, RECORD_LISTS, Briefing
 from .records import Record, digest_of
 from .uptodate import input_files
 
@@ -59,7 +59,7 @@ class TrackedBriefing:
         self.settings = briefing.settings  # part of the frame, not a tracked read
 
     def __getattr__(self, name: str) -> Any:
-        if name in RECORD_LISTS:
+        if name in RECORD_LISTS or name in DERIVED_LISTS:
             self.reads.add(("list", name))
             return getattr(self._briefing, name)
         if name in INDEXES:

@@ -44,6 +44,8 @@ class Briefing:
     records_by_tag: dict[str, list[Record]] = field(default_factory=dict)
     takeaways_by_person: dict[str, list[Takeaway]] = field(default_factory=dict)
     citations: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
+    # every quote grouped by speaker (speakers in the order of `people`), each one's newest first
+    quotes_by_speaker: list[Quote] = field(default_factory=list)
     # the digest of each record of the lists by kind and slug, when the loader gave them
     record_digests: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -78,6 +80,8 @@ class Briefing:
 
 # The briefing's lists of records, each named for the kind of record it holds.
 RECORD_LISTS = ("sources", "summits", "takeaways", "quotes", "events", "people", "figures", "tags")
+# Lists made from those, in another order.
+DERIVED_LISTS = ("quotes_by_speaker",)
 
 
 def make_briefing(content: Content, include_drafts: bool = False) -> Briefing:
@@ -143,6 +147,7 @@ def _link_records(briefing: Briefing) -> None:
         for cited in dict.fromkeys((cell.source, cell.paragraph) for _, cell in summit.compare):
             citations[cited].append(summit)
     briefing.quotes_by_person = dict(quotes_by_person)
+    briefing.quotes_by_speaker = [quote for person in briefing.people for quote in quotes_by_person.get(person.slug, ())]
     briefing.quotes_by_summit = dict(quotes_by_summit)
     briefing.takeaways_by_summit = dict(takeaways_by_summit)
     briefing.events_by_summit = dict(events_by_summit)

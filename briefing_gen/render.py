@@ -9,6 +9,7 @@ disk and from any sub-path.
 from __future__ import annotations
 
 import heapq
+import itertools
 import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ def record_paths(records: list[Record]) -> list[str]:
 
 
 _SLUG = operator.attrgetter("slug")
+_PERSON = operator.attrgetter("person")
 
 
 def paragraph_path(source_slug: str, number: int) -> str:
@@ -99,6 +101,7 @@ def display_date(iso: str | None) -> str:
 # -- the pages ------------------------------------------------------------------
 
 TAKEAWAYS_INDEX = "takeaways/index.html"
+QUOTES_INDEX = "quotes/index.html"
 
 
 @dataclass(frozen=True)
@@ -149,8 +152,9 @@ class Recipe(NamedTuple):
 
 def page_recipes(briefing: Briefing) -> list[Recipe]:
     """Every page of the site, in a fixed order, not yet made."""
-    recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page),
-               Recipe("quotes/index.html", quotes_index_page)]
+    recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page)]
+    recipes += [Recipe(path, partial(quotes_index_page, number=number)) for number, path in
+                enumerate(Pager.paths_of(QUOTES_INDEX, len(briefing.quotes_by_speaker), briefing.settings.page_size), 1)]
     takeaway_pages = Pager.paths_of(TAKEAWAYS_INDEX, len(briefing.takeaways), briefing.settings.page_size)
     for index_recipes, record_page, records in (
             ((), quote_page, briefing.quotes),
@@ -227,13 +231,28 @@ def timeline_page(briefing: Briefing) -> Page:
     }, title="Timeline")
 
 
-def quotes_index_page(briefing: Briefing) -> Page:
-    by_speaker = [(briefing.person(slug), quotes) for slug, quotes in sorted(
-        briefing.quotes_by_person.items(), key=lambda item: briefing.person(item[0]).name.casefold())]
-    by_summit = [(summit, briefing.quotes_by_summit.get(summit.slug, [])) for summit in briefing.summits]
-    return Page("quotes/index.html", "quotes.html", {
-        "by_speaker": by_speaker, "by_summit": by_summit, "quote_count": len(briefing.quotes),
-    }, title="Quotes")
+def quotes_index_page(briefing: Briefing, number: int = 1) -> Page:
+    """Page `number` of every quote by speaker (speakers by name, each one's newest first),
+    `page_size` quotes to a page, and how many quotes each summit has (its page lists them). Counts,
+    not lists: a page that showed every summit's quotes was made again after any quote's edit."""
+    ordered, size = briefing.quotes_by_speaker, briefing.settings.page_size
+    pager = Pager(number, Pager.paths_of(QUOTES_INDEX, len(ordered), size))
+    start = (number - 1) * size
+    shown = ordered[start:start + size]
+    by_speaker = [(briefing.person(slug), list(quotes)) for slug, quotes in itertools.groupby(shown, key=_PERSON)]
+    quotes_by_person = briefing.quotes_by_person
+    title = "Quotes" if number == 1 else f"Quotes, page {number} of {len(pager.paths)}"
+    return Page(pager.paths[number - 1], "quotes.html", {
+        "by_speaker": by_speaker,
+        "quotes_per_summit": [(summit, len(briefing.quotes_by_summit.get(summit.slug, ()))) for summit in briefing.summits],
+        "quote_count": len(ordered),
+        # each speaker's quotes in all, and the one whose list began on the page before
+        "speaker_totals": {person.slug: len(quotes_by_person[person.slug]) for person, _ in by_speaker},
+        "continued": ordered[start - 1].person if start and shown and ordered[start - 1].person == shown[0].person else None,
+        "first_number": start + 1,
+        "last_number": start + len(shown),
+        "pager": pager,
+    }, title=title)
 
 
 def quote_page(briefing: Briefing, quote: Quote) -> Page:

@@ -124,6 +124,40 @@ def test_a_long_takeaways_list_is_split_over_pages_that_link_to_each_other(minim
     assert broken_links(out) == []
 
 
+def test_the_quotes_by_speaker_are_split_over_pages_each_quote_once(tmp_path, cli):
+    """25 quotes, 10 to a page: three pages, in speaker order, a speaker's list carried over
+    to the next page says so, and every page counts the quotes of each summit."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    with (content / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("page_size: 10\n")
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    from briefing_gen.content import load_content
+    from briefing_gen.model import make_briefing
+
+    briefing = make_briefing(load_content(content)[0])
+    expected = [quote.slug for quote in briefing.quotes_by_speaker]
+    assert sorted(expected) == sorted(quote.slug for quote in briefing.quotes) and len(expected) == 25
+    pages = [out / "quotes" / "index.html", out / "quotes" / "page" / "2" / "index.html",
+             out / "quotes" / "page" / "3" / "index.html"]
+    assert not (out / "quotes" / "page" / "4").exists()
+    listed, continued = [], 0
+    for number, page in enumerate(pages, 1):
+        html = page.read_text(encoding="utf-8")
+        main = html[html.index("<main"):html.index("</main>")]
+        speaker_part = main[:main.index('id="by-summit"')]
+        listed += re.findall(r'<li><a href="[./]*quotes/([a-z0-9-]+)/index.html">', speaker_part)
+        continued += main.count(", continued)")
+        assert f"page {number} of 3." in main and re.search(r'aria-current="page">%d</a>' % number, main)
+        assert "(2 quotes)" in main and "(23 quotes)" in main  # the summits, on every page
+    assert listed == expected  # every quote once, in order
+    first_of_page_2 = briefing.quotes_by_speaker[10]
+    assert continued == (briefing.quotes_by_speaker[9].person == first_of_page_2.person) + \
+        (briefing.quotes_by_speaker[19].person == briefing.quotes_by_speaker[20].person)
+    assert broken_links(out) == []
+
+
 def test_a_page_size_below_one_is_an_error_at_its_line(minimal_content, cli, capsys):
     with (minimal_content / "site.yaml").open("a") as settings:
         settings.write("page_size: 0\n")

@@ -101,8 +101,8 @@ def site(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory) -> Site:
-    """The shipped briefing with three takeaways to a page: its takeaways list spans four pages,
-    so the pager's markup meets the same gates."""
+    """The shipped briefing with three items to a page: its takeaways and quotes lists span
+    several pages, so the pager's markup meets the same gates."""
     import shutil
 
     folder = tmp_path_factory.mktemp("quality-paged")

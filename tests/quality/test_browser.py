@@ -89,11 +89,12 @@ def test_axe_finds_no_violations(site, pages, screenshots, kind, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_violations_on_a_page_of_a_split_list(paged_site, pages, screenshots, width):
+@pytest.mark.parametrize("listing", ("takeaways", "quotes"))
+def test_axe_finds_no_violations_on_a_page_of_a_split_list(paged_site, pages, screenshots, listing, width):
     require(AXE_JS.is_file(), "axe-core (axe.min.js)")
     page = pages[width]
-    _open(page, paged_site.root / "takeaways" / "page" / "2" / "index.html")
-    page.screenshot(path=str(screenshots / f"takeaways-page-2-{width}.png"), full_page=True)
+    _open(page, paged_site.root / listing / "page" / "2" / "index.html")
+    page.screenshot(path=str(screenshots / f"{listing}-page-2-{width}.png"), full_page=True)
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(AXE_RUN)
     assert not violations, f"axe-core: {[(v['id'], v['help']) for v in violations]}"

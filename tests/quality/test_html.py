@@ -14,9 +14,10 @@ def test_every_page_is_valid_html(site):
 
 
 def test_the_pages_of_a_list_split_over_pages_are_valid_html(paged_site):
-    pages = sorted(paged_site.root.glob("takeaways/**/index.html"))
-    pages = [page for page in pages if page.parent.name == "takeaways" or page.parent.parent.name == "page"]
-    assert len(pages) == 4, pages
+    pages = []
+    for listing in ("takeaways", "quotes"):
+        pages += [paged_site.root / listing / "index.html", *sorted(paged_site.root.glob(f"{listing}/page/*/index.html"))]
+    assert len(pages) == 4 + 9, pages  # 10 takeaways and 25 quotes, 3 to a page
     _assert_valid(paged_site, pages, [])
 
 
