@@ -22,10 +22,10 @@ from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, f
 from .markup import MarkdownRenderer, convert_texts
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
+from .render import PAGED_LISTS, Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
-from .templating import common_context, make_environment
+from .templating import common_context, make_environment, paged_lists
 from .validate import validate
 from .publish import FolderCheck, Output, RenderFailed, publish
 from .uptodate import InputStamp, input_stamp, up_to_date
@@ -51,11 +51,13 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
 
 
 class Plan(NamedTuple):
-    """Every file of the site, not yet rendered; what each output read; what those reads gave."""
+    """Every file of the site, not yet rendered; what each output read; what those reads gave;
+    warnings about the templates (a long list shown whole: its template has no pager)."""
 
     outputs: list[Output]
     reads: dict[str, tuple[Read, ...]]
     read_values: ReadValues
+    warnings: list[Problem]
 
 
 def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
@@ -72,7 +74,8 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     environment = make_environment(templates_dir, settings, renderer, compiled_templates)
     template_hashes = TemplateHashes(environment)
     fingerprinter = Fingerprinter()
-    recipes = page_recipes(briefing)
+    paged = paged_lists(environment)
+    recipes = page_recipes(briefing, paged)
     sitemap_paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
     read_values = ReadValues(briefing, sitemap_paths)
     unchanged = kept.unchanged(read_values) if kept is not None else {}
@@ -145,7 +148,18 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 data = path.read_bytes()
                 outputs.append(Output(f"static/{relative.as_posix()}", fingerprint(data.hex()), lambda data=data: data))
-    return Plan(outputs, reads, read_values)
+    return Plan(outputs, reads, read_values, _unpaged_warnings(briefing, templates_dir, paged))
+
+
+def _unpaged_warnings(briefing: Briefing, templates_dir: Path, paged: tuple[str, ...]) -> list[Problem]:
+    """A list longer than a page whose template has no pager (a theme made before lists had pages)
+    is shown whole: say how to split it."""
+    size = briefing.settings.page_size
+    return [Problem(str(templates_dir / template), 1,
+                    f"{template} does not use `pager`, so all {len(getattr(briefing, name))} {name} are on one "
+                    f"page; to show {size} to a page, add the pager as the default {template} does "
+                    "(`partials/pager.html`)", "unpaged-list", severity="warning")
+            for name, template in PAGED_LISTS.items() if name not in paged and len(getattr(briefing, name)) > size]
 
 
 def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
@@ -218,6 +232,7 @@ def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: boo
         except jinja2.TemplateError as error:
             return None, [template_problem(error)]
         finish_converting()
+    problems = sorted(problems + plan.warnings)
     outputs = plan.outputs
     gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
     gc.enable()

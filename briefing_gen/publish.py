@@ -144,9 +144,10 @@ class FolderCheck:
 
     Its verdict is used, under the output lock, only if nothing another build does to the
     site could have happened since: the same recorded states, read from the same build-cache
-    file (every build saves it before it touches the site: a build killed after its swap left
-    a changed file behind), and the output folder the same folder (same inode and mtime: a
-    swap or a recovery replaces it). Otherwise it walks the folder again, there. A file edited
+    file, and the output folder the same folder (same inode and mtime: a swap or a recovery
+    replaces it, and a build changes the live site only by a swap; what it changes first, the
+    shadow, is covered by the record's note, `BuildCache.forget_shadow`). Otherwise it walks
+    the folder again, there. A file edited
     by hand inside the site in that half second goes unseen, as it would during the writing
     itself. Where processes cannot fork, it walks when asked. `close()` collects the process.
     """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
@@ -150,16 +150,26 @@ class Recipe(NamedTuple):
     in_sitemap: bool = True
 
 
-def page_recipes(briefing: Briefing) -> list[Recipe]:
-    """Every page of the site, in a fixed order, not yet made."""
-    recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page)]
-    recipes += [Recipe(path, partial(quotes_index_page, number=number)) for number, path in
-                enumerate(Pager.paths_of(QUOTES_INDEX, len(briefing.quotes_by_speaker), briefing.settings.page_size), 1)]
-    takeaway_pages = Pager.paths_of(TAKEAWAYS_INDEX, len(briefing.takeaways), briefing.settings.page_size)
+# The lists split over pages of `page_size`, with the template that shows each. A template that
+# does not use `pager` (a theme's own, made before lists had pages) gets its list whole on one page,
+# as before, rather than a first page with no way to the others (build.py warns of it).
+PAGED_LISTS = {"takeaways": "takeaways.html", "quotes": "quotes.html"}
+
+
+def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS)) -> list[Recipe]:
+    """Every page of the site, in a fixed order, not yet made; the lists named in `paged` are split
+    over pages."""
+    def list_pages(first: str, make: Callable[..., Page], items: int, name: str) -> list[Recipe]:
+        size = briefing.settings.page_size if name in paged else None
+        return [Recipe(path, partial(make, number=number, size=size))
+                for number, path in enumerate(Pager.paths_of(first, items, size or max(items, 1)), 1)]
+
+    recipes = [Recipe("index.html", home_page), Recipe("timeline/index.html", timeline_page),
+               *list_pages(QUOTES_INDEX, quotes_index_page, len(briefing.quotes_by_speaker), "quotes")]
     for index_recipes, record_page, records in (
             ((), quote_page, briefing.quotes),
-            ([Recipe(path, partial(takeaways_index_page, number=number))
-              for number, path in enumerate(takeaway_pages, 1)], takeaway_page, briefing.takeaways),
+            (list_pages(TAKEAWAYS_INDEX, takeaways_index_page, len(briefing.takeaways), "takeaways"),
+             takeaway_page, briefing.takeaways),
             ([Recipe("summits/index.html", summits_index_page)], summit_page, briefing.summits),
             ([Recipe("people/index.html", people_index_page)], person_page, briefing.people),
             ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
@@ -231,18 +241,22 @@ def timeline_page(briefing: Briefing) -> Page:
     }, title="Timeline")
 
 
-def quotes_index_page(briefing: Briefing, number: int = 1) -> Page:
-    """Page `number` of every quote by speaker (speakers by name, each one's newest first),
-    `page_size` quotes to a page, and how many quotes each summit has (its page lists them). Counts,
-    not lists: a page that showed every summit's quotes was made again after any quote's edit."""
-    ordered, size = briefing.quotes_by_speaker, briefing.settings.page_size
+def quotes_index_page(briefing: Briefing, number: int = 1, size: int | None = None) -> Page:
+    """Page `number` of every quote by speaker (speakers by name, each one's newest first), `size`
+    quotes to a page (all on one without it), and how many quotes each summit has (its page lists
+    them). Counts, not lists: a page that showed every summit's quotes was made again after any
+    quote's edit. On one page, for a theme made before, each summit's quotes too (`by_summit`)."""
+    ordered = briefing.quotes_by_speaker
+    whole, size = size is None, size or max(len(ordered), 1)
     pager = Pager(number, Pager.paths_of(QUOTES_INDEX, len(ordered), size))
     start = (number - 1) * size
     shown = ordered[start:start + size]
     by_speaker = [(briefing.person(slug), list(quotes)) for slug, quotes in itertools.groupby(shown, key=_PERSON)]
     quotes_by_person = briefing.quotes_by_person
     title = "Quotes" if number == 1 else f"Quotes, page {number} of {len(pager.paths)}"
+    also = {"by_summit": [(summit, briefing.quotes_by_summit.get(summit.slug, [])) for summit in briefing.summits]} if whole else {}
     return Page(pager.paths[number - 1], "quotes.html", {
+        **also,
         "by_speaker": by_speaker,
         "quotes_per_summit": [(summit, len(briefing.quotes_by_summit.get(summit.slug, ()))) for summit in briefing.summits],
         "quote_count": len(ordered),
@@ -267,9 +281,10 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
     }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
 
 
-def takeaways_index_page(briefing: Briefing, number: int = 1) -> Page:
-    """Page `number` of the takeaways by order, `page_size` to a page (one page for most briefings)."""
-    takeaways, size = briefing.takeaways, briefing.settings.page_size
+def takeaways_index_page(briefing: Briefing, number: int = 1, size: int | None = None) -> Page:
+    """Page `number` of the takeaways by order, `size` to a page (all on one without it)."""
+    takeaways = briefing.takeaways
+    size = size or max(len(takeaways), 1)
     pager = Pager(number, Pager.paths_of(TAKEAWAYS_INDEX, len(takeaways), size))
     title = "Key takeaways" if number == 1 else f"Key takeaways, page {number} of {len(pager.paths)}"
     return Page(pager.paths[number - 1], "takeaways.html", {

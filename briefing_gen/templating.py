@@ -96,6 +96,21 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
     return environment
 
 
+def paged_lists(environment: jinja2.Environment) -> tuple[str, ...]:
+    """The lists of render.PAGED_LISTS whose template uses `pager` (links to its other pages), read
+    from the source; the others are shown whole. A template that cannot be read counts as paged:
+    it is reported where it is loaded."""
+    paged = []
+    for name, template in render.PAGED_LISTS.items():
+        try:
+            source = environment.loader.get_source(environment, template)[0]
+        except jinja2.TemplateError:
+            source = "pager"
+        if "pager" in source:
+            paged.append(name)
+    return tuple(paged)
+
+
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Jinja's compiled templates, kept between builds; a cache that cannot be read or
     written only means compiling again, never a failed build."""

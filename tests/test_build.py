@@ -158,6 +158,46 @@ def test_the_quotes_by_speaker_are_split_over_pages_each_quote_once(tmp_path, cl
     assert broken_links(out) == []
 
 
+# takeaways.html and quotes.html as themes copied by `init` before lists had pages have them
+OLD_TAKEAWAYS_TEMPLATE = """{% extends "base.html" %}
+{% block main %}
+<h1>Key takeaways</h1>
+<ol class="takeaways">
+{% for takeaway in takeaways %}
+  <li><h2><a href="{{ takeaway|href }}">{{ takeaway.title }}</a></h2>{{ takeaway.body|markdown }}</li>
+{% endfor %}
+</ol>
+{% endblock %}
+"""
+OLD_QUOTES_TEMPLATE = """{% extends "base.html" %}
+{% block main %}
+{% for person, quotes in by_speaker %}<h3>{{ person.name }}</h3>
+{% for quote in quotes %}<a class="q" href="{{ quote|href }}">{{ quote.body }}</a>{% endfor %}
+{% endfor %}
+{% for summit, quotes in by_summit %}<h3>{{ summit.title }} ({{ quotes|length }})</h3>{% endfor %}
+{% endblock %}
+"""
+
+
+def test_a_theme_without_a_pager_shows_its_lists_whole_and_is_told_how_to_split_them(minimal_content, tmp_path, cli, capsys):
+    _with_extra_takeaways(minimal_content, 4)  # 5 takeaways, 2 quotes, 1 to a page
+    with (minimal_content / "site.yaml").open("a") as settings:
+        settings.write("page_size: 1\n")
+    theme = tmp_path / "theme"
+    shutil.copytree(TEMPLATES, theme)
+    (theme / "takeaways.html").write_text(OLD_TAKEAWAYS_TEMPLATE)
+    (theme / "quotes.html").write_text(OLD_QUOTES_TEMPLATE)
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(theme), "--out", str(out)) == 0
+    assert not (out / "takeaways" / "page").exists() and not (out / "quotes" / "page").exists()
+    assert (out / "takeaways" / "index.html").read_text().count("<li><h2>") == 5  # every takeaway, on one page
+    quotes = (out / "quotes" / "index.html").read_text()
+    assert quotes.count('class="q"') == 2 and re.search(r"\(\d\)</h3>", quotes)  # every quote; by_summit as before
+    err = capsys.readouterr().err
+    assert "takeaways.html:1: warning: takeaways.html does not use `pager`, so all 5 takeaways are on one page" in err
+    assert "quotes.html:1: warning: quotes.html does not use `pager`, so all 2 quotes are on one page" in err
+
+
 def test_a_page_size_below_one_is_an_error_at_its_line(minimal_content, cli, capsys):
     with (minimal_content / "site.yaml").open("a") as settings:
         settings.write("page_size: 0\n")
