@@ -161,6 +161,8 @@ class ReadValues:
         record's own fields (the indexes and orders of model.py, all made from the briefing's
         lists), so the records not edited keep their keys and their order among themselves, and
         one moved in would have to be an edited one. A record removed since shows in the count.
+        Not so for a derived list (model.DERIVED_LISTS): the quotes by speaker follow the speakers'
+        names, so renaming a person reorders them with no quote edited. Those are digested again.
         """
         now = self.record_digests()
         changed: set[Read] = set()
@@ -180,8 +182,8 @@ class ReadValues:
 
         for read, value in kept.items():
             what = read[0]
-            if what == "list":
-                same = unedited(getattr(briefing, read[1]), value.partition(":")[0])
+            if what == "list":  # a derived list is ordered by other records' fields: digested again
+                same = read[1] in RECORD_LISTS and unedited(getattr(briefing, read[1]), value.partition(":")[0])
             elif what == "entry":
                 same = unedited(getattr(briefing, read[1]).get(read[2]), value.partition(":")[0])
             elif what == "index":
