@@ -149,12 +149,13 @@ class MarkdownRenderer:
         self._cache.update(zip(kept, map(self._stored.__getitem__, kept)))
         missing = [text for text in wanted if text not in self._cache]
         workers = worker_count()
-        if not missing or len(missing) >= PARALLEL_CONVERT and workers >= 2:
-            if helper is not None:
-                helper.close()
-        if len(missing) < PARALLEL_CONVERT or workers < 2:
-            if helper is not None and missing:
+        few = len(missing) < PARALLEL_CONVERT or workers < 2
+        if helper is not None:
+            if few and missing:
                 helper.give(self._allow_html, missing)
+            else:
+                helper.close()
+        if few:
             def convert_here() -> None:
                 if helper is not None and missing:
                     self._cache.update((text, html) for text, html in zip(missing, helper.result()) if html is not None)

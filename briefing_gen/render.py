@@ -125,6 +125,10 @@ class Pager:
     def next(self) -> str | None:
         return self.paths[self.number] if self.number < len(self.paths) else None
 
+    def title(self, title: str) -> str:
+        """A page's title: the list's on its first page, with the page's number on the others."""
+        return title if self.number == 1 else f"{title}, page {self.number} of {len(self.paths)}"
+
     def window(self, around: int = 2) -> list[tuple[int, str] | None]:
         """The pages a pager links to by number: the first, the last and those within `around`
         of this one, with None where numbers are left out."""
@@ -247,14 +251,11 @@ def quotes_index_page(briefing: Briefing, number: int = 1, size: int | None = No
     them). Counts, not lists: a page that showed every summit's quotes was made again after any
     quote's edit. On one page, for a theme made before, each summit's quotes too (`by_summit`)."""
     ordered = briefing.quotes_by_speaker
-    whole, size = size is None, size or max(len(ordered), 1)
-    pager = Pager(number, Pager.paths_of(QUOTES_INDEX, len(ordered), size))
-    start = (number - 1) * size
-    shown = ordered[start:start + size]
+    pager, start, shown = _page_of(QUOTES_INDEX, ordered, number, size)
     by_speaker = [(briefing.person(slug), list(quotes)) for slug, quotes in itertools.groupby(shown, key=_PERSON)]
     quotes_by_person = briefing.quotes_by_person
-    title = "Quotes" if number == 1 else f"Quotes, page {number} of {len(pager.paths)}"
-    also = {"by_summit": [(summit, briefing.quotes_by_summit.get(summit.slug, [])) for summit in briefing.summits]} if whole else {}
+    also = {} if size else {
+        "by_summit": [(summit, briefing.quotes_by_summit.get(summit.slug, [])) for summit in briefing.summits]}
     return Page(pager.paths[number - 1], "quotes.html", {
         **also,
         "by_speaker": by_speaker,
@@ -266,7 +267,7 @@ def quotes_index_page(briefing: Briefing, number: int = 1, size: int | None = No
         "first_number": start + 1,
         "last_number": start + len(shown),
         "pager": pager,
-    }, title=title)
+    }, title=pager.title("Quotes"))
 
 
 def quote_page(briefing: Briefing, quote: Quote) -> Page:
@@ -283,16 +284,21 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
 
 def takeaways_index_page(briefing: Briefing, number: int = 1, size: int | None = None) -> Page:
     """Page `number` of the takeaways by order, `size` to a page (all on one without it)."""
-    takeaways = briefing.takeaways
-    size = size or max(len(takeaways), 1)
-    pager = Pager(number, Pager.paths_of(TAKEAWAYS_INDEX, len(takeaways), size))
-    title = "Key takeaways" if number == 1 else f"Key takeaways, page {number} of {len(pager.paths)}"
+    pager, start, shown = _page_of(TAKEAWAYS_INDEX, briefing.takeaways, number, size)
     return Page(pager.paths[number - 1], "takeaways.html", {
-        "takeaways": takeaways[(number - 1) * size:number * size],
-        "takeaway_count": len(takeaways),
-        "first_number": (number - 1) * size + 1,
+        "takeaways": shown,
+        "takeaway_count": len(briefing.takeaways),
+        "first_number": start + 1,
         "pager": pager,
-    }, title=title)
+    }, title=pager.title("Key takeaways"))
+
+
+def _page_of(first: str, items: list, number: int, size: int | None) -> tuple["Pager", int, list]:
+    """Page `number` of a list, `size` items to a page (all on one without a size): its pager, the
+    place of its first item in the list, and its items."""
+    size = size or max(len(items), 1)
+    start = (number - 1) * size
+    return Pager(number, Pager.paths_of(first, len(items), size)), start, items[start:start + size]
 
 
 def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:

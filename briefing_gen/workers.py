@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -114,8 +115,6 @@ class InBackground:
         if pid == 0:  # the child: work, answer through the pipe, and touch nothing else
             code = 1
             try:
-                import pickle
-
                 os.close(answers)
                 if asked is not None:
                     os.close(asking)
@@ -141,8 +140,6 @@ class InBackground:
 
     def give(self, *arguments: Any) -> None:
         """The arguments of a waiting child's work: it begins now."""
-        import pickle
-
         self._arguments = arguments
         if self._asking is not None:
             self._send(pickle.dumps(arguments, protocol=pickle.HIGHEST_PROTOCOL))
@@ -153,8 +150,6 @@ class InBackground:
         if self._pid is not None:
             answer, status = self._collect()
             if status == 0 and answer:
-                import pickle
-
                 try:
                     return pickle.loads(answer)
                 except Exception:  # noqa: BLE001 -- a garbled answer: do the work here instead
