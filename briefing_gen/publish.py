@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .cache import BuildCache, FileState
 from .terminal import Progress
-from .workers import mapped_in_workers, worker_count
+from .workers import InBackground, mapped_in_workers, worker_count
 from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
 
 PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
@@ -147,51 +147,36 @@ class FolderCheck:
     file, and the output folder the same folder (same inode and mtime: a swap or a recovery
     replaces it, and a build changes the live site only by a swap; what it changes first, the
     shadow, is covered by the record's note, `BuildCache.forget_shadow`). Otherwise it walks
-    the folder again, there. A file edited
-    by hand inside the site in that half second goes unseen, as it would during the writing
-    itself. Where processes cannot fork, it walks when asked. `close()` collects the process.
+    the folder again, there. A file edited by hand inside the site in that half second goes
+    unseen, as it would during the writing itself. The walk runs in `InBackground`, which walks
+    here where processes cannot fork; `close()` collects the process.
     """
 
     def __init__(self, folder: Path, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> None:
         self.folder, self.states, self.recorded_in = folder, states, recorded_in
-        self._pid: int | None = None
         self._folder_stamp = _folder_stamp(folder)
-        if states is None or recorded_in is None or self._folder_stamp is None or not hasattr(os, "fork"):
-            return
-        try:
-            pid = os.fork()
-        except OSError:
-            return  # no process to spare: walk when asked
-        if pid == 0:  # the child: walk, answer by exit status, and touch nothing else
-            code = 1
-            try:
-                code = 0 if verified_folder(folder, states) is not None else 1
-            finally:
-                os._exit(code)
-        self._pid = pid
+        self._walk: InBackground | None = None
+        if states is not None and recorded_in is not None and self._folder_stamp is not None:
+            self._walk = InBackground(_holds_exactly, folder, states)
 
     def result(self, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> dict[str, FileState] | None:
         """The states (read from the build-cache file `recorded_in`, its stamp) if the folder
         holds exactly those files, unchanged; else None."""
-        if (self._pid is not None and states is not None and recorded_in == self.recorded_in
+        if (self._walk is not None and states is not None and recorded_in == self.recorded_in
                 and _folder_stamp(self.folder) == self._folder_stamp and states == self.states):
-            verdict = self._wait()
-            if verdict is not None:
-                return states if verdict == 0 else None
+            walk, self._walk = self._walk, None
+            return states if walk.result() else None
         self.close()
         return verified_folder(self.folder, states)
 
     def close(self) -> None:
-        if self._pid is not None:
-            self._wait()
+        walk, self._walk = self._walk, None
+        if walk is not None:
+            walk.close()
 
-    def _wait(self) -> int | None:
-        pid, self._pid = self._pid, None
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            return None
-        return os.waitstatus_to_exitcode(status)
+
+def _holds_exactly(folder: Path, states: dict[str, FileState]) -> bool:
+    return verified_folder(folder, states) is not None
 
 
 def _folder_stamp(folder: Path) -> tuple[int, int] | None:
