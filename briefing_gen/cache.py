@@ -69,6 +69,11 @@ def keep_pickled(path: Path, value: Any) -> None:
     os.replace(temporary, path)
 
 
+def shard_of(name: str, shards: int) -> int:
+    """Which of `shards` cache files keeps the entry of this name: the same in every process."""
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) % shards
+
+
 def fingerprint(*parts: Any) -> str:
     """A stable digest of template hashes and a page context (and of the code that renders them)."""
     return Fingerprinter().of(*parts)
@@ -384,7 +389,7 @@ class KeptValues:
         return self.path.with_name(f"{self.path.stem}-{shard:02d}{self.path.suffix}")
 
     def _shard_of(self, key: Any) -> int:
-        return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % self.SHARDS
+        return shard_of(repr(key), self.SHARDS)
 
     def save(self) -> None:
         """Rewrite the shards that gained or lost a key; the others still hold exactly what they should."""

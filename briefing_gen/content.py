@@ -12,7 +12,6 @@ import difflib
 import hashlib
 import os
 import pickle
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import code_digest, keep_pickled
+from .cache import code_digest, keep_pickled, shard_of
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .uptodate import FolderFiles, folder_files
@@ -206,7 +205,7 @@ class KeptRecords:
         return kept
 
     def _shard(self, kind: str, name: str) -> int:
-        return zlib.crc32(f"{kind}/{name}".encode("utf-8", "surrogatepass")) % self.SHARDS
+        return shard_of(f"{kind}/{name}", self.SHARDS)
 
     def changed(self, kind: str, files: "FolderFiles | None", inside: bool) -> list[tuple[str, tuple | None]]:
         """(name, stamp now) of the record files of a kind to read again: changed, added, or
