@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--templates", default="templates", metavar="DIR")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people, json (one object per line) for tools")
+    review = commands.add_parser("review", help="list what ingest left for the editor to look at",
+                                 description="List every review entry of the sources and every record marked "
+                                             "draft: true, with path:line, grouped by source, and count them.")
+    _add_content_dir(review)
+    review.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people, json (one object per line) for tools")
     _add_editor_commands(commands)
     return parser
 
@@ -93,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": _run_ingest,
         "build": _run_build,
         "check": _run_check,
+        "review": _run_review,
         "serve": _run_serve,
         "new": _run_new,
         "init": _run_init,
@@ -196,6 +203,15 @@ def _run_check(args: argparse.Namespace) -> int:
 
     return check_site(content_dir=args.content, templates_dir=args.templates, output_format=args.format)
 
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from .review import print_review, review_items
+
+    if not os.path.isdir(args.content):
+        print(f"{args.content}: no such content folder", file=sys.stderr)
+        return 2
+    return print_review(*review_items(args.content), output_format=args.format)
 
 
 def _run_serve(args: argparse.Namespace) -> int:

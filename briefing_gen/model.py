@@ -87,14 +87,15 @@ DERIVED_LISTS = ("quotes_by_speaker",)
 def make_briefing(content: Content, include_drafts: bool = False) -> Briefing:
     """Order the validated records and build the cross-references pages need."""
     def records(kind: str) -> list:
-        return list(content.of_kind(kind).values())
+        """A kind's records; without include_drafts, those marked `draft: true` are left out."""
+        return [record for record in content.of_kind(kind).values()
+                if include_drafts or not getattr(record, "draft", False)]
 
-    takeaways = [t for t in records("takeaways") if include_drafts or not t.draft]
     briefing = Briefing(
         settings=content.settings,
         sources=sorted(records("sources"), key=lambda s: (date_sort_key(s.published), s.slug)),
         summits=sorted(records("summits"), key=lambda s: (date_sort_key(s.date), s.slug)),
-        takeaways=sorted(takeaways, key=lambda t: (t.order, t.slug)),
+        takeaways=sorted(records("takeaways"), key=lambda t: (t.order, t.slug)),
         quotes=sorted(records("quotes"), key=_quote_order),
         events=sorted(records("events"), key=lambda e: (date_sort_key(e.date), e.slug)),
         people=sorted(records("people"), key=lambda p: (p.name.casefold(), p.slug)),

@@ -293,6 +293,7 @@ class Quote(Record):
     partial: bool = optional(boolean, False)
     verbatim: bool = optional(boolean, True)
     tags: tuple[str, ...] = optional(list_of(slug), ())
+    draft: bool = optional(boolean, False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -304,6 +305,7 @@ class Event(Record):
     paragraph: int = spec(paragraph_number)
     summit: str | None = optional(slug)
     tags: tuple[str, ...] = optional(list_of(slug), ())
+    draft: bool = optional(boolean, False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -325,6 +327,7 @@ class Figure(Record):
     source: str = spec(slug)
     paragraph: int = spec(paragraph_number)
     tags: tuple[str, ...] = optional(list_of(slug), ())
+    draft: bool = optional(boolean, False)
 
 
 @dataclass(frozen=True, kw_only=True)
