@@ -218,19 +218,21 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def article_path(annotation: dict, folder: Path) -> Path:
-    """A page is a copy in tests/fixtures/pages/; an article of our own sits beside its annotation."""
-    if "page" in annotation:
-        return FIXTURES / "pages" / annotation["page"]
-    return folder / annotation["article"]
+def article_path(annotation: dict, folder: Path, pages: Path) -> Path:
+    """A page is a copy in tests/fixtures/pages/ (or, in another `pages` folder, the same name or
+    that name + .txt: another reading of it); an article of our own sits beside its annotation."""
+    if "page" not in annotation:
+        return folder / annotation["article"]
+    page = pages / annotation["page"]
+    return page if page.exists() else page.with_name(page.name + ".txt")
 
 
-def score_set(folder: Path) -> tuple[dict[str, Tally], Tally]:
+def score_set(folder: Path, pages: Path = FIXTURES / "pages") -> tuple[dict[str, Tally], Tally]:
     """Tallies by annotation file, and their sum."""
     by_file, total = {}, Tally()
     for path in sorted(folder.glob("*.yaml")):
         annotation = yaml.safe_load(path.read_text(encoding="utf-8"))
-        tally = score_article(annotation, article_path(annotation, folder))
+        tally = score_article(annotation, article_path(annotation, folder, pages))
         by_file[path.stem] = tally
         total.add(tally)
     return by_file, total
@@ -255,8 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=sorted(SETS), default="pages", help="which annotated set (default: pages)")
     parser.add_argument("--details", action="store_true", help="list every miss under the table")
+    parser.add_argument("--pages", type=Path, default=FIXTURES / "pages",
+                        help="the folder of the pages (default tests/fixtures/pages); PAGE.txt stands for PAGE")
     args = parser.parse_args(argv)
-    by_file, total = score_set(SETS[args.set])
+    by_file, total = score_set(SETS[args.set], args.pages)
     print(table(by_file, total))
     if args.details:
         for name, tally in by_file.items():

@@ -23,6 +23,7 @@ from .people import PeopleRegistry, Person
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
+from .said_on import reported_speech_day
 from .speakers import FoundQuote, find_quotes, register_mentions
 from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
 from .takeaways import find_takeaways
@@ -85,7 +86,7 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     for name in cleaned.byline_spellings + article.byline:
         registry.resolve_name(name, role="reporter")
     when = event_date(paragraphs, published) or (PartialDate(published.year, published.month, published.day) if published else None)
-    quotes, quote_review = find_quotes(paragraphs, published, registry, when)
+    quotes, quote_review = find_quotes(paragraphs, published, registry, reported_speech_day(paragraphs, published))
     review.extend(quote_review)
     registry.finish()
     person_drafts, slug_of = _people_drafts(registry, quotes, people, title)

@@ -21,9 +21,9 @@ from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names
+from .said_on import SPEECH_ACT, clause_date
 from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
 
-_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for)\s+$", re.IGNORECASE)  # "since 1998": not when it was said
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
@@ -59,7 +59,7 @@ class _State:
     last_quote_paragraph: int = 0
     recent: list[tuple[Person, int, bool]] = field(default_factory=list)  # who spoke (or, False: was a
     # sentence's subject, which counts only within its paragraph), in which paragraph, in order
-    subject_dates: dict = field(default_factory=dict)  # (person id, paragraph) -> date of a sentence they open
+    subject_dates: dict = field(default_factory=dict)  # person id -> (paragraph, date) of a dated speech act of theirs
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
@@ -168,16 +168,18 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
     """He/his or she/her after the only name of a sentence tells that person's gender; a
-    person who opens a sentence ("Vell disagreed.") is who a "she" right after means."""
+    person who opens a sentence ("Vell disagreed.") is who a "she" right after means, and
+    a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
     mentions = find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named)
     subject = _sentence_subject(sentence, mentions, named, state.registry)
     if subject is not None:
         state.recent.append((subject, number, False))
-        dates = _when_dates(sentence, state.published)
-        if dates:
-            state.subject_dates.setdefault((id(subject), number), dates[0])
+        act = SPEECH_ACT.search(sentence)
+        date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
+        if date is not None:
+            state.subject_dates[id(subject)] = (number, date)
 
 
 def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
@@ -216,7 +218,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
     elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
         _inherit(quote, state, number, paragraph)
-    quote.said_on = _said_on(quote, sentence, state)
+    quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
         could_be = " or ".join(p.name for p in state.ambiguous) if _ambiguous_pronoun(resolved) else ""
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
@@ -332,34 +334,29 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
         state.last_org = marker
 
 
-def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | None:
-    """From the sentence's own date words; else the quote before it when this one continues
-    it; else, for words said at the reported event, the article's event date. Relayed
-    commentary and organisations' words without a date stay unknown."""
+def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:
+    """From the attribution's own clause (said_on.py); else the speech event the quote
+    belongs to: the quote it continues, or a dated speech act of its speaker in this or the
+    paragraph before; else, for words said at the event a dated speech of the lede reports,
+    that day. Relayed commentary and organisations' words without a date stay unknown."""
     if quote.speaker is None:
         return None
-    dates = _when_dates(sentence, state.published)
-    if dates:
-        return dates[0]
-    if quote.person is not None and (id(quote.person), quote.paragraph) in state.subject_dates:
-        return state.subject_dates[id(quote.person), quote.paragraph]  # "Tark spoke on Wednesday. “…,” he said."
+    if event is not None:
+        date = clause_date(sentence, event.start, event.end, state.published)
+        if date is not None:
+            return date
     previous = state.last_quote
     if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
         return previous.said_on
+    if quote.person is not None and id(quote.person) in state.subject_dates:
+        paragraph, date = state.subject_dates[id(quote.person)]
+        if paragraph in (quote.paragraph, quote.paragraph - 1):
+            return date  # "Tark spoke on Wednesday. “…,” he said."
     if quote.how == "report":
         return _day(state.published)
     if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
         return None
     return state.event_date
-
-
-def _when_dates(sentence: str, published: dt.date | None) -> list[PartialDate]:
-    """The dates of a masked sentence that can say when something happened: not a span
-    or deadline ("since 1998", "by October"), never after publication."""
-    return [m.date for m in find_dates(sentence, published)
-            if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])
-            and not re.match(r"(?:since|until|till|from|before|by|for)\b", m.phrase, re.IGNORECASE)
-            and (published is None or m.date.first_day() <= published)]  # words are said before they are printed
 
 
 def _day(day: dt.date | None) -> PartialDate | None:
