@@ -23,6 +23,7 @@ from .people import PeopleRegistry, Person
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
+from .descriptions import DESCRIBED
 from .said_on import reported_speech_day
 from .speakers import FoundQuote, find_quotes, register_mentions
 from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
@@ -146,7 +147,7 @@ def _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when) ->
     """Quote records; a quote of unknown date belongs to the summit the article reports on."""
     drafts = []
     for quote in quotes:
-        person = quote.person.final() if quote.person else None
+        person = quote.person.final() if quote.person and quote.person is not DESCRIBED else None
         person_slug = slug_of.get(id(person)) if person else None
         said_on = quote.said_on.iso() if quote.said_on else "unknown"
         summit = summit_for(quote.said_on or when, summits)

@@ -21,6 +21,7 @@ from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names
+from .descriptions import DESCRIBED, resolve_description
 from .said_on import SPEECH_ACT, clause_date
 from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
 
@@ -175,8 +176,8 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     sentence_gender(sentence, named)
     subject = _sentence_subject(sentence, mentions, named, state.registry)
     if subject is not None:
-        state.recent.append((subject, number, False))
         act = SPEECH_ACT.search(sentence)
+        state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
         if date is not None:
             state.subject_dates[id(subject)] = (number, date)
@@ -284,7 +285,8 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
     """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
-    if event.speaker is not None and event.speaker.kind == "description":
+    if event.speaker is not None and event.speaker.kind in ("description", "described") and (
+            person is None or person is DESCRIBED or person.kind != "person"):
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
         earlier_ones = [state.last_person, state.last_org, *reversed(state.quotes)] if state else []
@@ -308,7 +310,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
             return person
         return state.last_org.person if state.last_org else None
+    if speaker.kind == "described":
+        return DESCRIBED
     if speaker.kind == "description":
+        described = resolve_description(speaker.text, state.registry)
+        if described is not None:
+            return described
         words = speaker.text.split()
         head = words[-1].lower()
         for person in reversed(state.registry.people):
