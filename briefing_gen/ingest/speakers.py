@@ -23,7 +23,7 @@ from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gende
 from .people import PeopleRegistry, Person, find_person_names
 from .descriptions import DESCRIBED, resolve_description
 from .said_on import SPEECH_ACT, clause_date
-from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
+from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
@@ -151,7 +151,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         sentence = masked[start:end]
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
-        inner = [span for span in spans if start <= span.start < end]
+        inner = [span for span in spans if start <= span.start < end
+                 and not is_title_span(paragraph, span, bool(events))]
         resolved = [(event, _resolve(event, number, state)) for event in events]
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
