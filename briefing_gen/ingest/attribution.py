@@ -159,7 +159,8 @@ def subject_after(after: str) -> tuple[Speaker | None, bool]:
     after = re.split(r"\s+(?:who|which|whose)\s", after, maxsplit=1)[0]  # "said Leigh Sears who is the manager"
     match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
-        return None, False
+        described = re.match(r"\s+(?P<who>(?:one|another|a|an|someone|somebody)\b[^,.;_]*)", after)
+        return (speaker_phrase(described["who"]), False) if described else (None, False)
     role = _appositive_role(match["role"]) if match["role"] else None
     return speaker_phrase(match["who"], role), bool(role)
 

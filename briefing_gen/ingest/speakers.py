@@ -111,8 +111,12 @@ _ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MO
 
 
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
-    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman")."""
+    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
+    none inside a title in quote marks (the film "Quay Lights")."""
+    titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
     for mention in find_person_names(text):
+        if any(span.start <= mention.start < span.end for span in titles):
+            continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
