@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from . import __version__, records, schemas
-from .content import SiteSettings
+from .content import Naming, SiteSettings
 from .records import RECORD_TYPE_BY_KIND, Citation, Note, Record, Window
 from .render import paragraph_path, record_path
 from .templating import absolute_url
@@ -50,18 +50,21 @@ def json_value(value: Any) -> Any:
 
 
 class Exporter:
-    """Turns the briefing's records into the export's objects, resolving references."""
+    """Turns the briefing's records into the export's objects, resolving references. Kinds are
+    named by their folder and fields by their key, as the briefing names them (`compares`)."""
 
     def __init__(self, briefing: Any) -> None:
         self.briefing = briefing
-        self.base_url, self.pretty = briefing.settings.base_url, briefing.settings.pretty_urls
+        settings = briefing.settings
+        self.base_url, self.pretty, self.naming = settings.base_url, settings.pretty_urls, settings.compares
+        self.folders = schemas.kind_folders(self.naming)
 
     def address(self, path: str) -> dict[str, str]:
         return {"path": path, "url": absolute_url(self.base_url, path, self.pretty)}
 
     def reference(self, kind: str, slug: str, paragraph: int | None = None) -> dict[str, Any]:
         target = self.briefing.record(kind, slug)
-        found: dict[str, Any] = {"kind": kind, "slug": slug}
+        found: dict[str, Any] = {"kind": self.folders[kind], "slug": slug}
         if target is None:  # left out of the site (a draft): named, with no page
             return found
         found["title"] = display_title(target)
@@ -72,12 +75,13 @@ class Exporter:
 
     def references(self, record: Record) -> dict[str, Any]:
         resolved: dict[str, Any] = {}
-        for key, _, _, _ in schemas.record_fields(type(record)):
-            value = getattr(record, records.KEY_TO_ATTRIBUTE.get(key, key))
-            if key in REFERENCES and value:
-                paragraph = getattr(record, "paragraph", None) if key == "source" else None
-                resolved[key] = ([self.reference(REFERENCES[key], slug) for slug in value]
-                                 if isinstance(value, tuple) else self.reference(REFERENCES[key], value, paragraph))
+        for spec in schemas.record_fields(type(record), self.naming):
+            value = getattr(record, spec.attribute)
+            if spec.attribute in REFERENCES and value:
+                kind = REFERENCES[spec.attribute]
+                paragraph = getattr(record, "paragraph", None) if spec.attribute == "source" else None
+                resolved[spec.key] = ([self.reference(kind, slug) for slug in value] if isinstance(value, tuple)
+                                      else self.reference(kind, value, paragraph))
         if isinstance(record, records.Takeaway):
             resolved["paragraphs"] = [self.reference("sources", record.source, number) for number in record.paragraphs]
         if isinstance(record, records.Summit) and record.compare:
@@ -87,10 +91,10 @@ class Exporter:
 
     def record(self, record: Record) -> dict[str, Any]:
         fields = {}
-        for key, _, _, _ in schemas.record_fields(type(record)):
-            value = getattr(record, records.KEY_TO_ATTRIBUTE.get(key, key))
+        for spec in schemas.record_fields(type(record), self.naming):
+            value = getattr(record, spec.attribute)
             if value is not None:
-                fields[key] = json_value(value)
+                fields[spec.key] = json_value(value)
         return {"slug": record.slug, **self.address(record_path(record)), "fields": fields,
                 "body": record.body, "references": self.references(record)}
 
@@ -100,12 +104,14 @@ def briefing_data(briefing: Any) -> dict[str, Any]:
     exporter = Exporter(briefing)
     # Settings left empty (no author, no headline) are left out, as an editor leaves them out of site.yaml.
     settings = {key: value for key, value in dataclasses.asdict(briefing.settings).items() if value != ""}
+    if briefing.settings.compares is None:
+        settings["compares"] = "none"
     return {
         "$schema": absolute_url(briefing.settings.base_url, SCHEMA_PATH),
         "generator": f"briefing-gen {__version__}",
         "settings": settings,
-        "records": {kind: [exporter.record(record) for record in getattr(briefing, kind)]
-                    for kind in RECORD_TYPE_BY_KIND},
+        "records": {folder: [exporter.record(record) for record in getattr(briefing, kind)]
+                    for kind, folder in exporter.folders.items()},
     }
 
 
@@ -116,20 +122,20 @@ def briefing_json(briefing: Any) -> str:
 
 # -- its schema -------------------------------------------------------------------
 
-def _reference_schema(with_paragraph: bool = False) -> dict:
-    properties = {"kind": {"enum": list(RECORD_TYPE_BY_KIND)}, "slug": schemas.converter_schema(records.slug),
+def _reference_schema(folders: list[str], with_paragraph: bool = False) -> dict:
+    properties = {"kind": {"enum": folders}, "slug": schemas.converter_schema(records.slug),
                   "title": {"type": "string"}, "path": {"type": "string"}, "url": {"type": "string"}}
     if with_paragraph:
         properties["paragraph"] = {"type": "integer", "minimum": 1}
     return {"type": "object", "properties": properties, "required": ["kind", "slug"], "additionalProperties": False}
 
 
-def _references_schema(kind: str) -> dict:
+def _references_schema(kind: str, naming: Naming | None) -> dict:
     properties: dict[str, Any] = {}
-    for key, convert, _, _ in schemas.record_fields(RECORD_TYPE_BY_KIND[kind]):
-        if key in REFERENCES:
-            one = {"$ref": "#/$defs/paragraph_reference" if key == "source" else "#/$defs/reference"}
-            properties[key] = {"type": "array", "items": one} if getattr(convert, "item", None) else one
+    for spec in schemas.record_fields(RECORD_TYPE_BY_KIND[kind], naming):
+        if spec.attribute in REFERENCES:
+            one = {"$ref": "#/$defs/paragraph_reference" if spec.attribute == "source" else "#/$defs/reference"}
+            properties[spec.key] = {"type": "array", "items": one} if getattr(spec.convert, "item", None) else one
     if kind == "takeaways":
         properties["paragraphs"] = {"type": "array", "items": {"$ref": "#/$defs/paragraph_reference"}}
     if kind == "summits":
@@ -137,22 +143,26 @@ def _references_schema(kind: str) -> dict:
     return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
-def _record_schema(kind: str) -> dict:
+def _record_schema(kind: str, folder: str, naming: Naming | None) -> dict:
     return {"type": "object", "required": ["slug", "path", "url", "fields", "body", "references"],
             "additionalProperties": False, "properties": {
                 "slug": schemas.converter_schema(records.slug),
                 "path": {"type": "string", "description": "The record's page (or anchor), from the site's root."},
                 "url": {"type": "string", "description": "The same, as an absolute address from base_url."},
-                "fields": {"$ref": f"#/$defs/{kind}"},
+                "fields": {"$ref": f"#/$defs/{folder}"},
                 "body": {"type": "string", "description": "The markdown body."},
-                "references": _references_schema(kind)}}
+                "references": _references_schema(kind, naming)}}
 
 
-def export_schema() -> dict:
-    """The schema of briefing.json; each kind's `fields` are its front-matter schema."""
-    definitions: dict[str, Any] = {"reference": _reference_schema(), "paragraph_reference": _reference_schema(True)}
-    for kind in RECORD_TYPE_BY_KIND:
-        definitions[kind] = {key: value for key, value in schemas.front_matter_schema(kind).items() if key != "$schema"}
+def export_schema(naming: Naming | None = schemas.DEFAULT_NAMING) -> dict:
+    """The schema of briefing.json under a briefing's naming; each kind's `fields` are its
+    front-matter schema."""
+    folders = schemas.kind_folders(naming)
+    definitions: dict[str, Any] = {"reference": _reference_schema(list(folders.values())),
+                                   "paragraph_reference": _reference_schema(list(folders.values()), True)}
+    for kind, folder in folders.items():
+        definitions[folder] = {key: value for key, value in schemas.front_matter_schema(kind, naming).items()
+                               if key != "$schema"}
     site = {key: value for key, value in schemas.settings_schema().items() if key != "$schema"}
     # Every setting has a value but those left empty (see briefing_data).
     empty_by_default = {field.name for field in dataclasses.fields(SiteSettings) if field.default == ""}
@@ -168,9 +178,9 @@ def export_schema() -> dict:
             "$schema": {"type": "string"},
             "generator": {"type": "string"},
             "settings": {"$ref": "#/$defs/settings"},
-            "records": {"type": "object", "required": list(RECORD_TYPE_BY_KIND), "additionalProperties": False,
-                        "properties": {kind: {"type": "array", "items": _record_schema(kind)}
-                                       for kind in RECORD_TYPE_BY_KIND}},
+            "records": {"type": "object", "required": list(folders.values()), "additionalProperties": False,
+                        "properties": {folder: {"type": "array", "items": _record_schema(kind, folder, naming)}
+                                       for kind, folder in folders.items()}},
         },
         "$defs": definitions,
     }

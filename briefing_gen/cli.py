@@ -97,6 +97,7 @@ def _add_editor_commands(commands) -> None:
                                              "definitions the loader checks with. Editors read them for completion "
                                              "and errors while typing (see the README).")
     schema.add_argument("--out", default="schemas", metavar="DIR", help="folder to write them to (default: schemas)")
+    _add_content_dir(schema)  # its site.yaml says what the briefing compares, which names a kind and a field
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,14 +244,27 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    from .schemas import all_schemas, write_schemas
+    from pathlib import Path
 
+    from .content import load_settings
+    from .problems import errors_in
+    from .schemas import DEFAULT_NAMING, all_schemas, write_schemas
+
+    naming = DEFAULT_NAMING
+    if (Path(args.content) / "site.yaml").is_file():
+        problems: list = []
+        settings = load_settings(Path(args.content), problems)
+        if errors_in(problems):
+            for problem in errors_in(problems):
+                print(problem.text(), file=sys.stderr)
+            return 1
+        naming = settings.compares
     try:
-        written = write_schemas(args.out)
+        written = write_schemas(args.out, naming)
     except OSError as error:
         print(f"{args.out}: cannot write the schemas: {error.strerror or error}", file=sys.stderr)
         return 1
-    unchanged = len(all_schemas()) - len(written)
+    unchanged = len(all_schemas(naming)) - len(written)
     for path in written:
         print(f"Wrote {path}")
     if unchanged:

@@ -114,23 +114,27 @@ def new_record(kind: str, slug: str, content_dir: str, templates_dir: str) -> in
     except (FileNotFoundError, jinja2.TemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    text = with_schema_line(text, kind, os.path.relpath(content.resolve().parent / SCHEMA_FOLDER, target.parent.resolve()))
+    schemas_folder = content.resolve().parent / SCHEMA_FOLDER
+    text = with_schema_line(text, folder_name, os.path.relpath(schemas_folder, target.parent.resolve()))
     target.parent.mkdir(exist_ok=True)
     with open(target, "x", encoding="utf-8") as record:  # "x": never overwrite, even in a race
         record.write(text)
     print(f"Wrote {target}")
     if PLACEHOLDER in text:
         print(f"Replace each '{PLACEHOLDER}' with the slug of an existing record; `briefing-gen check` lists them.")
+    if "yaml-language-server:" in text and not (schemas_folder / f"{folder_name}.schema.json").is_file():
+        print(f"Its first comment points your editor at {SCHEMA_FOLDER}/{folder_name}.schema.json, not there yet: "
+              f"`briefing-gen schema` writes it.")
     return EXIT_OK
 
 
-def with_schema_line(text: str, kind: str, schemas_from_record: str) -> str:
+def with_schema_line(text: str, folder_name: str, schemas_from_record: str) -> str:
     """The record with yaml-language-server's `$schema` comment as the first line of its front
     matter (just after the opening `---`, which must stay the file's first line), so an editor
     completes and checks its fields while typing. An archetype that has one keeps its own."""
     if "yaml-language-server:" in text or not text.startswith("---\n"):
         return text
-    return f"---\n{modeline(kind, Path(schemas_from_record).as_posix())}\n{text[4:]}"
+    return f"---\n{modeline(folder_name, Path(schemas_from_record).as_posix())}\n{text[4:]}"
 
 
 def init_project(directory: str, templates_source: Path = DEFAULT_TEMPLATES) -> int:

@@ -18,12 +18,14 @@ import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import records
+from .content import Naming, kind_folder
 from .records import RECORD_TYPE_BY_KIND, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DEFAULT_NAMING = Naming()
 SCHEMA_FOLDER = "schemas"
 SITE_SCHEMA = "site"  # content/site.yaml
 BRIEFING_SCHEMA = "briefing"  # site/briefing.json
@@ -103,7 +105,7 @@ FIELD_NOTES: dict[str, str] = {
     "verbatim": "false for a paraphrase: then it is not checked word for word.",
     "name": "The name as the briefing shows it.",
     "aliases": "Every spelling the sources use, so quotes find this record.",
-    "kind": "person or organization.",
+    "person_kind": "person or organization.",
     "label": "What the number counts.",
     "value": "The number itself, without its unit.",
     "unit": "Its unit; figures with the same unit share a chart row.",
@@ -117,6 +119,7 @@ FIELD_NOTES: dict[str, str] = {
     "pretty_urls": "true: links end in / instead of index.html.",
     "allow_html": "true: raw HTML in bodies, sanitised.",
     "page_size": "Takeaways or quotes per list page.",
+    "compares": "What the briefing sets side by side: {singular: summit, plural: summits}, or none.",
 }
 KIND_NOTES: dict[tuple[str, str], str] = {
     ("summits", "title"): "The summit's name as readers see it.",
@@ -149,10 +152,20 @@ class NoSchema(LookupError):
     """A converter that this module cannot describe: add it to CONVERTER_SCHEMAS."""
 
 
+# site.yaml `compares`: a singular and a plural slug, or none (any case) or false.
+_COMPARES = {"anyOf": [
+    _object({"singular": _SLUG, "plural": _SLUG}, ("singular", "plural"), "What the briefing compares."),
+    {"type": "string", "pattern": r"^\s*[nN][oO][nN][eE]\s*$"}, {"const": False}]}
+
+
 def converter_schema(convert: Callable[[Any], Any]) -> dict:
+    from .content import compares  # site.yaml's, beside the records' converters
+
     item = getattr(convert, "item", None)
     if item is not None:  # records.list_of(item)
         return {"type": "array", "items": converter_schema(item)}
+    if convert is compares:
+        return dict(_COMPARES)
     try:
         return dict(CONVERTER_SCHEMAS[convert])
     except (KeyError, TypeError):
@@ -160,32 +173,60 @@ def converter_schema(convert: Callable[[Any], Any]) -> dict:
                        f"add one to briefing_gen.schemas.CONVERTER_SCHEMAS") from None
 
 
-def record_fields(record_type: type[Record]) -> list[tuple[str, Callable[[Any], Any], bool, Any]]:
-    """(front-matter key, converter, required, default) of each field, as the loader reads them."""
-    return [(records.ATTRIBUTE_TO_KEY.get(field.name, field.name), field.metadata["convert"],
-             field.metadata["required"], field.default)
-            for field in dataclasses.fields(record_type) if "convert" in field.metadata]
+class FieldSpec(NamedTuple):
+    """A front-matter field as the loader reads it: its key, the record's attribute, its converter."""
+
+    key: str
+    attribute: str
+    convert: Callable[[Any], Any]
+    required: bool
+    default: Any
+
+
+def record_fields(record_type: type[Record], naming: Naming | None = DEFAULT_NAMING) -> list[FieldSpec]:
+    """The fields of a kind as the loader reads them under a briefing's naming (content.py's
+    _convert_fields): the compared kind's reference under its singular, or no such field when
+    the briefing compares nothing."""
+    renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
+    return [FieldSpec(renamed.get(field.name, field.name), field.name, field.metadata["convert"],
+                      field.metadata["required"], field.default)
+            for field in dataclasses.fields(record_type)
+            if "convert" in field.metadata and not (naming is None and field.name == "summit")]
+
+
+def kind_folders(naming: Naming | None = DEFAULT_NAMING) -> dict[str, str]:
+    """Kind -> its folder under content/ (and its schema's name), under a briefing's naming."""
+    folders = {kind: kind_folder(kind, naming) for kind in RECORD_TYPE_BY_KIND}
+    return {kind: folder for kind, folder in folders.items() if folder is not None}
 
 
 def _with_note(schema: dict, kind: str, key: str, default: Any = dataclasses.MISSING) -> dict:
     note = KIND_NOTES.get((kind, key)) or FIELD_NOTES.get(key)
     if note:
         schema = {**schema, "description": note}
+    if dataclasses.is_dataclass(default):  # site.yaml's compares
+        default = dataclasses.asdict(default)
     if default is not dataclasses.MISSING and default is not None:
         schema["default"] = list(default) if isinstance(default, tuple) else default
     return schema
 
 
-def front_matter_schema(kind: str) -> dict:
+def front_matter_schema(kind: str, naming: Naming | None = DEFAULT_NAMING) -> dict:
     """The schema of a kind's front matter: every key the loader knows, the required ones, no other."""
     properties, required = {}, []
-    for key, convert, is_required, default in record_fields(RECORD_TYPE_BY_KIND[kind]):
-        properties[key] = _with_note(converter_schema(convert), kind, key, default)
-        if is_required:
-            required.append(key)
-    return {"$schema": DRAFT, "title": f"briefing-gen {kind} record",
-            "description": KIND_DESCRIPTIONS[kind], "type": "object", "properties": properties,
-            "required": required, "additionalProperties": False}
+    for spec in record_fields(RECORD_TYPE_BY_KIND[kind], naming):
+        properties[spec.key] = _with_note(converter_schema(spec.convert), kind, spec.attribute, spec.default)
+        if spec.attribute == "summit" and naming is not None:
+            properties[spec.key]["description"] = (f"The {naming.singular_label} it belongs to: the slug of a file "
+                                                   f"in content/{naming.plural}/.")
+        if spec.required:
+            required.append(spec.key)
+    folder = kind_folders(naming).get(kind, kind)
+    description = KIND_DESCRIPTIONS[kind]
+    if kind == "summits" and naming is not None:
+        description = f"What the briefing compares ({naming.plural_label}): one of them."
+    return {"$schema": DRAFT, "title": f"briefing-gen {folder} record", "description": description,
+            "type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
 def settings_schema() -> dict:
@@ -200,13 +241,14 @@ def settings_schema() -> dict:
             "required": ["title"], "additionalProperties": False}
 
 
-def all_schemas() -> dict[str, dict]:
-    """File name -> schema: one per record kind, site.yaml's, and the export's (briefing_json.py)."""
+def all_schemas(naming: Naming | None = DEFAULT_NAMING) -> dict[str, dict]:
+    """File name -> schema: one per record kind (named after its folder), site.yaml's, and the
+    export's (briefing_json.py), under a briefing's naming (site.yaml `compares`)."""
     from .briefing_json import export_schema
 
-    schemas = {f"{kind}.schema.json": front_matter_schema(kind) for kind in RECORD_TYPE_BY_KIND}
+    schemas = {f"{folder}.schema.json": front_matter_schema(kind, naming) for kind, folder in kind_folders(naming).items()}
     schemas[f"{SITE_SCHEMA}.schema.json"] = settings_schema()
-    schemas[f"{BRIEFING_SCHEMA}.schema.json"] = export_schema()
+    schemas[f"{BRIEFING_SCHEMA}.schema.json"] = export_schema(naming)
     return schemas
 
 
@@ -215,12 +257,12 @@ def schema_text(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schemas(folder: str | Path) -> list[Path]:
+def write_schemas(folder: str | Path, naming: Naming | None = DEFAULT_NAMING) -> list[Path]:
     """Write every schema into `folder`, rewriting only those whose text changed."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in all_schemas().items():
+    for name, schema in all_schemas(naming).items():
         path = folder / name
         text = schema_text(schema)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

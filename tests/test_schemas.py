@@ -57,8 +57,8 @@ def test_each_schema_is_valid_draft_2020_12(name):
 def test_every_field_the_loader_reads_is_in_the_schema_with_a_note(kind):
     schema = schemas.front_matter_schema(kind)
     fields = schemas.record_fields(RECORD_TYPE_BY_KIND[kind])
-    assert list(schema["properties"]) == [key for key, *_ in fields]
-    assert schema["required"] == [key for key, _, required, _ in fields if required]
+    assert list(schema["properties"]) == [spec.key for spec in fields]
+    assert schema["required"] == [spec.key for spec in fields if spec.required]
     assert schema["additionalProperties"] is False
     assert all(property_schema.get("description") for property_schema in schema["properties"].values())
 
@@ -140,6 +140,35 @@ def test_the_schema_command_writes_them_and_then_has_nothing_to_do(cli, tmp_path
     capsys.readouterr()
     assert cli("schema", "--out", str(out)) == 0
     assert "10 schemas in" in capsys.readouterr().out
+
+
+def test_the_schemas_follow_what_the_briefing_compares(cli, tmp_path):
+    """site.yaml `compares` renames the compared kind's folder and the field that refers to it:
+    the schemas say the same as the loader, as `briefing-gen schema --content` writes them."""
+    content = tmp_path / "content"
+    (content / "quotes").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: T\nbase_url: https://example.org/\n"
+                                       "compares: {singular: election, plural: elections}\n", encoding="utf-8")
+    out = tmp_path / "schemas"
+    assert cli("schema", "--content", str(content), "--out", str(out)) == 0
+    assert (out / "elections.schema.json").is_file() and not (out / "summits.schema.json").exists()
+    quotes = json.loads((out / "quotes.schema.json").read_text(encoding="utf-8"))
+    assert "election" in quotes["properties"] and "summit" not in quotes["properties"]
+    check = jsonschema.Draft202012Validator(quotes)
+    for front, valid in (({**QUOTE, "election": "first-round"}, True), (QUOTE, False)):
+        front = {key: value for key, value in front.items() if not (key == "summit" and valid)}
+        path = content / "quotes" / "a-quote.md"
+        path.write_text("---\n" + yaml.safe_dump(front, sort_keys=False) + "---\nWords.\n", encoding="utf-8")
+        loaded, problems = load_content(content)
+        assert (not problems, check.is_valid(front)) == (valid, valid)
+
+
+def test_a_briefing_that_compares_nothing_has_no_compared_kind():
+    made = schemas.all_schemas(None)
+    assert "summits.schema.json" not in made
+    assert "summit" not in made["quotes.schema.json"]["properties"]
+    assert validator("site").is_valid({"title": "T", "compares": "none"})
+    assert not validator("site").is_valid({"title": "T", "compares": "nothing"})
 
 
 def test_the_schema_command_reports_a_folder_it_cannot_write(cli, tmp_path, capsys):
