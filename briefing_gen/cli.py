@@ -91,6 +91,14 @@ def _add_editor_commands(commands) -> None:
                                            "default templates; `briefing-gen build` in DIR then works at once.")
     init.add_argument("directory", metavar="DIR", help="a new or empty folder")
 
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the records, site.yaml and briefing.json",
+                                 description="Write a JSON Schema (draft 2020-12) for each record kind's front matter, "
+                                             "for content/site.yaml and for the site's briefing.json, made from the "
+                                             "definitions the loader checks with. Editors read them for completion "
+                                             "and errors while typing (see the README).")
+    schema.add_argument("--out", default="schemas", metavar="DIR", help="folder to write them to (default: schemas)")
+    _add_content_dir(schema)  # its site.yaml says what the briefing compares, which names a kind and a field
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
@@ -103,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": _run_serve,
         "new": _run_new,
         "init": _run_init,
+        "schema": _run_schema,
     }[args.command]
     try:
         code = handler(args)
@@ -232,6 +241,35 @@ def _run_init(args: argparse.Namespace) -> int:
     from .scaffold import init_project
 
     return init_project(args.directory)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .content import load_settings
+    from .problems import errors_in
+    from .schemas import DEFAULT_NAMING, all_schemas, write_schemas
+
+    naming = DEFAULT_NAMING
+    if (Path(args.content) / "site.yaml").is_file():
+        problems: list = []
+        settings = load_settings(Path(args.content), problems)
+        if errors_in(problems):
+            for problem in errors_in(problems):
+                print(problem.text(), file=sys.stderr)
+            return 1
+        naming = settings.compares
+    try:
+        written = write_schemas(args.out, naming)
+    except OSError as error:
+        print(f"{args.out}: cannot write the schemas: {error.strerror or error}", file=sys.stderr)
+        return 1
+    unchanged = len(all_schemas(naming)) - len(written)
+    for path in written:
+        print(f"Wrote {path}")
+    if unchanged:
+        print(f"{unchanged} schema{'s' if unchanged != 1 else ''} in {args.out}/ already up to date")
+    return 0
 
 
 if __name__ == "__main__":

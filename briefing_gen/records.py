@@ -103,6 +103,7 @@ def list_of(convert: Callable[[Any], Any]) -> Callable[[Any], tuple]:
             except ValueError as error:
                 raise ValueError(f"item {index}: {error}") from None
         return tuple(items)
+    convert_list.item = convert  # type: ignore[attr-defined]  -- what schemas.py describes
     return convert_list
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ import jinja2
 
 from .content import Naming, kind_folder, load_settings
 from .records import RECORD_TYPE_BY_KIND, SLUG_PATTERN
+from .schemas import SCHEMA_FOLDER, modeline, write_schemas
 
 PLACEHOLDER = "change-me"
 # templates/ of the repository, shipped in the package (see pyproject.toml)
@@ -27,6 +29,7 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "default_templates"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 SITE_SETTINGS = """\
+# yaml-language-server: $schema=../schemas/site.schema.json
 # Site settings: what every page of the briefing needs to know.
 # The site's name, in the title of every page.
 title: "{title}"
@@ -111,13 +114,27 @@ def new_record(kind: str, slug: str, content_dir: str, templates_dir: str) -> in
     except (FileNotFoundError, jinja2.TemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    schemas_folder = content.resolve().parent / SCHEMA_FOLDER
+    text = with_schema_line(text, folder_name, os.path.relpath(schemas_folder, target.parent.resolve()))
     target.parent.mkdir(exist_ok=True)
     with open(target, "x", encoding="utf-8") as record:  # "x": never overwrite, even in a race
         record.write(text)
     print(f"Wrote {target}")
     if PLACEHOLDER in text:
         print(f"Replace each '{PLACEHOLDER}' with the slug of an existing record; `briefing-gen check` lists them.")
+    if "yaml-language-server:" in text and not (schemas_folder / f"{folder_name}.schema.json").is_file():
+        print(f"Its first comment points your editor at {SCHEMA_FOLDER}/{folder_name}.schema.json, not there yet: "
+              f"`briefing-gen schema` writes it.")
     return EXIT_OK
+
+
+def with_schema_line(text: str, folder_name: str, schemas_from_record: str) -> str:
+    """The record with yaml-language-server's `$schema` comment as the first line of its front
+    matter (just after the opening `---`, which must stay the file's first line), so an editor
+    completes and checks its fields while typing. An archetype that has one keeps its own."""
+    if "yaml-language-server:" in text or not text.startswith("---\n"):
+        return text
+    return f"---\n{modeline(folder_name, Path(schemas_from_record).as_posix())}\n{text[4:]}"
 
 
 def init_project(directory: str, templates_source: Path = DEFAULT_TEMPLATES) -> int:
@@ -137,6 +154,7 @@ def init_project(directory: str, templates_source: Path = DEFAULT_TEMPLATES) -> 
     (content / "site.yaml").write_text(SITE_SETTINGS.format(title=title.replace('"', "'")), encoding="utf-8")
     shutil.copytree(templates_source, root / "templates", ignore=shutil.ignore_patterns(".*", "__pycache__"))
     (root / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    write_schemas(root / SCHEMA_FOLDER)
     print(f"Made a new briefing in {directory}/. Next:\n"
           f"  cd {directory}\n"
           f"  briefing-gen new sources my-first-article   (or: briefing-gen ingest article.html)\n"
