@@ -46,6 +46,22 @@ def web_url(value: Any) -> str:
     return value
 
 
+def timestamp(value: Any) -> str:
+    """A moment in UTC, to the second: `2026-12-07T13:05:09Z` (when a page was fetched)."""
+    value = text(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
+        raise ValueError(f"expected a UTC time like 2026-12-07T13:05:09Z, got {value!r}")
+    return value
+
+
+def file_name(value: Any) -> str:
+    """The name of a file beside the record (a snapshot): no folder, no hidden file."""
+    value = text(value)
+    if "/" in value or "\\" in value or value.startswith(".") or any(ord(ch) < 32 for ch in value):
+        raise ValueError(f"expected a file name beside the record, got {value!r}")
+    return value
+
+
 def date(value: Any) -> str:
     return iso_string_checked(value, allow_unknown=False)
 
@@ -243,6 +259,14 @@ class Source(Record):
     byline: tuple[str, ...] = optional(list_of(text), ())
     url: str | None = optional(web_url)
     language: str | None = optional(text)
+    # How ingest found the body ("trafilatura 2.3.1"), and, for a page it fetched, from where,
+    # through which redirects, when, and the file beside the record that keeps the bytes it got.
+    extracted_by: str | None = optional(text)
+    fetched_from: str | None = optional(web_url)
+    final_url: str | None = optional(web_url)
+    redirects: tuple[str, ...] = optional(list_of(web_url), ())
+    fetched_at: str | None = optional(timestamp)
+    snapshot: str | None = optional(file_name)
     removed: tuple[Note, ...] = optional(list_of(note), ())
     review: tuple[Note, ...] = optional(list_of(note), ())
 

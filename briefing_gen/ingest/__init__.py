@@ -54,9 +54,12 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
             continue
         when = published_date or _article_date(article.published)
         if when is None:
-            print(f"{path}: no publication date: pass --published; relative dates stay unknown", file=err)
+            print(f"{path}: no publication date: the article states none; pass --published YYYY-MM-DD", file=err)
+            code = 1
+            continue
         cleaned = clean_blocks(article.blocks)
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
+        add_provenance(assembled.source, article)
         report.add_article(path, assembled.source)
         for draft in assembled.drafts:
             draft.front = named_reference(draft.front, naming)
@@ -68,6 +71,18 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         write_drafts(root, decisions, manifest)
     report.print(out)
     return code
+
+
+def add_provenance(source: Draft, article) -> None:
+    """Say in the source record how its body was found (after `language`, before the lists)."""
+    extra = {"extracted_by": article.extracted_by}
+    front = {}
+    for key, value in source.front.items():
+        if key in ("removed", "review"):
+            front.update((k, v) for k, v in extra.items() if v is not None and k not in front)
+        front[key] = value
+    front.update((k, v) for k, v in extra.items() if v is not None and k not in front)
+    source.front = front
 
 
 def named_reference(front: dict, naming) -> dict:
