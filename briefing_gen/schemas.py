@@ -71,6 +71,10 @@ CONVERTER_SCHEMAS: dict[Callable[[Any], Any], dict] = {
     records.compare_table: {"type": "object", "propertyNames": {"minLength": 1}, "additionalProperties": _CITATION,
                             "description": "Dimension -> {text, source, paragraph}: a row of the side-by-side table."},
     records.person_kind: {"enum": ["person", "organization"]},
+    records.timestamp: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$",
+                        "description": "A moment in UTC, to the second: 2026-12-07T13:05:09Z."},
+    records.file_name: {"type": "string", "minLength": 1, "pattern": r"^[^./\\][^/\\]*$",
+                        "description": "The name of a file beside the record."},
 }
 
 # What each key means, for an editor's hover; a kind's own note wins over the general one.
@@ -88,6 +92,12 @@ FIELD_NOTES: dict[str, str] = {
     "language": "The article's language, as an HTML lang code.",
     "removed": "What ingest stripped from the article (spam, boilerplate, teasers).",
     "review": "What an editor should look at; delete an entry once seen to.",
+    "extracted_by": "How ingest found the article's body in the page (the extractor and its version).",
+    "fetched_from": "The address ingest fetched the page from.",
+    "final_url": "The address the page came from after redirects.",
+    "redirects": "Every address the fetch was redirected through, in order.",
+    "fetched_at": "When ingest fetched the page, in UTC.",
+    "snapshot": "The file beside this record that keeps the fetched page byte for byte.",
     "date": "When it took place: 2023, 2023-09 or 2023-09-13 (keep the quotes).",
     "place": "Where: city, region or country.",
     "venue": "The building or site.",
