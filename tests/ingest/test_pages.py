@@ -74,3 +74,20 @@ def test_quotes_end_to_end(tmp_path, name):
         else:
             assert found[text]["person"] == quote["person"], text
         assert text in normalise(body)
+
+
+def test_the_same_bytes_give_the_same_records(tmp_path):
+    """Deterministic: two runs in fresh processes with other hash seeds write the same files."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        content = tmp_path / f"content-{seed}"
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "briefing_gen", "ingest", str(PAGES / "bbc.com.52241221.html"),
+                                 "--content", str(content)], capture_output=True, text=True, env=environment)
+        assert result.returncode == 0, result.stderr
+        outputs.append({path.relative_to(content): path.read_bytes() for path in sorted(content.rglob("*")) if path.is_file()})
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 5
