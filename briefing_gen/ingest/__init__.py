@@ -18,7 +18,8 @@ from .clean import clean_blocks
 from .dates import parse_published
 from .existing import PeopleIndex, load_summits
 from ..content import load_settings
-from .readers import InputError, read_article
+from .fetching import FetchError, Fetched, fetch, is_address
+from .readers import Article, InputError, read_article, read_bytes
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
 
@@ -45,10 +46,11 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     planned: dict[str, Draft] = {}
     report = Report(root, dry_run)
     code = 0
+    snapshots: dict[str, tuple[Path, bytes]] = {}
     for path in files:
         try:
-            article = read_article(path)
-        except InputError as error:
+            article, fetched = _read(path)
+        except (InputError, FetchError) as error:
             print(error, file=err)
             code = 1
             continue
@@ -59,7 +61,10 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
             continue
         cleaned = clean_blocks(article.blocks)
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
-        add_provenance(assembled.source, article)
+        add_provenance(assembled.source, article, fetched)
+        if fetched is not None:
+            source = assembled.source
+            snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
         report.add_article(path, assembled.source)
         for draft in assembled.drafts:
             draft.front = named_reference(draft.front, naming)
@@ -67,15 +72,44 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
     for draft, action in decisions:
         report.add_decision(draft, action)
+    # A fetched page's bytes go beside its source record, unless the editor changed or deleted it.
+    kept_pages = [snapshots[draft.relative_path] for draft, action in decisions
+                  if draft.relative_path in snapshots and action in ("new", "update", "same")]
+    for snapshot_path, _ in kept_pages:
+        report.add_snapshot(snapshot_path)
     if not dry_run:
         write_drafts(root, decisions, manifest)
+        for snapshot_path, body in kept_pages:
+            write_snapshot(snapshot_path, body)
     report.print(out)
     return code
 
 
-def add_provenance(source: Draft, article) -> None:
-    """Say in the source record how its body was found (after `language`, before the lists)."""
+def _read(path: str) -> tuple[Article, Fetched | None]:
+    """An article from a file, or from the web when `path` is an address."""
+    if not is_address(path):
+        return read_article(path), None
+    fetched = fetch(path)
+    article = read_bytes(fetched.body, path, charset=fetched.charset, html=fetched.is_html)
+    article.url_candidates = [*(article.url_candidates or [article.url]), fetched.final_url]
+    return article, fetched
+
+
+def write_snapshot(path: Path, body: bytes) -> None:
+    """The fetched bytes, exactly, beside the source record (written whole or not at all)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(body)
+    temporary.replace(path)
+
+
+def add_provenance(source: Draft, article: Article, fetched: Fetched | None = None) -> None:
+    """Say in the source record how its body was found and, for a fetched page, from where,
+    when and in which file its bytes are kept (after `language`, before the lists)."""
     extra = {"extracted_by": article.extracted_by}
+    if fetched is not None:
+        extra.update(fetched_from=fetched.url, final_url=fetched.final_url, redirects=fetched.redirects or None,
+                     fetched_at=fetched.fetched_at, snapshot=f"{source.slug}.snapshot{fetched.snapshot_suffix}")
     front = {}
     for key, value in source.front.items():
         if key in ("removed", "review"):

@@ -212,26 +212,15 @@ def read_html(text: str, path: str = "") -> Article:
     if sum(map(len, json_body)) > 1.6 * sum(len(text) for _, text in blocks) + 200:
         blocks = [("p", paragraph) for paragraph in json_body]  # the markup held a part of it only
         extracted_by = f"JSON-LD articleBody, longer than what {extracted_by} found in the markup"
-    title = title or (document.title if document is not None else None)
+    found_title = document.title if document is not None else None
+    outlet = (document.sitename if document is not None else None) or webpage.site_name_in_title(meta.get("title"))
+    authors = [document.author] if document is not None and document.author else webpage.json_ld_authors(tree)
     candidates = [meta[key] for key in ("canonical", "og:url") if meta.get(key)]
     if document is not None and document.url and document.url not in candidates:
         candidates.append(document.url)
-    return Article(path=path, title=title, blocks=[webpage.as_markdown(kind, text) for kind, text in blocks],
+    return Article(path=path, title=webpage.page_title(title, meta, found_title, outlet),
+                   blocks=[webpage.as_markdown(kind, text) for kind, text in blocks],
                    url=candidates[0] if candidates else None, url_candidates=candidates,
-                   byline=_byline_names(document.author) if document is not None else [],
-                   language=meta.get("language"),
-                   published=document.date if document is not None else None,
-                   outlet=(document.sitename if document is not None else None) or webpage.site_name_in_title(meta.get("title")),
-                   extracted_by=extracted_by, title_in_body=title_in_body)
-
-
-def _byline_names(authors: str | None) -> list[str]:
-    """trafilatura's "Jon Ash; Mia Kerr" (or a raw "By Jon Ash and Mia Kerr") -> ["Jon Ash", "Mia Kerr"]."""
-    names: list[str] = []
-    for text in re.split(r";", authors or ""):
-        text = re.sub(r"^\s*(?:by|written by|words by)\s+", "", text, flags=re.IGNORECASE)
-        for name in re.split(r",|\band\b|&", text):
-            name = name.strip()
-            if name and name not in names:
-                names.append(name)
-    return names
+                   byline=webpage.byline_names(authors, outlet),
+                   language=meta.get("language"), published=document.date if document is not None else None,
+                   outlet=outlet, extracted_by=extracted_by, title_in_body=title_in_body)

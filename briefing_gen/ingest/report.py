@@ -18,12 +18,16 @@ class Report:
         self.dry_run = dry_run
         self.sources: list[tuple[str, Draft]] = []
         self.decisions: list[tuple[Draft, str]] = []
+        self.snapshots: list[Path] = []  # fetched pages' bytes, beside their source records
 
     def add_article(self, path: str, source: Draft) -> None:
         self.sources.append((path, source))
 
     def add_decision(self, draft: Draft, action: str) -> None:
         self.decisions.append((draft, action))
+
+    def add_snapshot(self, path: Path) -> None:
+        self.snapshots.append(path)
 
     def lines(self) -> list[str]:
         """The report, line by line: per article what was removed and what needs review,
@@ -50,6 +54,8 @@ class Report:
             elif action in ("new", "update"):
                 verb = "would write" if self.dry_run else _ACTION_WORDS[action]
                 lines.append(f"{verb}: {shown}")
+        for path in self.snapshots:
+            lines.append(f"{'would keep' if self.dry_run else 'kept'} the fetched page: {path}")
         if self.dry_run:
             lines.append("dry run: nothing written")
         return lines

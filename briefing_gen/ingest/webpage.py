@@ -204,12 +204,13 @@ def json_ld_article_body(tree: HtmlElement) -> list[str]:
 
 def page_metadata(tree: HtmlElement) -> dict[str, str]:
     """What the page says of itself in tags trafilatura's metadata does not hand back whole:
-    its language, `<title>`, canonical link and og:url (both kept, so a bad one can be flagged)."""
+    its language, `<title>`, og:title, canonical link and og:url (both kept, so a bad one can be
+    flagged)."""
     meta: dict[str, str] = {}
     root = tree.getroottree().getroot()
     if root.get("lang"):
         meta["language"] = root.get("lang").strip()
-    for title in tree.iter("title"):
+    for title in tree.xpath("//head/title"):  # not an <svg>'s <title> ("Search Icon")
         meta["title"] = re.sub(r"\s+", " ", title.text_content()).strip()
         break
     for link in tree.iter("link"):
@@ -217,8 +218,8 @@ def page_metadata(tree: HtmlElement) -> dict[str, str]:
             meta.setdefault("canonical", link.get("href").strip())
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or "").strip().lower()
-        if key == "og:url" and element.get("content"):
-            meta.setdefault("og:url", element.get("content").strip())
+        if key in ("og:url", "og:title") and element.get("content"):
+            meta.setdefault(key, re.sub(r"\s+", " ", element.get("content")).strip())
     return meta
 
 
@@ -226,3 +227,45 @@ def site_name_in_title(title: str | None) -> str | None:
     """"Talks resume | News Site" -> "News Site": the outlet a page names in its title."""
     parts = re.split(r"\s+[|–—-]\s+", title or "")
     return parts[-1].strip() if len(parts) > 1 and len(parts[-1].split()) <= 5 else None
+
+
+_NOT_AUTHORS = {"no author", "staff", "admin", "administrator", "editor", "editors", "letters", "unknown",
+                "anonymous", "guest", "redaktion", "news desk", "web desk"}
+
+
+def byline_names(authors: list[str], outlet: str | None) -> list[str]:
+    """trafilatura's "Jon Ash; Mia Kerr" (or a raw "By Jon Ash and Mia Kerr") -> ["Jon Ash", "Mia Kerr"],
+    without the outlet itself ("Rob Picheta, CNN") and placeholders ("No Author")."""
+    names: list[str] = []
+    for text in ";".join(author for author in authors if author).split(";"):
+        text = re.sub(r"^\s*(?:by|written by|words by)\s+", "", text, flags=re.IGNORECASE)
+        for name in re.split(r",|\band\b|&", text):
+            name = name.strip()
+            if name and name not in names and name.lower() not in _NOT_AUTHORS and name.lower() != (outlet or "").lower():
+                names.append(name)
+    return names
+
+
+def json_ld_authors(tree: HtmlElement) -> list[str]:
+    """The people JSON-LD names as an article's authors (organisations left out)."""
+    names: list[str] = []
+    for item in json_ld_objects(tree):
+        authors = item.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, str):
+                names.append(author)
+            elif isinstance(author, dict) and author.get("@type", "Person") == "Person" and isinstance(author.get("name"), str):
+                names.append(author["name"])
+    return names
+
+
+def page_title(heading: str | None, meta: dict[str, str], found: str | None, outlet: str | None) -> str | None:
+    """The headline: the article's own first heading, else og:title, else trafilatura's pick,
+    else `<title>`; the outlet's name after a separator is taken off ("Talks resume | News Site")."""
+    title = heading or meta.get("og:title") or found or meta.get("title")
+    if not title or heading:
+        return title
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    if len(parts) > 1 and outlet and parts[-1].strip().lower() == outlet.lower():
+        return title[: title.rindex(parts[-1])].rstrip(" |–—-")
+    return title
