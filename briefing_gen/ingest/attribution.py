@@ -116,7 +116,7 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     before, after = masked[: match.start()], masked[match.end():]
     via = _told_via(after) if verb in ("told", "tells") else None
     subject, apposition = subject_before(before)
-    if subject is None and re.search(r"(?:_|^)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
+    if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
         subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
     if subject is None and not _PARTICIPLE.search(verb):
         return None
@@ -135,9 +135,16 @@ def _told_via(after: str) -> str | None:
     return None
 
 
+_TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:this|last|next)\s+(?:week|month|year)|"
+                                 r"yesterday|today|tonight|last night|earlier this (?:week|month|year)|"
+                                 r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
+    before = re.sub(_TIME_AFTER_SUBJECT, " ", before)  # "Microsoft last week announced": the date is no part of who
+    before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
     words = before.rstrip().split(" ")
     while words and words[-1].lower() in _SKIP_WORDS:
         words.pop()
@@ -174,8 +181,11 @@ def _appositive_role(text: str) -> str | None:
 
 
 def _last_clause(text: str) -> str:
+    named = re.search(r"(?:[A-Z][\w’'-]+\s+)+(?:and|of|for)\s+(?:[A-Z][\w’'-]+\s*)+$", text)
+    if named and _ORG_WORDS.search(named.group(0)):
+        return named.group(0).strip()  # "National Oceanic and Atmospheric Administration": one name
     pieces = _CLAUSE_BREAK.split(text)
-    return pieces[-1].strip() if pieces else text.strip()
+    return (pieces[-1] if pieces else text).strip(" .!?…")
 
 
 def _strip_determiners(text: str) -> str:
@@ -214,8 +224,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return None
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
-    if phrase.lower() in _GENERIC:
-        return None  # "Officials said": no one in particular
+    if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
+        return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
     affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)$", phrase)
     if affiliated and not role:
         person = speaker_phrase(affiliated["who"])

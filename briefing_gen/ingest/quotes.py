@@ -133,10 +133,15 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Ca
 
 def sentences(masked: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a masked paragraph; "Dr." or "U.S." ends none."""
+    from .attribution import SPEECH_VERBS
+
+    attribution = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b")
     bounds, start = [], 0
     for match in re.finditer(r"(?<=[.!?…])\s+(?=[A-Z_“\"(<])", masked):
         if _ABBREVIATION.search(masked[max(0, match.start() - 6): match.start()]):
             continue
+        if match.start() >= 2 and masked[match.start() - 2] == "_" and attribution.match(masked, match.end()):
+            continue  # "“Why care?” Winfrey asked.": the attribution belongs to the quote before it
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(masked)))

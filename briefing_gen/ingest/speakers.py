@@ -315,6 +315,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
             return person
         return state.last_org.person if state.last_org else None
+    if speaker.kind == "generic":
+        return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":
         return DESCRIBED
     if speaker.kind == "description":
