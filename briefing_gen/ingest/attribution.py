@@ -15,6 +15,7 @@ from .people import NOT_NAME_WORDS, find_person_names, is_title, strip_leading_w
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
+    "indicated|estimated|estimates|"
     "warns|insisted|insists|argued|argues|declared|declares|announced|announces|concluded|concludes|replied|"
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"

@@ -62,6 +62,7 @@ class _State:
     # sentence's subject, which counts only within its paragraph), in which paragraph, in order
     subject_dates: dict = field(default_factory=dict)  # person id -> (paragraph, date) of a dated speech act of theirs
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
+    said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -170,6 +171,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state)
+                if person is not None and person.kind == "person" and event.speaker is not None:
+                    state.said_here = (number, person, _speaker_text(event, person, state))
 
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
@@ -191,7 +194,7 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
 def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
     """The person a sentence opens with: a name after at most a few title words, or the
     family name of the one person of the article who has it ("Vell disagreed.")."""
-    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,4}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
+    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
         return named[0][1]
     first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
     owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
@@ -222,7 +225,10 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
             quote.how = "report"
     elif _ambiguous_pronoun(resolved) or _unresolved_speaker(resolved):
         pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
-    elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
+    elif not _has_speech(sentence) and state.said_here and state.said_here[0] == number and not _starts_paragraph(paragraph, span):
+        _, quote.person, quote.speaker = state.said_here  # "…, he said. “The highlight for me is …”"
+        quote.role, quote.how = quote.person.role, "continued"
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
@@ -270,6 +276,18 @@ def _media_cited(resolved, chosen: SpeechEvent) -> str | None:
 def _starts_paragraph(paragraph: str, span: Span) -> bool:
     """The quote opens the paragraph (after any blockquote or list marker)."""
     return not paragraph[: span.start].strip().strip(">-*• ")
+
+
+def _names_someone_else(sentence: str, state: _State) -> bool:
+    """The sentence names a person other than the last speaker ("the court heard Hartley admit
+    to “forgetting”"): its fragment is not the last speaker's to inherit."""
+    previous = state.last_quote.person.final() if state.last_quote and state.last_quote.person else None
+    for mention in find_person_names(sentence):
+        if state.registry.resolve_name(mention.name, mention.title).final() is not previous:
+            return True
+    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
+    owners = [p for p in state.registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
+    return bool(owners) and owners[0].final() is not previous
 
 
 def _has_speech(sentence: str) -> bool:
