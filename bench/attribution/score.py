@@ -147,10 +147,10 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
 
 def match(gold: list[dict], found: list[Found]) -> list[tuple[int, int]]:
     """One-to-one (gold index, found index) pairs sharing at least half of each other's words."""
-    pairs = sorted(((overlap(g["text"], f.text), i, j) for i, g in enumerate(gold) for j, f in enumerate(found)),
-                   reverse=True)
+    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), i, j) for i, g in enumerate(gold)
+                    for j, f in enumerate(found)), reverse=True)  # on a tie, a required quote first
     used_gold, used_found, matched = set(), set(), []
-    for score, i, j in pairs:
+    for score, _, i, j in pairs:
         if score < 0.5:
             break
         if i not in used_gold and j not in used_found:

@@ -19,7 +19,7 @@ from .dates import find_dates
 from .events import find_events
 from .existing import KnownPerson, PeopleIndex, SummitWindow, summit_for
 from .figures import find_figures
-from .people import PeopleRegistry, Person
+from .people import PeopleRegistry, Person, is_person_name
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
@@ -85,7 +85,8 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     source_slug = slugs.claim("sources", slugify(title), ("title", title))
     registry = PeopleRegistry()
     for name in cleaned.byline_spellings + article.byline:
-        registry.resolve_name(name, role="reporter")
+        if is_person_name(name):  # not "No Author" or "Letters To The Editor"
+            registry.resolve_name(name, role="reporter")
     when = event_date(paragraphs, published) or (PartialDate(published.year, published.month, published.day) if published else None)
     quotes, quote_review = find_quotes(paragraphs, published, registry, reported_speech_day(paragraphs, published))
     review.extend(quote_review)

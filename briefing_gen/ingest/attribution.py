@@ -37,7 +37,7 @@ _MEDIA = re.compile(r"^(?:[A-Z]{2,6}|.*\b(?:News|Times|Post|Journal|Agency|Radio
                     r"Guardian|Telegraph|Herald|Tribune|Gazette|Broadcasting|Network|Channel|Wire|Daily|Media|"
                     r"Yonhap|Kyodo|Xinhua|Interfax|Newspaper|Magazine)\b.*|.*\b(?:media|television|newspaper|"
                     r"agency|broadcaster|radio)\b.*)$")
-_ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Department|News|Party|Army|Navy|Forces|"
+_ORG_WORDS = re.compile(r"\b(?:Administration|Council|Institute|University|Agency|Ministry|Department|News|Party|Army|Navy|Forces|"
                         r"Federation|Union|Bank|Fund|Group|Company|Corporation|Committee|Commission|Assembly|"
                         r"Parliament|Congress|Senate|Court|Office|Service|Center|Centre|Foundation|Association|"
                         r"Organi[sz]ation|Network|Kremlin|Pentagon|White House|Government|Police|Authority|"
@@ -252,6 +252,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
         return Speaker(acronym["acr"], "organization", role or prefix)
     bare = _strip_determiners(phrase)
+    if is_title(bare):
+        return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
         kind = "organization" if bare.lower() in NOT_NAME_WORDS else "single"
         return Speaker(bare, kind, role)

@@ -70,7 +70,8 @@ monitor daily weekly library museum club society friends church hospital theatre
 
 # first words of places ("New York", "San Leandro", "Lake Berryessa"): never a given name
 PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort", "port", "saint", "st", "bay",
-               "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri"}
+               "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri", "camp",
+               "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -81,10 +82,11 @@ shipping construction engineering consulting capital ventures networks telecom e
 homes properties estates studios records books
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
 health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
-yorkers angeles francisco
+yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa
+llc inc corp plc ltd
 """.split())
-_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
-_RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
+_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*(?![A-Z])|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
+_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
 
@@ -132,6 +134,12 @@ def find_person_names(text: str) -> list[NameMention]:
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def is_headline(text: str) -> bool:
+    """A line in Title Case without a full stop: a headline or a credit, where capitals mark no names."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    return len(words) >= 4 and not re.search(r"[.!?”\"’']$", text.strip()) and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
 def _opens_sentence(text: str, index: int) -> bool:
@@ -201,6 +209,11 @@ class Person:
                    (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
 
 
+def _one_letter_off(first: str, second: str) -> bool:
+    """Two words of five letters or more that differ by one substituted letter."""
+    return len(first) == len(second) >= 5 and first[0] == second[0] and sum(a != b for a, b in zip(first, second)) == 1
+
+
 class PeopleRegistry:
     """The people of one article, in order of first mention."""
 
@@ -256,6 +269,9 @@ class PeopleRegistry:
         titled aliases whose family name is shared by several people of the article."""
         for single in [p for p in self.people if p.kind == "person" and len(p.spellings) == 1 and " " not in p.spellings[0]]:
             owners = [p for p in self.people if p is not single and p.kind == "person" and p.has_family_name(single.spellings[0])]
+            if not owners:  # "Hauser" in an article about Trevor Houser: one letter off the only such family name
+                owners = [p for p in self.people if p is not single and p.kind == "person" and " " in p.name
+                          and _one_letter_off(single.spellings[0], name_tokens(p.name)[-1])]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.titled.extend(t for t in single.titled if t not in owner.titled)

@@ -20,7 +20,7 @@ from .attribution import SpeechEvent, Speaker, is_media, speech_events
 from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .people import PeopleRegistry, Person, find_person_names
+from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, resolve_description
 from .said_on import SPEECH_ACT, clause_date
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
@@ -114,6 +114,8 @@ _ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MO
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
     """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
     none inside a title in quote marks (the film "Quay Lights")."""
+    if is_headline(text):
+        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots"
     titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
     for mention in find_person_names(text):
         if any(span.start <= mention.start < span.end for span in titles):
@@ -179,7 +181,7 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     """He/his or she/her after the only name of a sentence tells that person's gender; a
     person who opens a sentence ("Vell disagreed.") is who a "she" right after means, and
     a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
-    mentions = find_person_names(sentence)
+    mentions = [] if is_headline(sentence) else find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named)
     subject = _sentence_subject(sentence, mentions, named, state.registry)
