@@ -332,7 +332,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
             recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
-            person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
+            person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
+                                                      continuing=event.verb in _CONTINUING_VERBS)
             return person
         return state.last_org.person if state.last_org else None
     if speaker.kind == "generic":
