@@ -22,7 +22,7 @@ _PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|residen
                            r"lawyer|reporter|witness|driver|pilot|captain|farmer|worker|student|fan|expert|analyst|"
                            r"researcher|scientist|professor|coach|player|star|singer|actor|actress|writer|author|uncle|"
                            r"aunt|mother|father|son|daughter|wife|husband|brother|sister|neighbour|neighbor|friend|"
-                           r"\d+-year-old|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
+                           r"\d+-year-old|pair|couple|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
                            r"\w{3,}(?:er|or|ist|ian))")  # agent nouns: "the harbour master", "the organiser"
 
 

@@ -38,6 +38,10 @@ def usable_dates(masked: str, published: dt.date | None):
             continue
         if re.match(r"[’']s\b", masked[mention.end:]):
             continue
+        if mention.phrase in ("Today", "Tonight") and masked[: mention.start].strip():
+            continue  # "NBC News' Today show": a programme's name
+        if re.search(r"\b(?:was|were|been|is)\s+(?:learned|learnt|reported|revealed|disclosed)\s*$", masked[: mention.start]):
+            continue  # "it was learned Tuesday": when the news came out, not when anyone spoke
         yield mention
 
 
@@ -96,7 +100,7 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
         for index, (start, end) in enumerate(sentences(masked)):
             sentence = masked[start:end]
             events = speech_events(sentence)
-            for event in events:
+            for event in events if "_" in sentence else ():  # a speech the lede quotes, not one it reports
                 date = clause_date(sentence, event.start, event.end, published)
                 if date is not None and date.precision == "day":
                     return date

@@ -287,9 +287,11 @@ def _names_someone_else(sentence: str, state: _State) -> bool:
     for mention in find_person_names(sentence):
         if state.registry.resolve_name(mention.name, mention.title).final() is not previous:
             return True
-    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
-    owners = [p for p in state.registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
-    return bool(owners) and owners[0].final() is not previous
+    for word in re.findall(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):  # "heard Hartley admit to"
+        owners = [p.final() for p in state.registry.people if p.kind == "person" and p.has_family_name(word)]
+        if owners and previous not in owners:
+            return True
+    return False
 
 
 def _has_speech(sentence: str) -> bool:
