@@ -141,7 +141,9 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
         return True
     if entries:  # a named speaker, written without a person record
         return any(fold(found.speaker) in {fold(n) for n in entry} for entry in entries)
-    described = {w for name in accepted for w in words(name)} - _STOP or {w for name in accepted for w in words(name)}
+    if fold(found.speaker) in {fold(name) for name in accepted}:
+        return True
+    described = {w for name in accepted for w in words(name)} - _STOP
     return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
 
 

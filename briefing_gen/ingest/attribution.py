@@ -53,6 +53,12 @@ _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residen
             "researchers", "economists", "reports", "media", "people", "many", "some", "others", "locals", "aides"}
 
 
+def is_org_word(word: str) -> bool:
+    """"ministry", "Government", "police": a word naming an organisation, in any case."""
+    word = word.strip(".,;:")
+    return bool(_ORG_WORDS.fullmatch(word[:1].upper() + word[1:].lower())) or is_media(word[:1].upper() + word[1:])
+
+
 def is_media(phrase: str) -> bool:
     """An outlet or agency: an acronym, or a phrase naming news media."""
     return bool(_MEDIA.match(phrase.strip()))

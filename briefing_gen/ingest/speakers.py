@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, is_media, speech_events
+from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events
 from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
@@ -351,9 +351,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         for person in reversed(state.registry.people):
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
-        # "the transport ministry" names an organisation; "the ministry" alone does not
+        # "the transport ministry" names an organisation; "the ministry" alone does not, and
+        # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
-        return state.registry.add_organization(name[0].upper() + name[1:], None) if len(words) > 2 else None
+        if len(words) > 2:
+            return state.registry.add_organization(name[0].upper() + name[1:], None)
+        return None if is_org_word(words[-1]) else DESCRIBED  # "the ministry said": which one? unknown
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
