@@ -137,12 +137,10 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
             return True
         described = {w for name in accepted for w in words(name)} - _STOP
         return bool(described) and all(set(words(n)) <= described for n in found.person_names[:1])
-    if wanted == "unknown":
+    if wanted == "unknown" or fold(found.speaker) in {fold(name) for name in accepted}:
         return True
     if entries:  # a named speaker, written without a person record
         return any(fold(found.speaker) in {fold(n) for n in entry} for entry in entries)
-    if fold(found.speaker) in {fold(name) for name in accepted}:
-        return True
     described = {w for name in accepted for w in words(name)} - _STOP
     return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
 

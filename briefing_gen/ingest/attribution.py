@@ -254,6 +254,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if by_org:
         return speaker_phrase(by_org["org"], role)
     acronym = re.search(r"(?:^|\s)(?P<acr>[A-Z]{2,6})$", phrase)
+    if acronym and is_title(acronym["acr"]):
+        return Speaker(phrase, "description", role)  # "the Labour MP said": a role, not an organisation
     if acronym:
         prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
         return Speaker(acronym["acr"], "organization", role or prefix)
@@ -269,7 +271,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)  # a proper name that is not a person's: "Friends of Ostrava Library"
     if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
-    if re.match(r"(?:the|this|that)\s+[a-z]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
+    if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
     if re.fullmatch(r"(?:(?:a|an|one|another)\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,7}|another|someone(?:\s+[\w’'-]+){0,8}|"
                     r"somebody(?:\s+[\w’'-]+){0,8})", phrase.strip()):

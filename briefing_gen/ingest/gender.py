@@ -18,6 +18,8 @@ MALE, FEMALE, MIXED = "male", "female", "mixed"
 _PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "duke": MALE, "father": MALE,
+                 "man": MALE, "boy": MALE, "son": MALE, "husband": MALE, "brother": MALE, "uncle": MALE,
+                 "woman": FEMALE, "girl": FEMALE, "daughter": FEMALE, "wife": FEMALE, "mother": FEMALE, "aunt": FEMALE,
                  "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE,
                  "queen": FEMALE, "princess": FEMALE, "duchess": FEMALE, "sister": FEMALE}
 _MAN_ROLES = {"spokesman", "chairman", "congressman", "councilman", "businessman", "assemblyman", "alderman",

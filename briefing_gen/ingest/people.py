@@ -177,6 +177,8 @@ class Person:
     slug: str | None = None  # set when the person matches an existing record
     merged_into: "Person | None" = None
     gender: str | None = None  # only as the text states it (see gender.py)
+    age: int | None = None  # "Karl Moss, 78,": what "the 78-year-old" refers back to
+    described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
 
     @property
     def name(self) -> str:

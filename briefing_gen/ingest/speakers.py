@@ -21,7 +21,7 @@ from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names, is_headline
-from .descriptions import DESCRIBED, resolve_description
+from .descriptions import DESCRIBED, described_subject, resolve_description
 from .said_on import SPEECH_ACT, clause_date
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
@@ -108,7 +108,7 @@ _MODIFIER = (r"(?:former|deputy|vice|acting|senior|chief|foreign|prime|interim|d
              r"outgoing|incoming|new|assistant|associate|executive|managing|regional|local|city|party|government|"
              r"military|political|legal|security|economic|trade|health|education|transport|press)\s+")
 # a role written before a name: capitalised words and modifiers only, so "Borland met President" is not one
-_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor|MP|MEP|MSP|senator|Senator|councillor|Councillor|engineer|supervisor|Supervisor|superintendent|Superintendent|judge|Judge))\s+$")
 
 
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
@@ -122,6 +122,9 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
+        if age and person.kind == "person":
+            person.age = person.age or int(age.group(1))
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
 
 
@@ -185,6 +188,12 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named)
     subject = _sentence_subject(sentence, mentions, named, state.registry)
+    act = SPEECH_ACT.search(sentence)
+    if subject is None and act is not None and not mentions:
+        subject = described_subject(sentence[: act.start()])  # "A spokesman for the port authority defended …"
+        gender = title_gender(subject.name) if subject is not None else None
+        subject = subject if gender else None  # only one a "he" or "she" can mean by the words alone
+        note_gender(subject, gender)
     if subject is not None:
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
@@ -337,7 +346,7 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
             return person
-        return state.last_org.person if state.last_org else None
+        return state.last_org.person if state.last_org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":
@@ -370,7 +379,7 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
     if person.kind == "person":
         state.last_person = marker
         state.recent.append((person, number, True))
-    else:
+    elif not is_media(person.name):  # "it said" never means a newspaper cited in between
         state.last_org = marker
 
 
@@ -415,5 +424,5 @@ def _keep(quote: FoundQuote, state: _State) -> None:
         if quote.person.kind == "person":
             state.last_person = quote
             state.recent.append((quote.person, quote.paragraph, True))
-        else:
+        elif not is_media(quote.person.name):
             state.last_org = quote
