@@ -30,6 +30,7 @@ _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", 
 _SKIP_WORDS = {"also", "then", "later", "once", "again", "further", "only", "just", "has", "had", "have",
                "was", "is", "were", "will", "would", "could", "may", "might", "had", "reportedly", "previously",
                "earlier", "recently", "repeatedly", "publicly", "personally", "separately", "quickly", "simply",
+               "himself", "herself", "themselves", "itself",
                "finally", "now", "even", "already", "never", "always", "still", "had", "not", "did", "does"}
 _CLAUSE_BREAK = re.compile(r"_+|[,;:()–—]|\b(?:that|but|and|while|as|when|because|after|before|if|then|what|where|"
                            r"which|who|even|so|since|though|although)\b")

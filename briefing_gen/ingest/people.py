@@ -128,12 +128,18 @@ def find_person_names(text: str) -> list[NameMention]:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
+            dotted = _DOTTED_TITLE.search(text[:start]) if not titles else None  # "Mr. Hugo Brandt", "Gov. Rita Okafor"
+            if dotted and dotted.group(1).lower() in FAMILY_TITLES:
+                title = dotted.group(1)
             mentions.append(NameMention(start, start + len(name), name, title))
     for match in _TITLED.finditer(text):
         if match["family"].lower() in NOT_NAME_WORDS or any(m.start <= match.start("family") < m.end for m in mentions):
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+_DOTTED_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\.\s+$")
 
 
 def is_headline(text: str) -> bool:

@@ -186,7 +186,7 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
     mentions = [] if is_headline(sentence) else find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
-    sentence_gender(sentence, named)
+    sentence_gender(sentence, named + _family_names(sentence, mentions, state.registry))
     subject = _sentence_subject(sentence, mentions, named, state.registry)
     act = SPEECH_ACT.search(sentence)
     if subject is None and act is not None and not mentions:
@@ -200,6 +200,19 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
         if date is not None:
             state.subject_dates[id(subject)] = (number, date)
+
+
+def _family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
+    """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
+    found = []
+    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        word = match.group(0)
+        owners = [p for p in registry.people if p.kind == "person" and (p.has_family_name(word) or word in p.spellings)]
+        if len(owners) == 1:
+            found.append((match.start(), owners[0]))
+    return found
 
 
 def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
@@ -239,6 +252,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
     elif not _has_speech(sentence) and state.said_here and state.said_here[0] == number and not _starts_paragraph(paragraph, span):
         _, quote.person, quote.speaker = state.said_here  # "…, he said. “The highlight for me is …”"
         quote.role, quote.how = quote.person.role, "continued"
+    elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
+        pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
     elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
