@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NOT_NAME_WORDS, find_person_names, is_title, strip_leading_words
+from .people import NOT_NAME_WORDS, find_person_names, is_person_name, is_title, strip_leading_words
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
@@ -159,6 +159,10 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
+    named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),$", text)
+    if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
+        # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
+        return Speaker(named_last["who"], "name", _strip_determiners(named_last["role"])), True
     apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?|"
                            r"[A-Z][\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
     if apposition:

@@ -222,6 +222,29 @@ def _one_letter_off(first: str, second: str) -> bool:
     return len(first) == len(second) >= 5 and first[0] == second[0] and sum(a != b for a, b in zip(first, second)) == 1
 
 
+_GENDERED_TITLES = {"mr": "male", "sir": "male", "lord": "male", "prince": "male", "duke": "male", "king": "male",
+                    "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
+                    "princess": "female", "duchess": "female", "queen": "female"}
+
+
+def _fits_title(person: Person, title: str) -> bool:
+    """Whether a gendered title can name this person: only when the text gave them the other
+    gender can it not. A title with no gender fits no one in particular."""
+    wanted = _GENDERED_TITLES.get(title.lower().rstrip("."))
+    if wanted is None:
+        return False
+    if person.gender in (None, wanted):
+        return True
+    return False
+
+
+def _by_title(candidates: list[Person], title: str) -> list[Person]:
+    """The people a gendered title can name; the one the text gave that gender, if only one."""
+    fitting = [p for p in candidates if _fits_title(p, title)]
+    stated = [p for p in fitting if p.gender == _GENDERED_TITLES.get(title.lower().rstrip("."))]
+    return stated if len(stated) == 1 else fitting
+
+
 class PeopleRegistry:
     """The people of one article, in order of first mention."""
 
@@ -253,6 +276,8 @@ class PeopleRegistry:
         """A one-word name: the person with that family name mentioned so far, if only one;
         otherwise a person known by that word alone."""
         candidates = [p for p in self.people if p.kind == "person" and p.has_family_name(word)]
+        if len(candidates) > 1 and title:  # "Mr Hallam" beside Grace and Peter Hallam: the title tells which
+            candidates = _by_title(candidates, title)
         if len(candidates) == 1:
             person = candidates[0]
         else:
@@ -293,6 +318,8 @@ class PeopleRegistry:
             for titled in person.titled:
                 family = titled.split()[-1]
                 owners = [p for p in self.people if p.kind == "person" and (p.has_family_name(family) or family in p.spellings)]
+                if len(owners) > 1:
+                    owners = _by_title(owners, titled.split()[0])
                 if len(owners) == 1:
                     kept.append(titled)
             person.titled = kept

@@ -122,6 +122,9 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)\s+$",
+                        text[: mention.start])  # "her brother Peter Hallam"
+        note_gender(person, title_gender(kin.group(1)) if kin else None)
         age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
         if age and person.kind == "person":
             person.age = person.age or int(age.group(1))
