@@ -109,3 +109,29 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
                 if first is not None and first.date.precision == "day" and not any(e.end <= first.start for e in events):
                     return first.date
     return None
+
+
+_OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
+                  r"trial|inquiry|address|vigil|protest|town hall")
+
+
+def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
+    """Occasions the text dates: "at Tuesday night's meeting", "the hearing on Monday" -> {noun: date}."""
+    found = {}
+    for mention in find_dates(masked, published):
+        if mention.date is None or (published is not None and mention.date.first_day() > published):
+            continue
+        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b",
+                         masked[mention.end:])
+        before = re.search(r"\b(" + _OCCASION_NOUN + r")\s+(?:on|last|this|held)\s*$", masked[: mention.start])
+        if after or before:
+            found[(after or before).group(1)] = mention.date
+    return found
+
+
+def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
+    """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
+    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b", masked):
+        if match.group(1) in occasions:
+            return occasions[match.group(1)]
+    return None

@@ -22,7 +22,7 @@ from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, resolve_description
-from .said_on import SPEECH_ACT, clause_date
+from .said_on import SPEECH_ACT, clause_date, occasion_date, occasion_dates
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
@@ -63,6 +63,7 @@ class _State:
     subject_dates: dict = field(default_factory=dict)  # person id -> (paragraph, date) of a dated speech act of theirs
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
+    occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -160,6 +161,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     spans = find_spans(paragraph)
     masked = mask(paragraph, spans)
     attributed_here = False
+    state.occasions.update(occasion_dates(masked, state.published))
     for start, end in sentences(masked):
         sentence = masked[start:end]
         _gender_from(sentence, number, state)
@@ -419,6 +421,9 @@ def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state:
         paragraph, date = state.subject_dates[id(quote.person)]
         if paragraph in (quote.paragraph, quote.paragraph - 1):
             return date  # "Tark spoke on Wednesday. “…,” he said."
+    occasion = occasion_date(sentence, state.occasions)
+    if occasion is not None:
+        return occasion  # "said someone at the meeting", the meeting dated earlier
     if quote.how == "report":
         return _day(state.published)
     if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
