@@ -153,6 +153,8 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
     before = re.sub(_TIME_AFTER_SUBJECT, " ", before)  # "Microsoft last week announced": the date is no part of who
     before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
+    before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
+                    " ", before)  # "the man could be heard saying"
     words = before.rstrip().split(" ")
     while words and words[-1].lower() in _SKIP_WORDS:
         words.pop()
@@ -163,6 +165,13 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
         # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
         return Speaker(named_last["who"], "name", _strip_determiners(named_last["role"])), True
+    long_apposition = re.search(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
+                                r"(?:\s+[A-Z][\w’'-]+){0,3}),\s+(?:(?:an?|the)\s|[a-z])[^_]*,$", text)
+    if long_apposition and "," in text[long_apposition.end("who") + 1: -1]:
+        # "Mr Parish, chairman of the environment, food and rural affairs committee, said"
+        speaker = speaker_phrase(long_apposition["who"])
+        if speaker is not None and speaker.kind in ("name", "single"):
+            return speaker, True
     apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?|"
                            r"[A-Z][\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
     if apposition:
