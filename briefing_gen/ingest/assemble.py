@@ -148,7 +148,7 @@ def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: P
     speakers = {id(q.person.final()) for q in quotes if q.person is not None}
     drafts, slug_of = [], {}
     for person in registry.people:
-        full_name = person.kind == "person" and any(" " in s for s in person.spellings)
+        full_name = person.kind == "person" and (any(" " in s for s in person.spellings) or bool(person.styled))
         if not full_name and id(person) not in speakers:
             continue
         draft, changed = people.place(person, title)

@@ -189,7 +189,12 @@ class Person:
     @property
     def name(self) -> str:
         full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1]
-        return preferred_spelling(full or self.spellings)
+        return preferred_spelling(full or self.styled or self.spellings)
+
+    @property
+    def styled(self) -> list[str]:
+        """"Prince William", "Princess Diana": a given name with the title that goes with it."""
+        return [titled for titled in self.titled if titled.split()[0].lower() in STYLE_TITLES]
 
     def final(self) -> "Person":
         """The person this one was merged into, if any."""
@@ -222,6 +227,7 @@ def _one_letter_off(first: str, second: str) -> bool:
     return len(first) == len(second) >= 5 and first[0] == second[0] and sum(a != b for a, b in zip(first, second)) == 1
 
 
+STYLE_TITLES = {"prince", "princess", "king", "queen", "duke", "duchess", "lord", "lady", "sir", "dame", "pope", "sheikh"}
 _GENDERED_TITLES = {"mr": "male", "sir": "male", "lord": "male", "prince": "male", "duke": "male", "king": "male",
                     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
                     "princess": "female", "duchess": "female", "queen": "female"}

@@ -86,7 +86,7 @@ def _single_spans(paragraph: str, taken: list[Span]) -> list[Span]:
     """British single quote marks, outside any double-quoted span: an opening mark after a
     space or bracket and before a letter, closed by the last closing mark before the next
     opening one (so "children's" or "Truss's 'toothless' plan" keep their apostrophes)."""
-    if not re.search(r"[.!?…”\"’')]\s*$", paragraph):
+    if not re.search(r"[.!?…][”\"’')]*\s*$", paragraph):
         return []  # a headline ("Duchess says palace is 'perpetuating falsehoods'"): its quote marks mark no speech
     inside = lambda index: any(span.start <= index < span.end for span in taken)  # noqa: E731
     openers = [i for i, char in enumerate(paragraph) if char in "'‘" and not inside(i)
