@@ -254,7 +254,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
             quote.how = "report"
     elif _ambiguous_pronoun(resolved) or _unresolved_speaker(resolved):
         pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
-    elif not _has_speech(sentence) and state.said_here and state.said_here[0] == number and not _starts_paragraph(paragraph, span):
+    elif (not _has_speech(sentence) and state.said_here and state.said_here[0] == number and not partial
+          and not sentence[: span.start - offset].strip() and not _starts_paragraph(paragraph, span)):
         _, quote.person, quote.speaker = state.said_here  # "…, he said. “The highlight for me is …”"
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
@@ -284,7 +285,9 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
     local_start, local_end = span.start - offset, span.end - offset
     usable = [(event, person) for event, person in resolved if person is not None]
     after = [(e, p) for e, p in usable if e.start >= local_end]
-    before = [(e, p) for e, p in usable if e.end <= local_start]
+    # "Kaveh writes: A “rural brain drain” has …": the colon opens the writer's own prose, and a
+    # phrase quoted inside it is not the writer's words
+    before = [(e, p) for e, p in usable if e.end <= local_start and not re.search(r":\s*[^\s_]", sentence[e.end: local_start])]
     if after and re.search(r"[,?!—–-]$", span.text):
         gap = sentence[local_end: after[0][0].start]
         if len(gap.split()) <= 12 and "_" not in gap:
