@@ -93,10 +93,20 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
 def _attribute_run_on_quotes(state: _State) -> None:
     """A quote that runs over paragraphs is attributed once, usually at its end:
     an unattributed open-ended quote takes the speaker of the quote that continues it."""
-    for quote in reversed(state.quotes):
+    for index in range(len(state.quotes) - 1, -1, -1):
+        quote = state.quotes[index]
         if quote.speaker is not None or not quote.open_ended:
             continue
-        following = [q for q in state.quotes if q.paragraph == quote.paragraph + 1]
+        # the next quote, past a caption or a heading between the two paragraphs
+        following = [q for q in state.quotes[index + 1: index + 2] if q.paragraph <= quote.paragraph + 2]
+        earlier = state.quotes[index - 1] if index else None
+        if not (following and following[0].speaker is not None) and earlier is not None and \
+                earlier.speaker is not None and earlier.paragraph == quote.paragraph - 1 and quote.flag in state.review:
+            # no speaker where it ends: the speaker of the paragraph before, as any quote opening a paragraph
+            quote.speaker, quote.person, quote.role, quote.via = earlier.speaker, earlier.person, earlier.role, earlier.via
+            quote.said_on, quote.how = earlier.said_on, "continued"
+            quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
+            continue
         if following and following[0].speaker is not None:
             later = following[0]
             quote.speaker, quote.person, quote.role, quote.via = later.speaker, later.person, later.role, later.via
