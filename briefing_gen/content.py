@@ -27,9 +27,24 @@ from .uptodate import FolderFiles, folder_files
 from .workers import mapped_in_workers, worker_count
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as YamlLoader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class YamlLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, except that an unquoted date which does not exist (`2023-02-30`)
+    stays the text it was, for the field's own check to report with its line, where
+    PyYAML would raise a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", YamlLoader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,18 @@ def read_article(path: str) -> Article:
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{path}:1: the file is empty: there is no article to ingest")
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text, re.IGNORECASE):
-        return read_html(text, path)
-    if suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        return read_markdown(text, path)
-    return read_text(text, path)
+        article = read_html(text, path)
+    elif suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        article = read_markdown(text, path)
+    else:
+        article = read_text(text, path)
+    if not article.blocks:
+        raise InputError(f"{path}:1: no article text found (no paragraph under the headline): nothing to ingest")
+    return article
 
 
 # -- plain text ---------------------------------------------------------------
@@ -111,7 +117,7 @@ def read_markdown(text: str, path: str = "") -> Article:
         try:
             loaded = yaml.safe_load(match.group(1))
             meta = loaded if isinstance(loaded, dict) else {}
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist
             meta = {}
         text = text[match.end():]
     text = _setext_to_atx(text)
