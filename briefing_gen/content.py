@@ -11,7 +11,6 @@ import dataclasses
 import difflib
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import code_digest, keep_pickled, shard_of
+from .store import Shelf, place
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .uptodate import FolderFiles, folder_files
@@ -110,7 +109,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
-    kept = KeptRecords.load(root, shown_root) if use_cache else KeptRecords(root, shown_root)
+    kept = KeptRecords(root, shown_root, use_store=use_cache)
     real_root = root.resolve()
     to_read: list[tuple[str, str, tuple | None]] = []  # (kind, name, stamp)
     checked: list[tuple[None, list[Problem], bool] | None] = []  # what a file not to be read gives
@@ -140,8 +139,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
         problems.extend(kind_problems)
         if unloadable:
             content.unloadable[kind] = unloadable
-    if use_cache:
-        kept.save()
+    kept.shelf.save()
     return content, problems
 
 
@@ -161,77 +159,32 @@ def _is_record_name(name: str) -> bool:
 
 
 class KeptRecords:
-    """The records of the last run, so an incremental build reads only the files that changed.
+    """The records of the last load, so a load reads again only the files that changed.
 
-    For each kind: the stamp of every file of its folder as it was read, the records by slug,
-    the problems by file name, and the names that could not be loaded. Which files changed is
-    found by comparing those stamps with the input stamp's, as whole dictionaries; at 10,000
-    records, looking each file up was half the loading. Kept in SHARDS files by a hash of each
-    file's kind and name, so an edit rewrites the one holding that file; they are merged when
-    loaded.
+    Kept in the store by (kind, file name): the file's stamp as it was read, and what reading it
+    gave (its record or None, its problems, whether it counts as a record that could not be
+    loaded). Which files changed is found by comparing a folder's stamps with the input stamp's,
+    as whole dictionaries: at 10,000 records, looking each file up was half the loading.
     """
 
-    VERSION = 5
-    SHARDS = 16
     RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
 
-    def __init__(self, root: Path, shown_root: str, shards: list[dict] | None = None) -> None:
-        self.root, self.shown_root = root, shown_root
-        # shard -> kind -> {stamps by name, records and digests by slug, problems by name, unloadable names}
-        self._shards: list[dict[str, dict]] = shards or [{} for _ in range(self.SHARDS)]
-        self._dirty = set(range(self.SHARDS)) if shards is None else set()
-        self._kinds: dict[str, dict] = {}
-        for shard in self._shards:
-            for kind, part in shard.items():
-                merged = self._kind(kind)
-                for part_name in ("stamps", "records", "digests", "problems"):
-                    merged[part_name].update(part[part_name])
-                merged["unloadable"] |= part["unloadable"]
-
-    @staticmethod
-    def _empty() -> dict:
-        return {"stamps": {}, "records": {}, "digests": {}, "problems": {}, "unloadable": set()}
-
-    def _kind(self, kind: str) -> dict:
-        if kind not in self._kinds:
-            self._kinds[kind] = self._empty()
-        return self._kinds[kind]
-
-    @staticmethod
-    def path_for(root: Path, shard: int = 0) -> Path:
-        key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}-{shard:02d}.pickle"
-
-    @classmethod
-    def load(cls, root: Path, shown_root: str) -> "KeptRecords":
-        shards, unreadable = [], set()
-        for shard in range(cls.SHARDS):
-            try:
-                with open(cls.path_for(root, shard), "rb") as stored:
-                    version, stored_root, kinds = pickle.load(stored)
-                ok = version == (cls.VERSION, code_digest()) and stored_root == shown_root and isinstance(kinds, dict)
-            except Exception:  # a missing, old or damaged shard only means reading its files again
-                ok = False
-            shards.append(kinds if ok else {})
-            if not ok:
-                unreadable.add(shard)
-        kept = cls(root, shown_root, shards)
-        kept._dirty |= unreadable
-        return kept
-
-    def _shard(self, kind: str, name: str) -> int:
-        return shard_of(f"{kind}/{name}", self.SHARDS)
+    def __init__(self, root: Path, shown_root: str, use_store: bool) -> None:
+        self.shelf = Shelf(place(root, "records") if use_store else None, (shown_root,))
+        self.shelf.keep(self.shelf.kept)
+        self._stamps: dict[str, dict[str, Any]] = {kind: {} for kind in RECORD_TYPE_BY_KIND}
+        for (kind, name), (stamp, _) in self.shelf.now.items():
+            self._stamps.setdefault(kind, {})[name] = stamp
 
     def changed(self, kind: str, files: "FolderFiles | None", inside: bool) -> list[tuple[str, tuple | None]]:
         """(name, stamp now) of the record files of a kind to read again: changed, added, or
         changed a moment ago; files gone are forgotten here. The files of a folder that is (through
         a link) outside the content folder are all checked again, and refused."""
-        merged = self._kind(kind)
         now = files.stamps if files is not None else {}
+        then = self._stamps[kind]
         if not inside:  # every file is refused again, unread
-            for name in list(merged["stamps"]):
+            for name in list(then):
                 self._forget(kind, name)
-        then = merged["stamps"]
         if now == then:
             return []
         for name in then.keys() - now.keys():
@@ -248,48 +201,24 @@ class KeptRecords:
         """What reading a file gave (its record or None, its problems, whether it counts as a
         record that could not be loaded), under the stats it had before it was read."""
         record, problems, unloadable = result
-        shard = self._shard(kind, name)
-        self._forget(kind, name, shard)
-        for target in (self._shards[shard].setdefault(kind, self._empty()), self._kind(kind)):
-            target["stamps"][name] = stamp if stamp is not None else self.RACY
-            if record is not None:
-                target["records"][record.slug] = record  # the file's name without .md
-                target["digests"][record.slug] = record.origin.digest
-            elif unloadable:
-                target["unloadable"].add(name)
-            if problems:
-                target["problems"][name] = tuple(problems)
+        stamp = stamp if stamp is not None else self.RACY
+        self._stamps[kind][name] = stamp
+        self.shelf.put((kind, name), (stamp, (record, tuple(problems), unloadable)))
 
-    def _forget(self, kind: str, name: str, shard: int | None = None) -> None:
-        shard = self._shard(kind, name) if shard is None else shard
-        slug = name[:-3] if name.endswith(".md") else None
-        for target in (self._shards[shard].get(kind), self._kinds.get(kind)):
-            if target is None:
-                continue
-            target["stamps"].pop(name, None)
-            target["problems"].pop(name, None)
-            target["unloadable"].discard(name)
-            if slug is not None:
-                target["records"].pop(slug, None)
-                target["digests"].pop(slug, None)
-        self._dirty.add(shard)
+    def _forget(self, kind: str, name: str) -> None:
+        self._stamps[kind].pop(name, None)
+        self.shelf.drop((kind, name))
 
     def of_kind(self, kind: str) -> tuple[dict[str, Record], dict[str, str], list[Problem], set[str]]:
         """The records of a kind by slug (in no particular order), their digests by slug, every
         problem of its files, and the slugs of the files that could not be loaded."""
-        merged = self._kind(kind)
-        problems = [problem for found in merged["problems"].values() for problem in found]
-        return merged["records"], merged["digests"], problems, {name[:-3] for name in merged["unloadable"]}
-
-    def save(self) -> None:
-        """Write the shards that changed: a file read again, added or removed."""
-        for shard in sorted(self._dirty):
-            try:
-                keep_pickled(self.path_for(self.root, shard),
-                             ((self.VERSION, code_digest()), self.shown_root, self._shards[shard]))
-            except OSError:
-                pass  # kept records only save time
-        self._dirty.clear()
+        now = self.shelf.now
+        results = [now[kind, name][1] for name in self._stamps[kind]]
+        records = {record.slug: record for record, _, _ in results if record is not None}
+        digests = {slug: record.origin.digest for slug, record in records.items()}
+        problems = [problem for _, found, _ in results for problem in found]
+        unloadable = {name[:-3] for name, (record, _, cannot) in zip(self._stamps[kind], results) if cannot}
+        return records, digests, problems, unloadable
 
 
 def _display_path(path: Path) -> str:
