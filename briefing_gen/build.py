@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -24,7 +24,7 @@ from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, f
 from .markup import MarkdownRenderer, convert_texts
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import PAGED_LISTS, Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
+from .render import PAGED_LISTS, SITEMAP_PATH, Page, Recipe, make_page, markdown_texts, page_recipes
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment, paged_lists
@@ -92,58 +92,45 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             templates[name] = environment.get_template(name)
         return templates[name]
 
-    def kept(path: str, produce: Callable[[], Any], is_page: bool, render_here: bool = False) -> bool:
-        """Add the output with its kept fingerprint if none of its reads changed; False if some did."""
-        if path not in unchanged:
-            return False
-        kept_fingerprint, reads[path] = unchanged[path]
-        outputs.append(Output(path, kept_fingerprint, produce, is_page, render_here))
-        return True
+    def produce(page: Page) -> str | bytes:
+        return page.draw(page.context) if page.draw else template_of(page.template).render(common_context(page, settings))
 
-    def read_by(path: str, page_reads: set[Read]) -> None:
-        reads[path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
-
-    def add(path: str, make: Callable[[Any], Page], is_page: bool = True, known_reads: tuple[Read, ...] = ()) -> None:
-        """An output whose page `make` makes from a briefing (tracked, when its reads are wanted)."""
-        def produce_kept() -> str:
-            page = make(briefing)
-            return template_of(page.template).render(common_context(page, settings))
-        if kept(path, produce_kept, is_page):
-            return
-        page_reads: set[Read] = set(known_reads)
-        page = make(TrackedBriefing(briefing, page_reads))
-        read_by(path, page_reads)
-        context = common_context(page, settings)
-        template = template_of(page.template)
-        template_hash = template_hashes.of(page.template)
-        outputs.append(Output(path, lambda: fingerprinter.of(template_hash, context),
-                              lambda: template.render(context), is_page))
-
-    def produce_kept_page(recipe: Recipe) -> str:
-        page = make_page(briefing, recipe)
-        return template_of(page.template).render(common_context(page, settings))
+    def produce_kept(recipe: Recipe) -> str | bytes:
+        return produce(make_page(briefing, recipe))
 
     for recipe in recipes:
-        kept_page = unchanged.get(recipe.path)
-        if kept_page is not None:  # most pages of an edit's build: the shortest way through
-            reads[recipe.path] = kept_page[1]
-            outputs.append(Output(recipe.path, kept_page[0], partial(produce_kept_page, recipe), True))
+        is_page = recipe.path.endswith(".html")
+        kept_output = unchanged.get(recipe.path)
+        if kept_output is not None:  # most outputs of an edit's build: the shortest way through
+            reads[recipe.path] = kept_output[1]
+            outputs.append(Output(recipe.path, kept_output[0], partial(produce_kept, recipe), is_page))
             continue
-        about = () if recipe.record is None else (("record", recipe.record.kind, recipe.record.slug),)
-        add(recipe.path, partial(make_page, recipe=recipe), known_reads=about)
-    add("feed.xml", feed_page, is_page=False)
-    add("sitemap.xml", lambda _: sitemap_page(sitemap_paths), is_page=False, known_reads=(PAGES,))
-    add("robots.txt", robots_page, is_page=False)
+        page_reads: set[Read] = {PAGES} if recipe.path == SITEMAP_PATH else set()
+        if recipe.record is not None:
+            page_reads.add(("record", recipe.record.kind, recipe.record.slug))
+        page = make_page(TrackedBriefing(briefing, page_reads), recipe)
+        reads[recipe.path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
+        if page.draw is not None:
+            drawn_by = f"{page.draw.__module__}.{page.draw.__qualname__}"
+            outputs.append(Output(recipe.path, partial(fingerprinter.of, drawn_by, page.context),
+                                  partial(page.draw, page.context), is_page))
+            continue
+        context = common_context(page, settings)
+        template = template_of(page.template)
+        outputs.append(Output(recipe.path, partial(fingerprinter.of, template_hashes.of(page.template), context),
+                              partial(template.render, context), is_page))
     # The search index is made from every quote, takeaway, person and source: its fingerprint
     # comes from those records, so it is only rebuilt when one of them changed.
     produce_index = partial(search_index_script, briefing, search_entries)
-    if not kept(INDEX_PATH, produce_index, is_page=False, render_here=True):
+    if INDEX_PATH in unchanged:
+        index_fingerprint, reads[INDEX_PATH] = unchanged[INDEX_PATH]
+    else:
         index_reads: set[Read] = set()
         view = TrackedBriefing(briefing, index_reads)
-        search_inputs = (settings, view.quotes, view.takeaways, view.people, view.sources)
-        read_by(INDEX_PATH, index_reads)
-        outputs.append(Output(INDEX_PATH, lambda: fingerprinter.of("search-index", *search_inputs), produce_index,
-                              render_here=True))
+        index_fingerprint = partial(fingerprinter.of, "search-index", settings, view.quotes, view.takeaways,
+                                    view.people, view.sources)
+        reads[INDEX_PATH] = tuple(index_reads)
+    outputs.append(Output(INDEX_PATH, index_fingerprint, produce_index, render_here=True))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):

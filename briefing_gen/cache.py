@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import RECORD_TYPE_BY_KIND, Record, digest_of
-from .store import CACHE_FOLDER, code_digest, keep_pickled, place  # noqa: F401 -- CACHE_FOLDER: where the store is
+from .store import code_digest, keep_pickled, place
 
 # A file changed this recently may change again within the same tick of its clock
 # (file times can be this coarse: FAT, some network shares): its stats are not trusted.

@@ -19,7 +19,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .store import Shelf, place
+from .store import Shelf, place, shard_of
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .uptodate import FolderFiles, folder_files
@@ -161,30 +161,51 @@ def _is_record_name(name: str) -> bool:
 class KeptRecords:
     """The records of the last load, so a load reads again only the files that changed.
 
-    Kept in the store by (kind, file name): the file's stamp as it was read, and what reading it
-    gave (its record or None, its problems, whether it counts as a record that could not be
-    loaded). Which files changed is found by comparing a folder's stamps with the input stamp's,
-    as whole dictionaries: at 10,000 records, looking each file up was half the loading.
+    For each kind: the stamp of every file of its folder as it was read, the records by slug,
+    the problems by file name, and the names that could not be loaded. Which files changed is
+    found by comparing those stamps with the input stamp's, as whole dictionaries; at 10,000
+    records, looking each file up was half the loading. In the store they are kept in parts,
+    by kind and a hash of the file's name, so an edit rewrites the part holding that file;
+    the parts of a kind are merged when loaded.
     """
 
     RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
+    PARTS = 16  # of each kind
 
     def __init__(self, root: Path, shown_root: str, use_store: bool) -> None:
         self.shelf = Shelf(place(root, "records") if use_store else None, (shown_root,))
         self.shelf.keep(self.shelf.kept)
-        self._stamps: dict[str, dict[str, Any]] = {kind: {} for kind in RECORD_TYPE_BY_KIND}
-        for (kind, name), (stamp, _) in self.shelf.now.items():
-            self._stamps.setdefault(kind, {})[name] = stamp
+        self._copied: set[tuple[str, int]] = set()  # parts this load changes: copies of the kept ones
+        self._kinds: dict[str, dict] = {kind: self._empty() for kind in RECORD_TYPE_BY_KIND}
+        for (kind, _), part in self.shelf.kept.items():
+            merged = self._kinds.setdefault(kind, self._empty())
+            for part_name in ("stamps", "records", "digests", "problems"):
+                merged[part_name].update(part[part_name])
+            merged["unloadable"] |= part["unloadable"]
+
+    @staticmethod
+    def _empty() -> dict:
+        return {"stamps": {}, "records": {}, "digests": {}, "problems": {}, "unloadable": set()}
+
+    def _part(self, kind: str, name: str) -> dict:
+        """The part of the store that keeps this file, to change: copied the first time."""
+        key = (kind, shard_of(name, self.PARTS))
+        if key not in self._copied:
+            kept = self.shelf.get(key) or self._empty()
+            self.shelf.put(key, {part_name: value.copy() for part_name, value in kept.items()})
+            self._copied.add(key)
+        return self.shelf.get(key)
 
     def changed(self, kind: str, files: "FolderFiles | None", inside: bool) -> list[tuple[str, tuple | None]]:
         """(name, stamp now) of the record files of a kind to read again: changed, added, or
         changed a moment ago; files gone are forgotten here. The files of a folder that is (through
         a link) outside the content folder are all checked again, and refused."""
+        merged = self._kinds[kind]
         now = files.stamps if files is not None else {}
-        then = self._stamps[kind]
         if not inside:  # every file is refused again, unread
-            for name in list(then):
+            for name in list(merged["stamps"]):
                 self._forget(kind, name)
+        then = merged["stamps"]
         if now == then:
             return []
         for name in then.keys() - now.keys():
@@ -201,24 +222,33 @@ class KeptRecords:
         """What reading a file gave (its record or None, its problems, whether it counts as a
         record that could not be loaded), under the stats it had before it was read."""
         record, problems, unloadable = result
-        stamp = stamp if stamp is not None else self.RACY
-        self._stamps[kind][name] = stamp
-        self.shelf.put((kind, name), (stamp, (record, tuple(problems), unloadable)))
+        self._forget(kind, name)
+        for target in (self._part(kind, name), self._kinds[kind]):
+            target["stamps"][name] = stamp if stamp is not None else self.RACY
+            if record is not None:
+                target["records"][record.slug] = record  # the file's name without .md
+                target["digests"][record.slug] = record.origin.digest
+            elif unloadable:
+                target["unloadable"].add(name)
+            if problems:
+                target["problems"][name] = tuple(problems)
 
     def _forget(self, kind: str, name: str) -> None:
-        self._stamps[kind].pop(name, None)
-        self.shelf.drop((kind, name))
+        slug = name[:-3] if name.endswith(".md") else None
+        for target in (self._part(kind, name), self._kinds[kind]):
+            target["stamps"].pop(name, None)
+            target["problems"].pop(name, None)
+            target["unloadable"].discard(name)
+            if slug is not None:
+                target["records"].pop(slug, None)
+                target["digests"].pop(slug, None)
 
     def of_kind(self, kind: str) -> tuple[dict[str, Record], dict[str, str], list[Problem], set[str]]:
         """The records of a kind by slug (in no particular order), their digests by slug, every
         problem of its files, and the slugs of the files that could not be loaded."""
-        now = self.shelf.now
-        results = [now[kind, name][1] for name in self._stamps[kind]]
-        records = {record.slug: record for record, _, _ in results if record is not None}
-        digests = {slug: record.origin.digest for slug, record in records.items()}
-        problems = [problem for _, found, _ in results for problem in found]
-        unloadable = {name[:-3] for name, (record, _, cannot) in zip(self._stamps[kind], results) if cannot}
-        return records, digests, problems, unloadable
+        merged = self._kinds[kind]
+        problems = [problem for found in merged["problems"].values() for problem in found]
+        return merged["records"], merged["digests"], problems, {name[:-3] for name in merged["unloadable"]}
 
 
 def _display_path(path: Path) -> str:

@@ -51,12 +51,14 @@ def folder(beside: Path, what: str, *frame: str) -> Path:
     return beside.resolve().parent / CACHE_FOLDER / what / "-".join((code_digest()[:16], *frame))
 
 
-def keep_pickled(path: Path, value: Any) -> None:
+def keep_pickled(path: str | Path, value: Any) -> None:
     """Write one file of the store whole or not at all: pickled into a temporary file beside it,
     then put in its place. Raises OSError; a store that cannot be written only costs time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    path = str(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as written:
+        written.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     os.replace(temporary, path)
 
 
@@ -98,10 +100,8 @@ class Shelf:
                 pass
             self._changed.add(shard)  # so a damaged or outdated file is replaced, not read again
 
-    def _path(self, shard: int) -> Path:
-        assert self.where is not None
-        return self.where.with_name(f"{self.where.name}-{shard:02d}.pickle") if self.shards > 1 \
-            else self.where.with_name(f"{self.where.name}.pickle")
+    def _path(self, shard: int) -> str:
+        return f"{self.where}-{shard:02d}.pickle" if self.shards > 1 else f"{self.where}.pickle"
 
     def get(self, key: Any, default: Any = None) -> Any:
         value = self.now.get(key, _MISSING)
