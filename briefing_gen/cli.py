@@ -80,7 +80,7 @@ def _add_editor_commands(commands) -> None:
     new = commands.add_parser("new", help="start a record from its kind's archetype",
                               description="Write content/KIND/SLUG.md from templates/archetypes/KIND.md: every "
                                           "required field, with a comment on each. Never overwrites a file.")
-    new.add_argument("kind", metavar="KIND", help="sources, summits, takeaways, quotes, events, people, figures or tags")
+    new.add_argument("kind", metavar="KIND", help="sources, summits (or the plural site.yaml's compares gives), takeaways, quotes, events, people, figures or tags")
     new.add_argument("slug", metavar="SLUG", help="the file name: lowercase a-z, 0-9 and single hyphens")
     _add_content_dir(new)
     new.add_argument("--templates", default="templates", metavar="DIR",

@@ -47,6 +47,51 @@ YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", YamlLoader.construct_y
 
 
 @dataclass(frozen=True)
+class Naming:
+    """What a briefing compares, as `compares: {singular, plural}` in site.yaml names it: the
+    content folder (plural), the field by which records refer to one (singular), the page
+    addresses and every label. Inside the code the kind keeps its first name, `summits`."""
+
+    singular: str = "summit"
+    plural: str = "summits"
+
+    @property
+    def singular_label(self) -> str:
+        return self.singular.replace("-", " ")
+
+    @property
+    def plural_label(self) -> str:
+        return self.plural.replace("-", " ")
+
+    @property
+    def key_of(self) -> dict[str, str]:
+        """Front-matter key by attribute name, for the attributes named after what is compared."""
+        return {"summit": self.singular}
+
+
+def compares(value: Any) -> Naming | None:
+    """`compares: {singular: election, plural: elections}`, or `none` for a briefing that
+    compares nothing."""
+    if value is False or (isinstance(value, str) and value.strip().lower() == "none"):
+        return None
+    value = records._mapping(value, ("singular", "plural"))
+    singular, plural = records.slug(value["singular"]), records.slug(value["plural"])
+    if singular == plural:
+        raise ValueError(f"singular and plural must differ, both are {singular!r}")
+    taken_fields = {key for record_type in RECORD_TYPE_BY_KIND.values() for key in records.front_matter_keys(record_type)}
+    taken_fields.discard("summit")
+    if singular in taken_fields:
+        raise ValueError(f"{singular!r} is already a field of some records; choose another singular")
+    if plural in RECORD_TYPE_BY_KIND and plural != "summits" or plural in RESERVED_FOLDERS:
+        raise ValueError(f"{plural!r} is already the folder of another kind or page; choose another plural")
+    return Naming(singular, plural)
+
+
+# Output folders the site uses for pages of its own (a compared kind's pages cannot go there).
+RESERVED_FOLDERS = frozenset({"timeline", "search", "assets", "schemas"})
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """`content/site.yaml`: what the whole site needs to know."""
 
@@ -60,13 +105,25 @@ class SiteSettings:
     pretty_urls: bool = False
     allow_html: bool = False
     page_size: int = 100  # items per page of a long list (takeaways, quotes), as Hugo's pagerSize
+    compares: Naming | None = Naming()  # None: the briefing compares nothing
+
+    def folder_of(self, kind: str) -> str | None:
+        return kind_folder(kind, self.compares)
+
+
+def kind_folder(kind: str, naming: Naming | None) -> str | None:
+    """The content folder (and page folder) of a kind; None for the compared kind of a briefing
+    that compares nothing."""
+    if kind != "summits":
+        return kind
+    return naming.plural if naming else None
 
 
 SETTINGS_CONVERTERS = {
     "title": records.text, "description": records.text, "language": records.text,
     "base_url": records.web_url, "author": records.text, "headline": records.text,
     "summary": records.text, "pretty_urls": records.boolean, "allow_html": records.boolean,
-    "page_size": records.page_size,
+    "page_size": records.page_size, "compares": compares,
 }
 
 
@@ -109,12 +166,15 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
-    kept = KeptRecords(root, shown_root, use_store=use_cache)
+    kept = KeptRecords(root, shown_root, use_store=use_cache, naming=settings.compares)
     real_root = root.resolve()
     to_read: list[tuple[str, str, tuple | None]] = []  # (kind, name, stamp)
     checked: list[tuple[None, list[Problem], bool] | None] = []  # what a file not to be read gives
+    naming = settings.compares
     for kind in RECORD_TYPE_BY_KIND:
-        folder = root / kind
+        if settings.folder_of(kind) is None:
+            continue  # nothing compared: no folder of the compared kind is read
+        folder = root / settings.folder_of(kind)
         files = (listed or {}).get(str(folder)) or folder_files(str(folder))
         if files is None and folder.is_dir():
             problems.append(Problem(_display_path(folder), 1, "cannot read this folder: its records are left out",
@@ -127,7 +187,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
             trusted = inside and name not in links
             to_read.append((kind, name, stamp if trusted else None))
             checked.append(_refused_link(real_root, folder / name, inside, name in links))
-    jobs = [(root / kind / name, f"{shown_root}/{kind}/{name}", kind)
+    jobs = [(root / settings.folder_of(kind) / name, f"{shown_root}/{settings.folder_of(kind)}/{name}", kind, naming)
             for (kind, name, _), refused in zip(to_read, checked) if refused is None]
     parsed = iter(parse_record_files(jobs))
     for (kind, name, stamp), refused in zip(to_read, checked):
@@ -172,8 +232,9 @@ class KeptRecords:
     RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
     PARTS = 16  # of each kind
 
-    def __init__(self, root: Path, shown_root: str, use_store: bool) -> None:
-        self.shelf = Shelf(place(root, "records") if use_store else None, (shown_root,))
+    def __init__(self, root: Path, shown_root: str, use_store: bool, naming: Naming | None = Naming()) -> None:
+        # the records were read with these names: others mean reading them again
+        self.shelf = Shelf(place(root, "records") if use_store else None, (shown_root, naming))
         self.shelf.keep(self.shelf.kept)
         self._copied: set[tuple[str, int]] = set()  # parts this load changes: copies of the kept ones
         self._kinds: dict[str, dict] = {kind: self._empty() for kind in RECORD_TYPE_BY_KIND}
@@ -293,8 +354,8 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings:
 PARALLEL_PARSE = 1000
 
 
-def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record | None, list[Problem]]]:
-    """Parse (path, shown path, kind) files into (record or None, problems), in order.
+def parse_record_files(jobs: list[tuple[Path, str, str, Naming | None]]) -> list[tuple[Record | None, list[Problem]]]:
+    """Parse (path, shown path, kind, naming) files into (record or None, problems), in order.
 
     Reading YAML is most of a cold load, so a large batch is parsed on every core;
     the records come back pickled, which costs a tenth of parsing them.
@@ -306,10 +367,10 @@ def parse_record_files(jobs: list[tuple[Path, str, str]]) -> list[tuple[Record |
         return [result for batch in batches for result in batch]
 
 
-def _parse_job(job: tuple[Path, str, str]) -> tuple[Record | None, list[Problem]]:
-    path, shown, kind = job
+def _parse_job(job: tuple[Path, str, str, Naming | None]) -> tuple[Record | None, list[Problem]]:
+    path, shown, kind, naming = job
     problems: list[Problem] = []
-    return load_record(path, shown, RECORD_TYPE_BY_KIND[kind], problems), problems
+    return load_record(path, shown, RECORD_TYPE_BY_KIND[kind], problems, naming), problems
 
 
 # Records of one kind mostly share their front matter's layout: one dict per layout (never changed
@@ -317,7 +378,8 @@ def _parse_job(job: tuple[Path, str, str]) -> tuple[Record | None, list[Problem]
 _KEY_LINES: dict[tuple, dict[str, int]] = {}
 
 
-def load_record(path: Path, shown: str, record_type: type[Record], problems: list[Problem]) -> Record | None:
+def load_record(path: Path, shown: str, record_type: type[Record], problems: list[Problem],
+                naming: Naming | None = Naming()) -> Record | None:
     """Read one record file; on any problem, report it and return None."""
     slug = path.stem
     text = _read_text(path, shown, problems)
@@ -329,18 +391,24 @@ def load_record(path: Path, shown: str, record_type: type[Record], problems: lis
     found = len(problems)
     if not records.SLUG_PATTERN.match(slug):
         problems.append(Problem(shown, 1, f"file name {path.name!r} is not a valid slug: use lowercase a-z, 0-9 and single hyphens", "invalid-slug"))
-    values = _convert_fields(record_type, front, shown, problems)
+    values = _convert_fields(record_type, front, shown, problems, naming)
     if len(problems) > found:
         return None
     digest = hashlib.sha1(f"{record_type.kind}/{slug}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
     key_lines = _KEY_LINES.setdefault(tuple(front.key_lines.items()), front.key_lines)
     origin = Origin(path=shown, key_lines=key_lines, body_line=front.body_line, digest=digest)
+    if record_type is records.Summit and naming is not None:
+        values["folder"] = naming.plural
     return record_type(slug=slug, body=front.body, origin=origin, **values)
 
 
-def _convert_fields(record_type: type[Record], front: FrontMatter, shown: str, problems: list[Problem]) -> dict[str, Any]:
+def _convert_fields(record_type: type[Record], front: FrontMatter, shown: str, problems: list[Problem],
+                    naming: Naming | None = Naming()) -> dict[str, Any]:
     fields = {f.name: f for f in dataclasses.fields(record_type) if "convert" in f.metadata}
-    key_names = {records.ATTRIBUTE_TO_KEY.get(name, name): name for name in fields}
+    renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
+    if naming is None:  # nothing compared: no field refers to a compared record
+        fields.pop("summit", None)
+    key_names = {renamed.get(name, name): name for name in fields}
     values: dict[str, Any] = {}
     for key, value in front.values.items():
         line = front.key_lines.get(key, 1)

@@ -119,11 +119,13 @@ def _link_records(briefing: Briefing) -> None:
     quotes_by_summit: dict[str, list[Quote]] = defaultdict(list)
     for quote in briefing.quotes:
         quotes_by_person[quote.person].append(quote)
-        quotes_by_summit[quote.summit].append(quote)
+        if quote.summit is not None:
+            quotes_by_summit[quote.summit].append(quote)
     takeaways_by_person: dict[str, list[Takeaway]] = defaultdict(list)
     takeaways_by_summit: dict[str, list[Takeaway]] = defaultdict(list)
     for takeaway in briefing.takeaways:
-        takeaways_by_summit[takeaway.summit].append(takeaway)
+        if takeaway.summit is not None:
+            takeaways_by_summit[takeaway.summit].append(takeaway)
         for person in takeaway.people:
             takeaways_by_person[person].append(takeaway)
     events_by_summit: dict[str, list[Event]] = defaultdict(list)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -264,13 +264,16 @@ class Summit(Record):
     venue: str | None = optional(text)
     window: Window | None = optional(window)
     compare: tuple[tuple[str, Citation], ...] = optional(compare_table, ())
+    # Not a front-matter field: the folder of these records and their pages, as the briefing names
+    # what it compares (site.yaml `compares`).
+    folder: str = "summits"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Takeaway(Record):
     kind: ClassVar[str] = "takeaways"
     title: str = spec(text)
-    summit: str = spec(slug)
+    summit: str | None = optional(slug)
     order: int = spec(integer)
     source: str = spec(slug)
     paragraphs: tuple[int, ...] = spec(list_of(paragraph_number))
@@ -285,7 +288,7 @@ class Quote(Record):
     speaker: str = spec(text)
     person: str = spec(slug)
     said_on: str = spec(date_or_unknown)
-    summit: str = spec(slug)
+    summit: str | None = optional(slug)
     source: str = spec(slug)
     paragraph: int = spec(paragraph_number)
     role: str | None = optional(text)
@@ -342,6 +345,11 @@ RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {record_type.kind: record_type fo
 # Front-matter keys whose Python attribute has another name.
 KEY_TO_ATTRIBUTE = {"kind": "person_kind"}
 ATTRIBUTE_TO_KEY = {attribute: key for key, attribute in KEY_TO_ATTRIBUTE.items()}
+
+
+def front_matter_keys(record_type: type[Record]) -> list[str]:
+    """The front-matter keys of a kind (the compared kind's reference under its first name)."""
+    return [ATTRIBUTE_TO_KEY.get(f.name, f.name) for f in fields(record_type) if "convert" in f.metadata]
 
 
 QUOTE_MARKS = str.maketrans({

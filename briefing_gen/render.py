@@ -53,6 +53,8 @@ def record_path(record: Record) -> str:
         return f"timeline/index.html#{record.slug}"
     if isinstance(record, Figure):
         return f"index.html#figure-{record.slug}"
+    if isinstance(record, Summit):
+        return f"{record.folder}/{record.slug}/index.html"
     return f"{record.kind}/{record.slug}/index.html"
 
 
@@ -61,8 +63,8 @@ def record_paths(records: list[Record]) -> list[str]:
     9,000 paths at 10,000 records, made for every build's list of pages."""
     if not records or isinstance(records[0], (Event, Figure)):
         return list(map(record_path, records))
-    kind = records[0].kind
-    return [f"{kind}/{slug}/index.html" for slug in map(_SLUG, records)]
+    folder = records[0].folder if isinstance(records[0], Summit) else records[0].kind
+    return [f"{folder}/{slug}/index.html" for slug in map(_SLUG, records)]
 
 
 _SLUG = operator.attrgetter("slug")
@@ -180,7 +182,7 @@ def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS))
             ((), quote_page, briefing.quotes),
             (list_pages(TAKEAWAYS_INDEX, takeaways_index_page, len(briefing.takeaways), "takeaways"),
              takeaway_page, briefing.takeaways),
-            ([Recipe("summits/index.html", summits_index_page)], summit_page, briefing.summits),
+            (summits_index_recipes(briefing), summit_page, briefing.summits),
             ([Recipe("people/index.html", people_index_page)], person_page, briefing.people),
             ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
             ([Recipe("tags/index.html", tags_index_page)], tag_page, briefing.tags)):
@@ -280,7 +282,7 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
     return Page(record_path(quote), "quote.html", {
         "quote": quote,
         "person": person,
-        "summit": briefing.summit(quote.summit),
+        "summit": briefing.summit(quote.summit) if quote.summit else None,
         "source": briefing.source(quote.source),
         "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
@@ -311,7 +313,7 @@ def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:
     cited = [(number, source.paragraphs[number - 1]) for number in takeaway.paragraphs]
     return Page(record_path(takeaway), "takeaway.html", {
         "takeaway": takeaway,
-        "summit": briefing.summit(takeaway.summit),
+        "summit": briefing.summit(takeaway.summit) if takeaway.summit else None,
         "source": source,
         "cited": cited,
         "people": [briefing.person(slug) for slug in takeaway.people],
@@ -319,8 +321,17 @@ def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:
     }, title=takeaway.title)
 
 
+def summits_index_recipes(briefing: Briefing) -> list[Recipe]:
+    """The list of what the briefing compares, under the name it gives them; none for a
+    briefing that compares nothing."""
+    naming = briefing.settings.compares
+    return [Recipe(f"{naming.plural}/index.html", summits_index_page)] if naming else []
+
+
 def summits_index_page(briefing: Briefing) -> Page:
-    return Page("summits/index.html", "summits.html", {"summits": briefing.summits}, title="Summits")
+    naming = briefing.settings.compares
+    return Page(f"{naming.plural}/index.html", "summits.html", {"summits": briefing.summits},
+                title=naming.plural.replace("-", " ").capitalize())
 
 
 def summit_page(briefing: Briefing, summit: Summit) -> Page:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from .content import Naming, kind_folder, load_settings
 from .records import RECORD_TYPE_BY_KIND, SLUG_PATTERN
 
 PLACEHOLDER = "change-me"
@@ -37,13 +38,18 @@ language: en
 base_url: https://example.org/
 # Optional: author: "Desk name", headline: "The home page's heading", summary: "A paragraph, in markdown",
 # pretty_urls: true (links end in / instead of index.html), allow_html: true (raw HTML in bodies, sanitised).
+# What the briefing sets side by side, in the singular and the plural: the folder under content/,
+# the field by which a quote, takeaway or event refers to one, the pages and their labels follow.
+# Rename them (singular: election, plural: elections), or write `compares: none` to compare nothing.
+compares: {{singular: summit, plural: summits}}
 """
 
 GITIGNORE = ".briefing-gen-cache/\n.*.shadow/\n"
 
 
-def archetype_values(content_dir: Path, kind: str, slug: str) -> dict[str, object]:
-    """What an archetype can use: the slug, a title made from it, today, and the reference defaults."""
+def archetype_values(content_dir: Path, kind: str, slug: str, naming: Naming | None = Naming()) -> dict[str, object]:
+    """What an archetype can use: the slug, a title made from it, today, the reference defaults,
+    and what the briefing compares (`compares`: singular, plural, or None)."""
     def only_slug(of_kind: str) -> str:
         slugs = sorted(path.stem for path in (content_dir / of_kind).glob("*.md")) if (content_dir / of_kind).is_dir() else []
         return slugs[0] if len(slugs) == 1 else PLACEHOLDER
@@ -54,17 +60,20 @@ def archetype_values(content_dir: Path, kind: str, slug: str) -> dict[str, objec
         "slug": slug,
         "title": slug.replace("-", " ").capitalize() if kind != "people" else slug.replace("-", " ").title(),
         "today": datetime.date.today().isoformat(),
-        "summit": only_slug("summits"),
+        "summit": only_slug(naming.plural) if naming else PLACEHOLDER,
+        "compares": naming,
         "source": only_slug("sources"),
         "person": only_slug("people"),
         "order": len(list(takeaways.glob("*.md"))) + 1 if takeaways.is_dir() else 1,
     }
 
 
-def render_archetype(templates_dir: Path, kind: str, values: dict[str, object]) -> str:
-    """The archetype of a kind, from the project's templates or else the defaults, filled in."""
-    for folder in (templates_dir, DEFAULT_TEMPLATES):
-        path = folder / "archetypes" / f"{kind}.md"
+def render_archetype(templates_dir: Path, kind: str, values: dict[str, object], folder_name: str | None = None) -> str:
+    """The archetype of a kind, from the project's templates or else the defaults, filled in;
+    the compared kind's may be named after its folder (archetypes/elections.md)."""
+    names = [name for name in (folder_name, kind) if name]
+    for folder, name in ((folder, name) for folder in (templates_dir, DEFAULT_TEMPLATES) for name in names):
+        path = folder / "archetypes" / f"{name}.md"
         if path.is_file():
             environment = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
             return environment.from_string(path.read_text(encoding="utf-8")).render(values)
@@ -72,27 +81,33 @@ def render_archetype(templates_dir: Path, kind: str, values: dict[str, object]) 
 
 
 def new_record(kind: str, slug: str, content_dir: str, templates_dir: str) -> int:
-    """`briefing-gen new KIND SLUG`: write content/<kind>/<slug>.md, never over an existing file."""
-    if kind not in RECORD_TYPE_BY_KIND:
-        close = difflib.get_close_matches(kind, list(RECORD_TYPE_BY_KIND), n=1, cutoff=0.5)
+    """`briefing-gen new KIND SLUG`: write content/<kind>/<slug>.md, never over an existing file.
+    The compared kind goes by the plural the briefing gives it (site.yaml `compares`)."""
+    content = Path(content_dir)
+    naming = load_settings(content, []).compares if content.is_dir() else Naming()
+    folders = {kind_folder(kind_name, naming): kind_name for kind_name in RECORD_TYPE_BY_KIND}
+    folders.pop(None, None)
+    if kind not in folders:
+        close = difflib.get_close_matches(kind, list(folders), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        print(f"unknown kind '{kind}'; {hint}kinds: {', '.join(RECORD_TYPE_BY_KIND)}", file=sys.stderr)
+        why = " (site.yaml says `compares: none`)" if kind == "summits" and naming is None else ""
+        print(f"unknown kind '{kind}'{why}; {hint}kinds: {', '.join(folders)}", file=sys.stderr)
         return EXIT_USAGE
+    folder_name, kind = kind, folders[kind]
     if not SLUG_PATTERN.match(slug):
         suggestion = "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in slug.lower()).split())
         hint = f"; try '{suggestion}'" if suggestion and SLUG_PATTERN.match(suggestion) else ""
         print(f"'{slug}' is not a valid slug: use lowercase a-z, 0-9 and single hyphens{hint}", file=sys.stderr)
         return EXIT_USAGE
-    content = Path(content_dir)
     if not content.is_dir():
         print(f"{content_dir}: no such content folder (make a project with `briefing-gen init DIR`)", file=sys.stderr)
         return EXIT_USAGE
-    target = content / kind / f"{slug}.md"
+    target = content / folder_name / f"{slug}.md"
     if target.exists():
         print(f"{target}: already exists; refusing to overwrite it (edit it, or choose another slug)", file=sys.stderr)
         return EXIT_REFUSED
     try:
-        text = render_archetype(Path(templates_dir), kind, archetype_values(content, kind, slug))
+        text = render_archetype(Path(templates_dir), kind, archetype_values(content, kind, slug, naming), folder_name)
     except (FileNotFoundError, jinja2.TemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -92,6 +92,7 @@ def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer
         paragraph_path=render.paragraph_path,
         record_path=render.record_path,
         kind_of=lambda record: record.kind,
+        compares=settings.compares,
     )
     return environment
 

@@ -95,12 +95,17 @@ def _check_references(content: Content, record: Record) -> list[Problem]:
     if all(slug in by_kind.get(kind, ()) for _, kind, slug in _references(record)):
         return []  # every record but a broken one: no problem to make
     problems = []
+    naming = content.settings.compares
     for key, kind, slug in _references(record):
         known = content.of_kind(kind)
         if slug not in known and slug not in content.unloadable.get(kind, ()):
+            # the compared kind under the name the briefing gives it (site.yaml `compares`)
+            key = naming.key_of.get(key, key) if naming else key
+            what = naming.singular_label if kind == "summits" and naming else \
+                kind[:-1] if kind != "people" else "person"
             problems.append(Problem(
                 record.origin.path, record.origin.line_of(key),
-                f"{key}: unknown {kind[:-1] if kind != 'people' else 'person'} '{slug}'{did_you_mean(slug, known)}",
+                f"{key}: unknown {what} '{slug}'{did_you_mean(slug, known)}",
                 "unknown-reference"))
     return problems
 

@@ -161,7 +161,7 @@ def test_kept_records_read_only_what_changed_and_refuse_an_outside_link_every_ti
     read: list[str] = []
     parse = content_module.parse_record_files
     monkeypatch.setattr(content_module, "parse_record_files",
-                        lambda jobs: read.extend(shown for _, shown, _ in jobs) or parse(jobs))
+                        lambda jobs: read.extend(shown for _, shown, *_ in jobs) or parse(jobs))
     outside = tmp_path / "outside.md"
     outside.write_text("---\ntitle: Outside\n---\n")
     (minimal_content / "tags" / "linked.md").symlink_to(outside)

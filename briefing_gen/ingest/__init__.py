@@ -17,6 +17,7 @@ from .assemble import _Slugs, assemble
 from .clean import clean_blocks
 from .dates import parse_published
 from .existing import PeopleIndex, load_summits
+from ..content import load_settings
 from .readers import InputError, read_article
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
@@ -37,7 +38,8 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         return 2
     root = Path(content_dir)
     manifest = load_manifest(root)
-    summits = load_summits(root)
+    naming = load_settings(root, []).compares
+    summits = load_summits(root, naming.plural if naming else None)
     people = PeopleIndex.load(root)
     slugs = _Slugs(root)
     planned: dict[str, Draft] = {}
@@ -57,6 +59,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
         report.add_article(path, assembled.source)
         for draft in assembled.drafts:
+            draft.front = named_reference(draft.front, naming)
             planned[draft.relative_path] = draft  # a person met again later keeps its merged form
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
     for draft, action in decisions:
@@ -65,6 +68,15 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         write_drafts(root, decisions, manifest)
     report.print(out)
     return code
+
+
+def named_reference(front: dict, naming) -> dict:
+    """Front matter with its reference to a summit under the name the briefing gives what it
+    compares (site.yaml `compares`), in the same place; without it when nothing is compared."""
+    if "summit" not in front or (naming is not None and naming.singular == "summit"):
+        return front
+    return {(naming.singular if key == "summit" else key): value for key, value in front.items()
+            if key != "summit" or naming is not None}
 
 
 def _article_date(value: str | None) -> dt.date | None:

@@ -23,10 +23,11 @@ class SummitWindow:
         return self.start.first_day() <= date.first_day() and date.last_day() <= self.end.last_day()
 
 
-def load_summits(content_dir: Path) -> list[SummitWindow]:
-    """Summit windows, from `window: {from, to}` or, without one, the summit's own date."""
+def load_summits(content_dir: Path, folder: str | None = "summits") -> list[SummitWindow]:
+    """Summit windows, from `window: {from, to}` or, without one, the summit's own date; from
+    the folder the briefing gives what it compares (none when it compares nothing)."""
     windows = []
-    for path in sorted((content_dir / "summits").glob("*.md")):
+    for path in sorted((content_dir / folder).glob("*.md")) if folder else ():
         record = read_record(path)
         if record is None:
             continue
