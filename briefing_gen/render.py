@@ -1,7 +1,8 @@
 """The briefing -> pages: one function per page kind, each giving a path and a context.
 
-`site_pages()` lists every page of the site; `render_page()` turns one into
-bytes with the templates. Templates get records and plain values; links
+`page_recipes()` lists every output of the site (pages, the feed, the sitemap...)
+without making it; `make_page()` makes one, which the build renders with its
+template (or its `draw` function). Templates get records and plain values; links
 between pages are made relative by the `href` filter so the site works from
 disk and from any sub-path.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
@@ -32,13 +33,18 @@ FEED_ENTRIES = 50
 
 @dataclass(frozen=True)
 class Page:
-    """One output file: where it goes, which template draws it, and with what."""
+    """One output file: where it goes, which template draws it, and with what.
+
+    An output that no template makes (an image, a JSON file) gives `draw` instead: a function
+    of the context alone that returns its bytes or text, e.g.
+    `Page("cards/kim.png", "", {"quote": quote}, in_sitemap=False, draw=draw_card)`."""
 
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     in_sitemap: bool = True
+    draw: Callable[[dict[str, Any]], bytes | str] | None = None
 
 
 def record_path(record: Record) -> str:
@@ -184,6 +190,10 @@ def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS))
         recipes.extend(map(Recipe, record_paths(records), repeat(record_page), records))
     recipes.append(Recipe("search/index.html", search_page))
     recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
+    recipes.append(Recipe("feed.xml", feed_page, in_sitemap=False))
+    recipes.append(Recipe("robots.txt", robots_page, in_sitemap=False))
+    paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
+    recipes.append(Recipe(SITEMAP_PATH, partial(sitemap_page, paths), in_sitemap=False))
     return recipes
 
 
@@ -192,11 +202,6 @@ def make_page(briefing: Briefing, recipe: Recipe) -> Page:
     if page.path != recipe.path:
         raise ValueError(f"{getattr(recipe.make, '__name__', recipe.make)!r} made {page.path}, its recipe says {recipe.path}")
     return page
-
-
-def site_pages(briefing: Briefing) -> Iterator[Page]:
-    """Every page of the site, made, in a fixed order."""
-    return (make_page(briefing, recipe) for recipe in page_recipes(briefing))
 
 
 def markdown_texts(content: Content) -> list[str]:
@@ -403,8 +408,12 @@ class SitemapEntry:
     path: str
 
 
-def sitemap_page(paths: list[str]) -> Page:
-    return Page("sitemap.xml", "sitemap.xml", {"pages": [SitemapEntry(path) for path in paths]}, in_sitemap=False)
+SITEMAP_PATH = "sitemap.xml"
+
+
+def sitemap_page(paths: list[str], briefing: Briefing) -> Page:
+    """The sitemap: every page listed in it (it reads the set of pages, not the briefing)."""
+    return Page(SITEMAP_PATH, "sitemap.xml", {"pages": [SitemapEntry(path) for path in paths]}, in_sitemap=False)
 
 
 def robots_page(briefing: Briefing) -> Page:

@@ -14,12 +14,12 @@ import itertools
 import operator
 from collections.abc import Iterable, Iterator
 
-from .cache import KeptValues
+from .store import Shelf
 from .content import Content
 from .problems import Problem
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
 
-def validate(content: Content, verbatim: KeptValues | None = None) -> list[Problem]:
+def validate(content: Content, verbatim: Shelf | None = None) -> list[Problem]:
     """Every cross-record problem in the content, sorted by file and line.
 
     `verbatim` keeps, between builds, the quotes found word for word in their paragraph, by
@@ -150,7 +150,7 @@ def _check_paragraphs(content: Content, record: Record) -> list[Problem]:
     return problems
 
 
-def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
+def _check_quotes(content: Content, kept: Shelf | None) -> list[Problem]:
     """Every quote has words, and a verbatim one stands word for word in the paragraph it cites.
 
     A quote found word for word before (in `kept`, by its file's and its source's digests) is not
@@ -166,7 +166,7 @@ def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
     keys = [(quote.origin.digest, source_digests.get(quote.source)) for quote in verbatim]
     known = kept.kept.keys() & keys if kept is not None else set()
     if kept is not None:
-        kept.used.update(dict.fromkeys(known, True))
+        kept.keep(known)
     for quote, key in zip(verbatim, keys):
         if key in known:
             continue
@@ -177,7 +177,7 @@ def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
         paragraph = source.paragraphs_for_quote_check[quote.paragraph - 1]
         if words in paragraph:
             if kept is not None:
-                kept.used[key] = True
+                kept.put(key, True)
         else:
             problems.append(Problem(
                 quote.origin.path, quote.origin.body_line,

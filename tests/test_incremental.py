@@ -390,27 +390,28 @@ def test_a_build_stopped_while_it_updates_the_shadow_leaves_a_shadow_no_build_tr
 
 
 def test_kept_values_rewrite_only_the_files_whose_keys_changed(tmp_path):
-    from briefing_gen.cache import KeptValues
+    from briefing_gen.store import Shelf
 
-    store = tmp_path / "values.pickle"
-    first = KeptValues(store, ("v1",))
-    first.used.update({f"text {number}": number for number in range(200)})
+    store = tmp_path / "values"
+    first = Shelf(store, ("v1",))
+    for number in range(200):
+        first.put(f"text {number}", number)
     first.save()
     files = sorted(tmp_path.glob("values-*.pickle"))
-    assert len(files) == KeptValues.SHARDS
+    assert len(files) == first.shards
     inodes = {path: path.stat().st_ino for path in files}
-    second = KeptValues(store, ("v1",))
-    assert second.kept == first.used
-    second.used.update((key, value) for key, value in second.kept.items() if key != "text 7")  # one dropped
-    second.used["text 200"] = 200  # one added
+    second = Shelf(store, ("v1",))
+    assert second.kept == first.now
+    second.keep([key for key in second.kept if key != "text 7"])  # one dropped
+    second.put("text 200", 200)  # one added
     second.save()
     rewritten = [path for path in files if path.stat().st_ino != inodes[path]]
     assert 1 <= len(rewritten) <= 2
-    third = KeptValues(store, ("v1",))
-    assert third.kept == second.used
-    assert KeptValues(store, ("v2",)).kept == {}  # another version keeps nothing
+    third = Shelf(store, ("v1",))
+    assert third.kept == second.now
+    assert Shelf(store, ("v2",)).kept == {}  # another version keeps nothing
     files[0].write_bytes(b"damaged")
-    fourth = KeptValues(store, ("v1",))
+    fourth = Shelf(store, ("v1",))
     assert 0 < len(fourth.kept) < len(third.kept)  # a damaged file loses only its own values
     assert fourth.kept.items() <= third.kept.items()
 

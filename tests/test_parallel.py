@@ -154,12 +154,12 @@ def test_a_worker_that_dies_stops_the_build_instead_of_hanging_it(seed_content, 
 
 def test_a_build_rendered_in_workers_keeps_the_search_index_lines_for_the_next(seed_content, tmp_path,
                                                                                 everything_in_workers):
-    from briefing_gen.build import kept_file
+    from briefing_gen.store import place
     from briefing_gen.search import KeptEntries
 
     out = tmp_path / "site"
     build(seed_content, out)
-    lines = KeptEntries(kept_file(out, "search"), pretty_urls=False).kept
+    lines = KeptEntries(place(out, "search"), pretty_urls=False).kept
     quotes = len(list((seed_content / "quotes").glob("*.md")))
     assert len(lines) >= quotes  # a group of lines per quote, takeaway, person and source
 

@@ -56,14 +56,20 @@ def read_bytes(raw: bytes, path: str, charset: str | None = None, html: bool | N
     except DecodeError as error:
         raise InputError(f"{path}: {error}") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{path}:1: the file is empty: there is no article to ingest")
     suffix = Path(path).suffix.lower()
     if html is None:
         html = suffix in (".html", ".htm", ".xhtml") or bool(re.match(r"\s*(<!doctype html|<html|<\?xml)", text, re.IGNORECASE))
     if html:
-        return read_html(text, path)
-    if suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        return read_markdown(text, path)
-    return read_text(text, path)
+        article = read_html(text, path)
+    elif suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        article = read_markdown(text, path)
+    else:
+        article = read_text(text, path)
+    if not article.blocks:
+        raise InputError(f"{path}:1: no article text found (no paragraph under the headline): nothing to ingest")
+    return article
 
 
 # -- plain text ---------------------------------------------------------------
@@ -122,7 +128,7 @@ def read_markdown(text: str, path: str = "") -> Article:
         try:
             loaded = yaml.safe_load(match.group(1))
             meta = loaded if isinstance(loaded, dict) else {}
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist
             meta = {}
         text = text[match.end():]
     text = _setext_to_atx(text)

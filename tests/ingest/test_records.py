@@ -166,3 +166,22 @@ def test_html_byline_and_date_elements_are_metadata_not_paragraphs(tmp_path):
     [(source, body)] = read_records(tmp_path / "content", "sources").values()
     assert source["byline"] == ["Jon Ash", "Mia Kerr"] and source["published"] == "2024-07-03"
     assert source["outlet"] == "News Site" and body == "Talks resumed in Geneva on Monday after a pause of six months."
+
+
+def test_an_empty_article_is_an_error_naming_the_file(tmp_path):
+    for name, text in (("empty.txt", ""), ("blank.md", "\n  \n"), ("bare.html", "<html><body></body></html>")):
+        article = tmp_path / name
+        article.write_text(text)
+        code, _, err = ingest([article], tmp_path / "content", published="2024-05-16")
+        assert code == 1 and err.startswith(f"{article}:1:"), err
+        assert not (tmp_path / "content").exists()
+
+
+def test_an_impossible_date_in_markdown_front_matter_is_no_traceback(tmp_path):
+    article = tmp_path / "dated.md"
+    article.write_text("---\ntitle: Harbour deal\ndate: 2023-13-01\n---\n# Harbour deal\n\n"
+                       "Mayor Ann Lee signed the ferry deal on Tuesday.\n")
+    code, _, _ = ingest([article], tmp_path / "content", published="2024-05-16")
+    assert code == 0
+    [(source, _)] = read_records(tmp_path / "content", "sources").values()
+    assert source["title"] == "Harbour deal"
