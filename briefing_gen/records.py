@@ -178,6 +178,43 @@ def citation(value: Any) -> Citation:
     return Citation(text(value["text"]), slug(value["source"]), paragraph_number(value["paragraph"]))
 
 
+@dataclass(frozen=True)
+class Cited:
+    """One source's report of a record: the source, the paragraphs that carry it, and for a quote
+    the words as that source gives them when they differ from the record's body (`wording`)."""
+
+    source: str
+    paragraphs: tuple[int, ...]
+    wording: str | None = None
+
+    @property
+    def paragraph(self) -> int:
+        return self.paragraphs[0]
+
+
+def also_in_paragraph(value: Any) -> Cited:
+    """An `also_in` entry of an event or figure: `{source, paragraph}`."""
+    value = _mapping(value, ("source", "paragraph"))
+    return Cited(slug(value["source"]), (paragraph_number(value["paragraph"]),))
+
+
+def also_in_quote(value: Any) -> Cited:
+    """An `also_in` entry of a quote: `{source, paragraph}`, and `wording` when that source gives
+    the words otherwise (another translation)."""
+    value = _mapping(value, ("source", "paragraph"), ("wording",))
+    wording = text(value["wording"]) if "wording" in value else None
+    return Cited(slug(value["source"]), (paragraph_number(value["paragraph"]),), wording)
+
+
+def also_in_paragraphs(value: Any) -> Cited:
+    """An `also_in` entry of a takeaway: `{source, paragraphs}`."""
+    value = _mapping(value, ("source", "paragraphs"))
+    paragraphs = list_of(paragraph_number)(value["paragraphs"])
+    if not paragraphs:
+        raise ValueError("paragraphs: name at least one paragraph")
+    return Cited(slug(value["source"]), paragraphs)
+
+
 def note(value: Any) -> Note:
     value = _mapping(value, ("kind", "text", "paragraph"))
     paragraph = integer(value["paragraph"])
@@ -305,6 +342,12 @@ class Takeaway(Record):
     tags: tuple[str, ...] = optional(list_of(slug), ())
     people: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraphs), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        """Every source that reports the takeaway: the first (`source`), then `also_in`."""
+        return (Cited(self.source, self.paragraphs), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -322,6 +365,16 @@ class Quote(Record):
     verbatim: bool = optional(boolean, True)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_quote), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        """Every source that reports the quote, each with the words it gives (the body for the first)."""
+        return (Cited(self.source, (self.paragraph,), self.body), *self.also_in)
+
+    def wording_in(self, cited: Cited) -> str:
+        """The words as one citing source gives them."""
+        return cited.wording if cited.wording is not None else self.body
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -334,6 +387,11 @@ class Event(Record):
     summit: str | None = optional(slug)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraph), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        return (Cited(self.source, (self.paragraph,)), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +414,11 @@ class Figure(Record):
     paragraph: int = spec(paragraph_number)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraph), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        return (Cited(self.source, (self.paragraph,)), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,0 +1,123 @@
+"""Several citations per record (`also_in`): each one checked as the first is, kept between builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing_gen.content import load_content
+from briefing_gen.model import make_briefing
+from briefing_gen.problems import errors_in
+from briefing_gen.records import Cited
+from briefing_gen.validate import validate
+from conftest import FIXTURES
+
+SECOND_REPORT = FIXTURES / "citations"
+
+
+def add_second_report(content: Path, figure: bool = False) -> None:
+    """The radio station's report of the pier summit beside the Ledger's (and its ferry figure)."""
+    shutil.copy(SECOND_REPORT / "sources" / "pier-radio.md", content / "sources")
+    if figure:
+        shutil.copy(SECOND_REPORT / "figures" / "ferry-jobs-radio.md", content / "figures")
+
+
+def append_to_front(path: Path, lines: str) -> None:
+    """Add front-matter lines just before the closing `---`."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text[4:].partition("\n---\n")
+    path.write_text(f"---\n{head}\n{lines.rstrip()}\n---\n{body}", encoding="utf-8")
+
+
+BRANDT_ALSO_IN = ("also_in:\n  - source: pier-radio\n    paragraph: 2\n"
+                  "    wording: \"Four years we have waited for this,\"\n")
+
+
+def cite_both(content: Path) -> None:
+    """Every kind of record that can cite more than one source cites the radio report too."""
+    add_second_report(content)
+    append_to_front(content / "quotes" / "brandt-waited.md", BRANDT_ALSO_IN)
+    append_to_front(content / "events" / "second-meeting.md", "also_in: [{source: pier-radio, paragraph: 1}]")
+    append_to_front(content / "figures" / "ferry-jobs.md", "also_in: [{source: pier-radio, paragraph: 3}]")
+    append_to_front(content / "takeaways" / "ferry-returns.md", "also_in: [{source: pier-radio, paragraphs: [3]}]")
+
+
+def problems_of(content: Path) -> list[str]:
+    loaded, problems = load_content(content)
+    return [f"{problem.path.rsplit('/', 2)[-2]}/{problem.path.rsplit('/', 1)[-1]}:{problem.line}: {problem.message}"
+            for problem in errors_in(problems + validate(loaded))]
+
+
+def test_a_record_written_before_stays_valid_with_one_citation(minimal_content):
+    content, problems = load_content(minimal_content)
+    assert problems == [] and errors_in(validate(content)) == []
+    quote = content.of_kind("quotes")["brandt-waited"]
+    assert quote.also_in == ()
+    assert quote.citations == (Cited("harbour-report", (2,), "We have waited four years for this,"),)
+
+
+def test_every_kind_cites_a_second_source_and_the_model_lists_both(minimal_content):
+    cite_both(minimal_content)
+    assert problems_of(minimal_content) == []
+    content, _ = load_content(minimal_content)
+    quote = content.of_kind("quotes")["brandt-waited"]
+    assert [(cited.source, cited.paragraphs, quote.wording_in(cited)) for cited in quote.citations] == [
+        ("harbour-report", (2,), "We have waited four years for this,"),
+        ("pier-radio", (2,), "Four years we have waited for this,")]
+    assert content.of_kind("takeaways")["ferry-returns"].citations[1] == Cited("pier-radio", (3,))
+    briefing = make_briefing(content)
+    # the radio report's paragraphs list the records that cite them, as the first source's do
+    assert [record.slug for record in briefing.citations[("pier-radio", 3)]] == ["ferry-returns", "ferry-jobs"]
+    assert [record.slug for record in briefing.citations[("pier-radio", 2)]] == ["brandt-waited"]
+    assert [record.slug for record in briefing.citations[("pier-radio", 1)]] == ["second-meeting"]
+
+
+BROKEN = [
+    ("wording-not-in-paragraph", "quotes/brandt-waited.md", BRANDT_ALSO_IN.replace("Four years we", "Four long years we"),
+     "quotes/brandt-waited.md:9: wording is not word for word in source 'pier-radio' paragraph 2"),
+    ("body-not-in-second-paragraph", "quotes/brandt-waited.md", "also_in: [{source: pier-radio, paragraph: 2}]",
+     "quotes/brandt-waited.md:9: quote is not word for word in source 'pier-radio' paragraph 2"),
+    ("unknown-source", "events/second-meeting.md", "also_in: [{source: pier-radoi, paragraph: 1}]",
+     "events/second-meeting.md:7: also_in: unknown source 'pier-radoi'; did you mean 'pier-radio'?"),
+    ("missing-paragraph", "figures/ferry-jobs.md", "also_in: [{source: pier-radio, paragraph: 4}]",
+     "figures/ferry-jobs.md:8: also_in: source 'pier-radio' has no paragraph 4 (it has 3)"),
+    ("takeaway-paragraphs", "takeaways/ferry-returns.md", "also_in: [{source: pier-radio, paragraphs: [1, 5]}]",
+     "takeaways/ferry-returns.md:9: also_in: source 'pier-radio' has no paragraph 5 (it has 3)"),
+    ("same-source-twice", "events/second-meeting.md", "also_in: [{source: harbour-report, paragraph: 2}]",
+     "events/second-meeting.md:7: also_in: source 'harbour-report' is cited twice; list each source once"),
+    ("wording-on-an-event", "events/second-meeting.md", "also_in: [{source: pier-radio, paragraph: 1, wording: x}]",
+     "events/second-meeting.md:7: also_in: item 1: unknown key wording"),
+    ("paragraph-on-a-takeaway", "takeaways/ferry-returns.md", "also_in: [{source: pier-radio, paragraph: 3}]",
+     "takeaways/ferry-returns.md:9: also_in: item 1: missing paragraphs"),
+    ("not-a-list", "quotes/brandt-waited.md", "also_in: pier-radio",
+     "quotes/brandt-waited.md:9: also_in: expected a list, got str 'pier-radio'"),
+]
+
+
+@pytest.mark.parametrize("name, file, lines, expected", BROKEN, ids=[case[0] for case in BROKEN])
+def test_each_further_citation_is_checked_with_path_and_line(minimal_content, name, file, lines, expected):
+    add_second_report(minimal_content)
+    append_to_front(minimal_content / file, lines)
+    problems = problems_of(minimal_content)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_a_paraphrase_is_not_checked_in_any_source(minimal_content):
+    add_second_report(minimal_content)
+    append_to_front(minimal_content / "quotes" / "brandt-waited.md",
+                    "verbatim: false\nalso_in: [{source: pier-radio, paragraph: 2, wording: Words not there}]")
+    assert problems_of(minimal_content) == []
+
+
+def test_an_edit_of_the_second_source_checks_the_kept_quote_again(minimal_content, cli, capsys, tmp_path):
+    """The quotes found word for word are kept between builds by the digests of every source they cite."""
+    cite_both(minimal_content)
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
+    radio = minimal_content / "sources" / "pier-radio.md"
+    radio.write_text(radio.read_text(encoding="utf-8").replace("Four years we have", "For four years we have"),
+                     encoding="utf-8")
+    assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 1
+    assert "wording is not word for word in source 'pier-radio' paragraph 2" in capsys.readouterr().err
