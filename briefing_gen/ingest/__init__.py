@@ -18,6 +18,7 @@ from .clean import clean_blocks
 from .dates import parse_published
 from .existing import PeopleIndex, load_summits
 from ..content import load_settings
+from .merge import Merger, carry_citations
 from .readers import InputError, read_article
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
@@ -44,6 +45,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     slugs = _Slugs(root)
     planned: dict[str, Draft] = {}
     report = Report(root, dry_run)
+    merger = Merger.load(root, manifest)  # what another article already reported: cited again, not duplicated
     code = 0
     for path in files:
         try:
@@ -57,11 +59,14 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
             print(f"{path}: no publication date: pass --published; relative dates stay unknown", file=err)
         cleaned = clean_blocks(article.blocks)
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
+        carry_citations(root, assembled.drafts)
+        drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
-        for draft in assembled.drafts:
+        for draft in drafts:
             draft.front = named_reference(draft.front, naming)
             planned[draft.relative_path] = draft  # a person met again later keeps its merged form
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
+    report.merges = merger.lines
     for draft, action in decisions:
         report.add_decision(draft, action)
     if not dry_run:
