@@ -200,3 +200,44 @@ def test_sources_compared_says_when_no_two_sources_share_a_record(minimal_conten
     assert "No two sources report the same quote, takeaway, event or figure yet." in page
     sources = built_page(minimal_content, tmp_path, cli, "sources/index.html")
     assert '<a href="../compare/index.html">Sources compared</a>' in sources
+
+
+def test_the_seed_briefing_cites_both_articles_where_they_overlap():
+    """The venue chosen for Kim's interest in space, his tour of the launch site, military
+    cooperation at the top of the agenda, the meeting itself, and Putin's remark on Kim's interest
+    in rocket technology, which the two articles translate differently."""
+    from briefing_gen.comparison import compare_sources
+    from conftest import ROOT
+
+    content, problems = load_content(ROOT / "content")
+    assert errors_in(problems + validate(content)) == []
+    briefing = make_briefing(content)
+    pairs, apart = compare_sources(briefing.sources, briefing.takeaways, briefing.quotes, briefing.events,
+                                   briefing.figures)
+    assert apart == 0 and [(pair.first.slug, pair.second.slug) for pair in pairs] == [
+        ("vostochny-summit-key-takeaways", "yonhap-kim-putin-four-years-on")]
+    pair = pairs[0]
+    assert [(record.kind, record.slug, [(c.source, c.paragraphs) for c in record.citations]) for record in pair.both] == [
+        ("takeaways", "military-cooperation", [("vostochny-summit-key-takeaways", (3, 4, 5, 6, 7, 8, 9, 10, 11)),
+                                               ("yonhap-kim-putin-four-years-on", (3, 13))]),
+        ("takeaways", "a-north-korean-in-space", [("vostochny-summit-key-takeaways", (12, 13, 14, 15, 16, 17, 18)),
+                                                  ("yonhap-kim-putin-four-years-on", (9, 10, 11))]),
+        ("takeaways", "russia-courts-north-korea", [("yonhap-kim-putin-four-years-on", (2, 8, 9, 10, 11)),
+                                                    ("vostochny-summit-key-takeaways", (14, 17))]),
+        ("takeaways", "russia-needs-weapons", [("yonhap-kim-putin-four-years-on", (3, 12, 13)),
+                                               ("vostochny-summit-key-takeaways", (4, 7))]),
+        ("quotes", "putin-interest-in-missile-technology", [("vostochny-summit-key-takeaways", (17,)),
+                                                            ("yonhap-kim-putin-four-years-on", (11,))]),
+        ("events", "cosmodrome-tour", [("yonhap-kim-putin-four-years-on", (10,)),
+                                       ("vostochny-summit-key-takeaways", (17,))]),
+        ("events", "vostochny-summit", [("vostochny-summit-key-takeaways", (1,)),
+                                        ("yonhap-kim-putin-four-years-on", (9,))]),
+    ]
+    assert [(d.quote.slug, d.first, d.second) for d in pair.wordings_differ] == [
+        ("putin-interest-in-missile-technology", "There is a lot of interest in missile technology,",
+         "I think Chairman Kim Jong-un is also very interested in space technology.")]
+    assert pair.figures_differ == []
+    assert len(pair.only_first) + len(pair.only_second) + len(pair.both) == sum(
+        len(records) for records in (briefing.takeaways, briefing.quotes, briefing.events, briefing.figures))
+    compared = text_of((ROOT / "site" / "compare" / "index.html").read_text(encoding="utf-8"))
+    assert "Both report (7)" in compared and "Where they differ (1)" in compared
