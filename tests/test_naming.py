@@ -159,8 +159,10 @@ ARTICLE = """Harbour ferry talks resume
 
 Mayor Anna Brandt met Mayor Tomas Okafor on the pier on 11 May 2023.
 
-"We have waited four years for this," Brandt said on Thursday.
+"This pier has seen better days," Brandt said on Thursday.
 """
+# (Words of its own: Brandt's words in the fixture's source would be merged into her quote there,
+# as a second source's citation, and no quote written.)
 
 
 @pytest.mark.parametrize("naming", ["rounds", "none"])
