@@ -88,7 +88,7 @@ def compares(value: Any) -> Naming | None:
 
 
 # Output folders the site uses for pages of its own (a compared kind's pages cannot go there).
-RESERVED_FOLDERS = frozenset({"timeline", "search", "assets", "schemas"})
+RESERVED_FOLDERS = frozenset({"timeline", "search", "assets", "schemas", "compare"})
 
 
 @dataclass(frozen=True)

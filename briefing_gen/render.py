@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from . import charts
+from . import charts, comparison
 from .content import Content
 from .dates import UNKNOWN, parse_date
 from .model import Briefing, date_sort_key
@@ -184,7 +184,8 @@ def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS))
              takeaway_page, briefing.takeaways),
             (summits_index_recipes(briefing), summit_page, briefing.summits),
             ([Recipe("people/index.html", people_index_page)], person_page, briefing.people),
-            ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
+            ([Recipe("sources/index.html", sources_index_page), Recipe(COMPARED, compared_page)],
+             source_page, briefing.sources),
             ([Recipe("tags/index.html", tags_index_page)], tag_page, briefing.tags)):
         recipes.extend(index_recipes)
         recipes.extend(map(Recipe, record_paths(records), repeat(record_page), records))
@@ -219,6 +220,14 @@ def markdown_texts(content: Content) -> list[str]:
     return texts
 
 
+def cited_sources(briefing: Briefing, *record_lists: list[Record]) -> dict[str, Source]:
+    """The sources that report the records shown on a page, by slug: what `partials/reported_by.html`
+    names them by. Each is read as one record, so editing another source leaves the page alone."""
+    slugs = dict.fromkeys(cited.source for records in record_lists for record in records
+                          for cited in record.citations)
+    return {slug: briefing.source(slug) for slug in slugs}
+
+
 def home_page(briefing: Briefing) -> Page:
     summits = briefing.summits
     dimensions: list[str] = []
@@ -230,14 +239,16 @@ def home_page(briefing: Briefing) -> Page:
         (dimension, [dict(summit.compare).get(dimension) for summit in summits])
         for dimension in dimensions
     ]
+    takeaways, latest_quotes = briefing.takeaways[:TAKEAWAYS_ON_HOME], briefing.quotes[:LATEST_QUOTES_ON_HOME]
     return Page("index.html", "home.html", {
         "summits": summits,
         "comparison": comparison,
-        "takeaways": briefing.takeaways[:TAKEAWAYS_ON_HOME],
+        "outlets": cited_sources(briefing, takeaways, briefing.figures, latest_quotes),
+        "takeaways": takeaways,
         "takeaway_count": len(briefing.takeaways),
         "figures": briefing.figures,
         "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
-        "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],
+        "latest_quotes": latest_quotes,
         "quote_count": len(briefing.quotes),
     }, title=briefing.settings.title)
 
@@ -248,6 +259,7 @@ def timeline_page(briefing: Briefing) -> Page:
         years.setdefault(parse_date(event.date).year, []).append(event)
     return Page("timeline/index.html", "timeline.html", {
         "years": sorted(years.items()),
+        "outlets": cited_sources(briefing, briefing.events),
         "timeline_chart": charts.timeline_chart(briefing.events),
     }, title="Timeline")
 
@@ -278,12 +290,18 @@ def quotes_index_page(briefing: Briefing, number: int = 1, size: int | None = No
 
 
 def quote_page(briefing: Briefing, quote: Quote) -> Page:
+    """A quote, and every source that reports it with the words each gives (`reports`); the
+    wordings side by side when the sources word it differently."""
     person = briefing.person(quote.person)
+    reports = [{"source": briefing.source(cited.source), "paragraph": cited.paragraph, "wording": quote.wording_in(cited)}
+               for cited in quote.citations]
     return Page(record_path(quote), "quote.html", {
         "quote": quote,
         "person": person,
         "summit": briefing.summit(quote.summit) if quote.summit else None,
-        "source": briefing.source(quote.source),
+        "source": reports[0]["source"],
+        "reports": reports,
+        "wordings_differ": len({comparison.wording_key(report["wording"]) for report in reports}) > 1,
         "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
     }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
@@ -309,13 +327,19 @@ def _page_of(first: str, items: list, number: int, size: int | None) -> tuple["P
 
 
 def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:
-    source = briefing.source(takeaway.source)
-    cited = [(number, source.paragraphs[number - 1]) for number in takeaway.paragraphs]
+    """A takeaway with the paragraphs that back it, from each source that reports it (`reports`;
+    `source` and `cited` are the first one's, for a theme made before)."""
+    reports = []
+    for cited_by in takeaway.citations:
+        source = briefing.source(cited_by.source)
+        reports.append({"source": source, "cited": [(number, source.paragraphs[number - 1]) for number in cited_by.paragraphs]})
     return Page(record_path(takeaway), "takeaway.html", {
         "takeaway": takeaway,
         "summit": briefing.summit(takeaway.summit) if takeaway.summit else None,
-        "source": source,
-        "cited": cited,
+        "source": reports[0]["source"],
+        "cited": reports[0]["cited"],
+        "reports": reports,
+        "outlets": {report["source"].slug: report["source"] for report in reports},
         "people": [briefing.person(slug) for slug in takeaway.people],
         "tags": [briefing.tag(slug) for slug in takeaway.tags],
     }, title=takeaway.title)
@@ -335,10 +359,12 @@ def summits_index_page(briefing: Briefing) -> Page:
 
 
 def summit_page(briefing: Briefing, summit: Summit) -> Page:
+    quotes = briefing.quotes_by_summit.get(summit.slug, [])
     return Page(record_path(summit), "summit.html", {
         "summit": summit,
         "takeaways": briefing.takeaways_by_summit.get(summit.slug, []),
-        "quotes": briefing.quotes_by_summit.get(summit.slug, []),
+        "quotes": quotes,
+        "outlets": cited_sources(briefing, quotes),
         "events": briefing.events_by_summit.get(summit.slug, []),
     }, title=summit.title)
 
@@ -350,15 +376,32 @@ def people_index_page(briefing: Briefing) -> Page:
 
 
 def person_page(briefing: Briefing, person: Person) -> Page:
+    quotes = briefing.quotes_by_person.get(person.slug, [])
     return Page(record_path(person), "person.html", {
         "person": person,
-        "quotes": briefing.quotes_by_person.get(person.slug, []),
+        "quotes": quotes,
+        "outlets": cited_sources(briefing, quotes),
         "takeaways": briefing.takeaways_by_person.get(person.slug, []),
     }, title=person.name)
 
 
 def sources_index_page(briefing: Briefing) -> Page:
-    return Page("sources/index.html", "sources.html", {"sources": briefing.sources}, title="Sources")
+    return Page("sources/index.html", "sources.html", {"sources": briefing.sources, "compared_path": COMPARED},
+                title="Sources")
+
+
+COMPARED = "compare/index.html"
+
+
+def compared_page(briefing: Briefing) -> Page:
+    """Sources compared: for each pair of sources that report something in common (or disagree),
+    what both report, what only one reports, and where they differ (comparison.py)."""
+    pairs, apart = comparison.compare_sources(briefing.sources, briefing.takeaways, briefing.quotes,
+                                              briefing.events, briefing.figures)
+    return Page(COMPARED, "compared.html", {
+        "pairs": pairs, "pairs_apart": apart, "source_count": len(briefing.sources),
+        "outlets": {source.slug: source for source in briefing.sources},
+    }, title="Sources compared")
 
 
 def source_page(briefing: Briefing, source: Source) -> Page:

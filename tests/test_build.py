@@ -387,11 +387,13 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     holder = threading.Thread(target=hold_the_lock)
     holder.start()
     held.wait(5)
-    threading.Timer(0.5, release.set).start()
+    # Released after 2 s: a build reaches the lock only once its pages are planned, which on a busy
+    # machine took more than the 0.5 s this test first allowed, and then it found the lock free.
+    threading.Timer(2.0, release.set).start()
     started = time.monotonic()
     assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
     holder.join()
-    assert time.monotonic() - started >= 0.4  # it waited for the other build
+    assert time.monotonic() - started >= 1.9  # it waited for the other build
     assert "waiting for another build" in capsys.readouterr().err
     assert (out / "index.html").is_file()
 

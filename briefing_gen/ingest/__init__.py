@@ -19,6 +19,7 @@ from .dates import parse_published
 from .existing import PeopleIndex, load_summits
 from ..content import load_settings
 from .fetching import FetchError, Fetched, fetch, is_address
+from .merge import Merger, carry_citations
 from .readers import Article, InputError, read_article, read_bytes
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
@@ -45,6 +46,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     slugs = _Slugs(root)
     planned: dict[str, Draft] = {}
     report = Report(root, dry_run)
+    merger = Merger.load(root, manifest)  # what another article already reported: cited again, not duplicated
     code = 0
     snapshots: dict[str, tuple[Path, bytes]] = {}
     for path in files:
@@ -65,11 +67,14 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         if fetched is not None:
             source = assembled.source
             snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
+        carry_citations(root, assembled.drafts)
+        drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
-        for draft in assembled.drafts:
+        for draft in drafts:
             draft.front = named_reference(draft.front, naming)
             planned[draft.relative_path] = draft  # a person met again later keeps its merged form
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
+    report.merges = merger.lines
     for draft, action in decisions:
         report.add_decision(draft, action)
     # A fetched page's bytes go beside its source record, unless the editor changed or deleted it.

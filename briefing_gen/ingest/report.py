@@ -19,6 +19,7 @@ class Report:
         self.sources: list[tuple[str, Draft]] = []
         self.decisions: list[tuple[Draft, str]] = []
         self.snapshots: list[Path] = []  # fetched pages' bytes, beside their source records
+        self.merges: list[str] = []  # citations added to records another source gave, suggestions, conflicts
 
     def add_article(self, path: str, source: Draft) -> None:
         self.sources.append((path, source))
@@ -41,6 +42,7 @@ class Report:
                 if notes:
                     lines.append(f"  {heading} ({len(notes)}):")
                     lines.extend(f"    p{n['paragraph']} {n['kind']}: {n['text']}" for n in notes)
+        lines.extend(self.merges)
         counts = Counter(draft.kind for draft, _ in self.decisions)
         lines.append("records: " + ", ".join(f"{counts[kind]} {kind}" for kind in sorted(counts)))
         actions = Counter(action for _, action in self.decisions)
