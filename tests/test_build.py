@@ -382,12 +382,12 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     def hold_the_lock():
         with output_lock(out):
             held.set()
-            release.wait(5)
+            release.wait(10)
 
     holder = threading.Thread(target=hold_the_lock)
     holder.start()
     held.wait(5)
-    threading.Timer(0.5, release.set).start()
+    threading.Timer(3, release.set).start()  # long enough for a build on a busy machine to reach the lock
     started = time.monotonic()
     assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
     holder.join()

@@ -51,14 +51,10 @@ def read_article(path: str) -> Article:
         raise InputError(f"{path}:1: the file is empty: there is no article to ingest")
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text, re.IGNORECASE):
-        article = read_html(text, path)
-    elif suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        article = read_markdown(text, path)
-    else:
-        article = read_text(text, path)
-    if not article.blocks:
-        raise InputError(f"{path}:1: no article text found (no paragraph under the headline): nothing to ingest")
-    return article
+        return read_html(text, path)
+    if suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        return read_markdown(text, path)
+    return read_text(text, path)
 
 
 # -- plain text ---------------------------------------------------------------
