@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import jinja2
 
@@ -216,8 +216,14 @@ class Build:
     briefing: Briefing | None = None
     kept_reads: KeptReads | None = None
     search_entries: KeptEntries | None = None
+    frame: str = ""  # what every output depends on besides its reads (dependencies.frame_digest)
     planned: Plan | None = None
     changed: int = 0
+    # what runs beside the steps (see `running`)
+    folder_check: FolderCheck | None = None
+    converter: InBackground | None = None
+    converting: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
+    finish_converting: Callable[[], None] | None = None
 
     def kept(self, what: str) -> Path | None:
         """Where the store keeps `what` for this output folder; None in a clean build."""
@@ -226,11 +232,10 @@ class Build:
     def up_to_date(self) -> bool:
         """Nothing to do: the inputs are as the last build found them, and so is its output."""
         self.record = BuildCache(self.out) if self.clean else self.record or BuildCache.load(self.out)
-        if self.inputs is not None or self.clean:
-            self.inputs = self.inputs or input_stamp(self.content_dir, self.templates, self.drafts)
+        if self.inputs is not None:  # the caller took the stamp, and found the site out of date
             return False
-        self.inputs = input_stamp(self.content_dir, self.templates, self.drafts)
-        return up_to_date(self.out, self.inputs, self.record)
+        self.inputs = input_stamp(self.content_dir, self.templates, self.drafts)  # a clean build records it too
+        return not self.clean and up_to_date(self.out, self.inputs, self.record)
 
     @contextlib.contextmanager
     def running(self) -> Iterator[None]:
@@ -241,7 +246,6 @@ class Build:
         garbage is collected as usual."""
         self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current, self.record.loaded_from)
         self.converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
-        self.converting = contextlib.ExitStack()  # Markdown converted while the content is checked and pages planned
         collecting = gc.isenabled()
         gc.disable()
         try:

@@ -382,14 +382,12 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     def hold_the_lock():
         with output_lock(out):
             held.set()
-            release.wait(5)
+            release.wait(10)
 
     holder = threading.Thread(target=hold_the_lock)
     holder.start()
     held.wait(5)
-    # Released after 2 s: a build reaches the lock only once its pages are planned, which on a busy
-    # machine took more than the 0.5 s this test first allowed, and then it found the lock free.
-    threading.Timer(2.0, release.set).start()
+    threading.Timer(3, release.set).start()  # long enough for a build on a busy machine to reach the lock
     started = time.monotonic()
     assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
     holder.join()

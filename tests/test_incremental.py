@@ -538,3 +538,25 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)
+
+
+@pytest.mark.parametrize("harm", ["deleted", "damaged"])
+def test_a_store_deleted_or_damaged_between_builds_costs_only_time(minimal_content, tmp_path, harm):
+    from briefing_gen.store import CACHE_FOLDER
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, out)
+    edit_tag_body(minimal_content, TEMPLATES, "rain")
+    build(minimal_content, TEMPLATES, out)  # every kind of kept work is in the store now
+    store = tmp_path / CACHE_FOLDER
+    kept = [path for path in store.rglob("*") if path.is_file() and path.suffix == ".pickle"]
+    assert {path.name.split("-")[0] for path in kept} >= {"records", "markdown", "verbatim", "search", "reads", "build"}
+    if harm == "deleted":
+        shutil.rmtree(store)
+    else:
+        for path in kept:
+            path.write_bytes(b"not what was kept")
+    edit_tag_body(minimal_content, TEMPLATES, "fog")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)

@@ -62,14 +62,10 @@ def read_bytes(raw: bytes, path: str, charset: str | None = None, html: bool | N
     if html is None:
         html = suffix in (".html", ".htm", ".xhtml") or bool(re.match(r"\s*(<!doctype html|<html|<\?xml)", text, re.IGNORECASE))
     if html:
-        article = read_html(text, path)
-    elif suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
-        article = read_markdown(text, path)
-    else:
-        article = read_text(text, path)
-    if not article.blocks:
-        raise InputError(f"{path}:1: no article text found (no paragraph under the headline): nothing to ingest")
-    return article
+        return read_html(text, path)
+    if suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
+        return read_markdown(text, path)
+    return read_text(text, path)
 
 
 # -- plain text ---------------------------------------------------------------
