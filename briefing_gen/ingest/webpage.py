@@ -154,6 +154,42 @@ def _clean(text: str | None) -> str:
     return re.sub(rf"^{_SENTINEL}\s*", "", text)
 
 
+def _frame(element) -> tuple[str, str]:
+    """The tag and class of what holds an element: each stretch of a cut-up article sits in a
+    frame of the same kind (a blog's list of posts does not: each post's frame has its own id)."""
+    parent = element.getparent()
+    return (parent.tag, parent.get("class") or "") if parent is not None else ("", "")
+
+
+_DIRECT_BLOCKS = {"p": "p", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "blockquote": "quote"}
+
+
+def continued_blocks(tree: HtmlElement, blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The rest of an article that ads cut into containers of one class (wired.com's
+    `div.body__container`, one per stretch between two ads, each in a frame of one class):
+    trafilatura keeps the first container; the paragraphs and headings directly inside the
+    later ones follow it, where they hold at least two paragraphs of prose."""
+    first = next((text for kind, text in blocks if kind == "p" and len(text) > 80), None)
+    container = next((p.getparent() for p in tree.iter("p") if first and _clean(p.text_content()) == first), None)
+    if container is None or not container.get("class"):
+        return []
+    same = [element for element in tree.iter(container.tag)
+            if element.get("class") == container.get("class") and _frame(element) == _frame(container)]
+    if len(same) < 2 or same[0] is not container or not _frame(container)[1]:
+        return []
+    seen = {text for _, text in blocks}
+    found: list[tuple[str, str]] = []
+    for later in same[1:]:
+        if sum(1 for child in later if child.tag == "p" and len(_clean(child.text_content())) >= 80) < 2:
+            continue  # not a stretch of the article's prose: a disclosure, a caption, a teaser
+        for child in later:
+            text = _clean(child.text_content()) if child.tag in _DIRECT_BLOCKS else ""
+            if text and text not in seen:
+                seen.add(text)
+                found.append((_DIRECT_BLOCKS[child.tag], text))
+    return found
+
+
 def as_markdown(kind: str, text: str) -> str:
     """A block as a line of the source record: headings and list items keep their mark."""
     text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)  # tag-like text stays text, never live HTML

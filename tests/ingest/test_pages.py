@@ -70,7 +70,7 @@ def test_quotes_end_to_end(tmp_path, name):
     assert sorted(found) == sorted(wanted)
     for text, quote in wanted.items():
         if quote.get("speaker") == "unknown":
-            assert found[text]["speaker"] == "unknown" and "person" not in found[text]
+            assert found[text]["speaker"] == "unknown" and found[text]["person"] == "unknown"  # the placeholder
         else:
             assert found[text]["person"] == quote["person"], text
         assert text in normalise(body)
