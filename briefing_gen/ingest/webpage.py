@@ -70,7 +70,7 @@ def extract_body(tree: HtmlElement):
 
 def _short_page_config():
     """trafilatura's settings with its "too short, try the fallbacks" bar lowered: on a page
-    whose whole article is a few lines, the fallback run together every line of the page."""
+    whose whole article is a few lines, the fallback runs every line of the page together."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -150,8 +150,7 @@ def _clean(text: str | None) -> str:
     """White space folded; invisible format and control characters (soft hyphens, zero-width
     joiners) dropped as trafilatura's own text output drops them, so quotes match as read."""
     text = "".join(char for char in text or "" if char.isprintable() or char.isspace())
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(rf"^{_SENTINEL}\s*", "", text)
+    return re.sub(r"\s+", " ", text.replace(f"{_SENTINEL} ", "")).strip()
 
 
 def _frame(element) -> tuple[str, str]:
@@ -215,7 +214,8 @@ def json_ld_objects(tree: HtmlElement) -> list[dict]:
             item = stack.pop(0)
             if isinstance(item, dict):
                 found.append(item)
-                stack.extend(item.get("@graph") or [] if isinstance(item.get("@graph"), list) else [])
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
             elif isinstance(item, list):
                 stack.extend(item)
     return found
@@ -236,6 +236,19 @@ def json_ld_article_body(tree: HtmlElement) -> list[str]:
         if paragraph:
             paragraphs.append(paragraph)
     return paragraphs
+
+
+def json_ld_reason(paragraphs: list[str], blocks: list[tuple[str, str]]) -> str | None:
+    """Why the JSON-LD body should stand for the article, or None: the markup held only a part
+    of it, or the same words in fewer paragraphs (trafilatura's last resort reads the JSON-LD
+    body itself, as one block)."""
+    theirs, ours = sum(map(len, paragraphs)), sum(len(text) for _, text in blocks)
+    if theirs > 1.6 * ours + 200:
+        return "longer than what was found in the markup by"
+    folded = " ".join(text for _, text in blocks)
+    if paragraphs and len(paragraphs) > len(blocks) and " ".join(paragraphs) in folded:
+        return "in its own paragraphs, where one block came from"
+    return None
 
 
 def page_metadata(tree: HtmlElement) -> dict[str, str]:
