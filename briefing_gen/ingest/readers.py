@@ -207,13 +207,16 @@ def read_html(text: str, path: str = "") -> Article:
     json_body = webpage.json_ld_article_body(tree)
     document = webpage.extract_body(tree)
     blocks = webpage.body_blocks(document.body) if document is not None and document.body is not None else []
+    continued = webpage.continued_blocks(tree, blocks)
+    blocks += continued
     title, title_in_body = None, False
     if blocks and blocks[0][0] == "h1":
         title, title_in_body = blocks.pop(0)[1], True
-    extracted_by = webpage.extractor_name()
-    if sum(map(len, json_body)) > 1.6 * sum(len(text) for _, text in blocks) + 200:
-        blocks = [("p", paragraph) for paragraph in json_body]  # the markup held a part of it only
-        extracted_by = f"JSON-LD articleBody, longer than what {extracted_by} found in the markup"
+    extracted_by = webpage.extractor_name() + (", with the later parts of an article cut by ads" if continued else "")
+    reason = webpage.json_ld_reason(json_body, blocks)
+    if reason:
+        blocks = [("p", paragraph) for paragraph in json_body]
+        extracted_by = f"JSON-LD articleBody, {reason} {extracted_by}"
     found_title = document.title if document is not None else None
     outlet = (document.sitename if document is not None else None) or webpage.site_name_in_title(meta.get("title"))
     authors = [document.author] if document is not None and document.author else webpage.json_ld_authors(tree)

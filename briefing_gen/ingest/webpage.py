@@ -70,7 +70,7 @@ def extract_body(tree: HtmlElement):
 
 def _short_page_config():
     """trafilatura's settings with its "too short, try the fallbacks" bar lowered: on a page
-    whose whole article is a few lines, the fallback run together every line of the page."""
+    whose whole article is a few lines, the fallback runs every line of the page together."""
     from trafilatura.settings import use_config
 
     config = use_config()
@@ -150,8 +150,43 @@ def _clean(text: str | None) -> str:
     """White space folded; invisible format and control characters (soft hyphens, zero-width
     joiners) dropped as trafilatura's own text output drops them, so quotes match as read."""
     text = "".join(char for char in text or "" if char.isprintable() or char.isspace())
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(rf"^{_SENTINEL}\s*", "", text)
+    return re.sub(r"\s+", " ", text.replace(f"{_SENTINEL} ", "")).strip()
+
+
+def _frame(element) -> tuple[str, str]:
+    """The tag and class of what holds an element: each stretch of a cut-up article sits in a
+    frame of the same kind (a blog's list of posts does not: each post's frame has its own id)."""
+    parent = element.getparent()
+    return (parent.tag, parent.get("class") or "") if parent is not None else ("", "")
+
+
+_DIRECT_BLOCKS = {"p": "p", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6", "blockquote": "quote"}
+
+
+def continued_blocks(tree: HtmlElement, blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The rest of an article that ads cut into containers of one class (wired.com's
+    `div.body__container`, one per stretch between two ads, each in a frame of one class):
+    trafilatura keeps the first container; the paragraphs and headings directly inside the
+    later ones follow it, where they hold at least two paragraphs of prose."""
+    first = next((text for kind, text in blocks if kind == "p" and len(text) > 80), None)
+    container = next((p.getparent() for p in tree.iter("p") if first and _clean(p.text_content()) == first), None)
+    if container is None or not container.get("class"):
+        return []
+    same = [element for element in tree.iter(container.tag)
+            if element.get("class") == container.get("class") and _frame(element) == _frame(container)]
+    if len(same) < 2 or same[0] is not container or not _frame(container)[1]:
+        return []
+    seen = {text for _, text in blocks}
+    found: list[tuple[str, str]] = []
+    for later in same[1:]:
+        if sum(1 for child in later if child.tag == "p" and len(_clean(child.text_content())) >= 80) < 2:
+            continue  # not a stretch of the article's prose: a disclosure, a caption, a teaser
+        for child in later:
+            text = _clean(child.text_content()) if child.tag in _DIRECT_BLOCKS else ""
+            if text and text not in seen:
+                seen.add(text)
+                found.append((_DIRECT_BLOCKS[child.tag], text))
+    return found
 
 
 def as_markdown(kind: str, text: str) -> str:
@@ -179,7 +214,8 @@ def json_ld_objects(tree: HtmlElement) -> list[dict]:
             item = stack.pop(0)
             if isinstance(item, dict):
                 found.append(item)
-                stack.extend(item.get("@graph") or [] if isinstance(item.get("@graph"), list) else [])
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
             elif isinstance(item, list):
                 stack.extend(item)
     return found
@@ -200,6 +236,19 @@ def json_ld_article_body(tree: HtmlElement) -> list[str]:
         if paragraph:
             paragraphs.append(paragraph)
     return paragraphs
+
+
+def json_ld_reason(paragraphs: list[str], blocks: list[tuple[str, str]]) -> str | None:
+    """Why the JSON-LD body should stand for the article, or None: the markup held only a part
+    of it, or the same words in fewer paragraphs (trafilatura's last resort reads the JSON-LD
+    body itself, as one block)."""
+    theirs, ours = sum(map(len, paragraphs)), sum(len(text) for _, text in blocks)
+    if theirs > 1.6 * ours + 200:
+        return "longer than what was found in the markup by"
+    folded = " ".join(text for _, text in blocks)
+    if paragraphs and len(paragraphs) > len(blocks) and " ".join(paragraphs) in folded:
+        return "in its own paragraphs, where one block came from"
+    return None
 
 
 def page_metadata(tree: HtmlElement) -> dict[str, str]:
