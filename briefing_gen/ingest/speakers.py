@@ -64,6 +64,7 @@ class _State:
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
     occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
+    spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -188,6 +189,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
             quote = _attribute(paragraph, span, start, sentence, resolved, number, state)
             attributed_here = attributed_here or quote.speaker is not None
             _keep(quote, state)
+        if events and not inner:
+            state.spoke_here = number  # someone spoke in this paragraph before its next quote
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state)
@@ -270,7 +273,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
-    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)):
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)
+                                                and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
