@@ -355,7 +355,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         name = " ".join(words[1:])
         if len(words) > 2:
             return state.registry.add_organization(name[0].upper() + name[1:], None)
-        return None if is_org_word(words[-1]) else DESCRIBED  # "the ministry said": which one? unknown
+        if not is_org_word(words[-1]):
+            return DESCRIBED
+        recent = state.last_org  # "The Weather Service said … “…,” the agency said.": the organisation just heard
+        if recent is not None and recent.paragraph >= number - 1 and recent.person is not None:
+            return recent.person
+        return None  # "the ministry said" with no organisation just heard: which one? unknown
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
