@@ -335,6 +335,11 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
+            here = state.said_here
+            if person is None and here and here[0] == number and here[1] in state.ambiguous[:1]:
+                # "Walden told reporters that … “…,” he said.": the attribution just before in the
+                # paragraph, the nearest fitting speaker, is who goes on speaking
+                person, state.ambiguous = here[1], []
             return person
         return state.last_org.person if state.last_org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
