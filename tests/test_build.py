@@ -382,12 +382,14 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     def hold_the_lock():
         with output_lock(out):
             held.set()
-            release.wait(5)
+            release.wait(10)
 
     holder = threading.Thread(target=hold_the_lock)
     holder.start()
     held.wait(5)
-    threading.Timer(0.5, release.set).start()
+    # long enough for the build to reach the lock on a loaded machine (at 0.5 s it sometimes
+    # got there after the release, and never waited)
+    threading.Timer(2.0, release.set).start()
     started = time.monotonic()
     assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
     holder.join()
