@@ -54,6 +54,13 @@ _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residen
             "researchers", "economists", "reports", "media", "people", "many", "some", "others", "locals", "aides"}
 
 
+def is_person_noun(word: str) -> bool:
+    """"guard", "passenger", "fisherman", "organiser": a word for a person."""
+    from .descriptions import PERSON_NOUNS
+
+    return bool(PERSON_NOUNS.fullmatch(word.lower()))
+
+
 def is_org_word(word: str) -> bool:
     """"ministry", "Government", "police": a word naming an organisation, in any case."""
     word = word.strip(".,;:")
@@ -155,6 +162,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
+    before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
     words = before.rstrip().split(" ")
     while words and words[-1].lower() in _SKIP_WORDS:
         words.pop()
@@ -287,7 +295,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
-    if re.fullmatch(r"(?:(?:a|an|one|another)\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,7}|another|someone(?:\s+[\w’'-]+){0,8}|"
-                    r"somebody(?:\s+[\w’'-]+){0,8})", phrase.strip()):
+    described = re.fullmatch(r"(?:(?:a|an|one|another)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
+                             r"(?:\s+(?:in|at|on|from|of|for|with|who|during)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
+    if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"
     return None

@@ -16,21 +16,21 @@ from .people import PeopleRegistry, Person
 DESCRIBED = Person(["(described)"], kind="described", described=True)
 
 _DETERMINERS = {"the", "this", "that", "a", "an", "one", "another"}
-_PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|resident|spokesperson|spokesman|spokeswoman|"
+PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|resident|spokesperson|spokesman|spokeswoman|"
                            r"minister|mp|senator|mayor|governor|president|prince|princess|duke|duchess|king|queen|judge|"
                            r"officer|owner|manager|director|chief|leader|chair|chairman|chairwoman|teacher|doctor|nurse|"
                            r"lawyer|reporter|witness|driver|pilot|captain|farmer|worker|student|fan|expert|analyst|"
                            r"researcher|scientist|professor|coach|player|star|singer|actor|actress|writer|author|uncle|"
                            r"aunt|mother|father|son|daughter|wife|husband|brother|sister|neighbour|neighbor|friend|"
                            r"\d+-year-old|pair|couple|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
-                           r"\w{3,}(?:er|or|ist|ian))")  # agent nouns: "the harbour master", "the organiser"
+                           r"\w{3,}(?:er|or|ist|ian|man|woman|men|women))")  # agent nouns: "the organiser", "a fisherman"
 
 
 def resolve_description(text: str, registry: PeopleRegistry) -> Person | None:
     """The person of the article a definite description stands for, DESCRIBED for a person
     not named, or None when it names no person (an organisation, "the report")."""
     words = [w for w in re.findall(r"[\w’'-]+", text.lower()) if w not in _DETERMINERS]
-    if not words or not _PERSON_NOUNS.fullmatch(words[-1]):
+    if not words or not PERSON_NOUNS.fullmatch(words[-1]):
         return None
     head = words[-1]
     fitting = [person for person in registry.people if person.kind == "person" and head in _described_by(person)]
@@ -57,6 +57,6 @@ def described_subject(before_verb: str) -> Person | None:
     """An unnamed person opening a sentence before its verb ("A spokesman for the port authority
     defended the offer."): someone a "he" right after can mean, who has no record of their own."""
     match = _SUBJECT.fullmatch(before_verb)
-    if not match or not _PERSON_NOUNS.fullmatch(match["noun"]) or match["noun"].endswith("s"):
+    if not match or not PERSON_NOUNS.fullmatch(match["noun"]) or match["noun"].endswith("s"):
         return None
     return Person([match["desc"]], kind="person", described=True)

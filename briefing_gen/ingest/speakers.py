@@ -20,6 +20,7 @@ from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_eve
 from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
+from .mentions import family_names, register_mentions, sentence_subject
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, resolve_description
 from .said_on import SPEECH_ACT, clause_date, occasion_date, occasion_dates
@@ -64,6 +65,7 @@ class _State:
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
     occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
+    spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -91,55 +93,31 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
 
 
 def _attribute_run_on_quotes(state: _State) -> None:
-    """A quote that runs over paragraphs is attributed once, usually at its end:
-    an unattributed open-ended quote takes the speaker of the quote that continues it."""
+    """A quote that runs over paragraphs is attributed once, usually at its end: an
+    unattributed open-ended quote takes the speaker of the quote that continues it (past a
+    caption or heading between the two); with none, the previous paragraph's, flagged."""
     for index in range(len(state.quotes) - 1, -1, -1):
         quote = state.quotes[index]
         if quote.speaker is not None or not quote.open_ended:
             continue
-        # the next quote, past a caption or a heading between the two paragraphs
         following = [q for q in state.quotes[index + 1: index + 2] if q.paragraph <= quote.paragraph + 2]
         earlier = state.quotes[index - 1] if index else None
-        if not (following and following[0].speaker is not None) and earlier is not None and \
-                earlier.speaker is not None and earlier.paragraph == quote.paragraph - 1 and quote.flag in state.review:
-            # no speaker where it ends: the speaker of the paragraph before, as any quote opening a paragraph
-            quote.speaker, quote.person, quote.role, quote.via = earlier.speaker, earlier.person, earlier.role, earlier.via
-            quote.said_on, quote.how = earlier.said_on, "continued"
-            quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
-            continue
         if following and following[0].speaker is not None:
-            later = following[0]
-            quote.speaker, quote.person, quote.role, quote.via = later.speaker, later.person, later.role, later.via
-            quote.said_on, quote.how = later.said_on, "continued"
+            _take_speaker(quote, following[0], "continued")
+            quote.said_on = following[0].said_on
             if quote.flag in state.review:
                 state.review.remove(quote.flag)
+        elif earlier is not None and earlier.speaker is not None and earlier.paragraph == quote.paragraph - 1 \
+                and quote.flag in state.review:
+            _take_speaker(quote, earlier, "continued")
+            quote.said_on = earlier.said_on
+            quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
 
 
-_MODIFIER = (r"(?:former|deputy|vice|acting|senior|chief|foreign|prime|interim|defen[cs]e|finance|state|top|then|"
-             r"outgoing|incoming|new|assistant|associate|executive|managing|regional|local|city|party|government|"
-             r"military|political|legal|security|economic|trade|health|education|transport|press)\s+")
-# a role written before a name: capitalised words and modifiers only, so "Borland met President" is not one
-_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor|MP|MEP|MSP|senator|Senator|councillor|Councillor|engineer|supervisor|Supervisor|superintendent|Superintendent|judge|Judge))\s+$")
-
-
-def register_mentions(text: str, registry: PeopleRegistry) -> None:
-    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
-    none inside a title in quote marks (the film "Quay Lights")."""
-    if is_headline(text):
-        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots"
-    titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
-    for mention in find_person_names(text):
-        if any(span.start <= mention.start < span.end for span in titles):
-            continue
-        role = _ROLE_BEFORE.search(text[: mention.start])
-        person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
-        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)\s+$",
-                        text[: mention.start])  # "her brother Peter Hallam"
-        note_gender(person, title_gender(kin.group(1)) if kin else None)
-        age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
-        if age and person.kind == "person":
-            person.age = person.age or int(age.group(1))
-        note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
+def _take_speaker(quote: FoundQuote, source: FoundQuote, how: str) -> None:
+    """The quote is the same speaker's as `source` (it continues it, or runs on into it)."""
+    quote.speaker, quote.person, quote.role, quote.via = source.speaker, source.person, source.role, source.via
+    quote.how = how
 
 
 def _caption_quotes(paragraph: str, number: int, caption, own: bool, state: _State) -> None:
@@ -188,6 +166,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
             quote = _attribute(paragraph, span, start, sentence, resolved, number, state)
             attributed_here = attributed_here or quote.speaker is not None
             _keep(quote, state)
+        if events and not inner:
+            state.spoke_here = number  # someone spoke in this paragraph before its next quote
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state)
@@ -201,8 +181,8 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
     mentions = [] if is_headline(sentence) else find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
-    sentence_gender(sentence, named + _family_names(sentence, mentions, state.registry))
-    subject = _sentence_subject(sentence, mentions, named, state.registry)
+    sentence_gender(sentence, named + family_names(sentence, mentions, state.registry))
+    subject = sentence_subject(sentence, mentions, named, state.registry)
     act = SPEECH_ACT.search(sentence)
     if subject is None and act is not None and not mentions:
         subject = described_subject(sentence[: act.start()])  # "A spokesman for the port authority defended …"
@@ -215,29 +195,6 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
         if date is not None:
             state.subject_dates[id(subject)] = (number, date)
-
-
-def _family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
-    """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
-    found = []
-    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
-        if any(m.start <= match.start() < m.end for m in mentions):
-            continue
-        word = match.group(0)
-        owners = [p for p in registry.people if p.kind == "person" and (p.has_family_name(word) or word in p.spellings)]
-        if len(owners) == 1:
-            found.append((match.start(), owners[0]))
-    return found
-
-
-def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
-    """The person a sentence opens with: a name after at most a few title words, or the
-    family name of the one person of the article who has it ("Vell disagreed.")."""
-    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
-        return named[0][1]
-    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
-    owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
-    return owners[0] if len(owners) == 1 else None
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
@@ -270,7 +227,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
-    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)):
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)
+                                                and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
@@ -346,8 +304,7 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
     previous = state.last_quote
     if previous is None or previous.speaker is None or state.last_quote_paragraph not in (number, number - 1):
         return
-    quote.speaker, quote.person, quote.role, quote.via = previous.speaker, previous.person, previous.role, previous.via
-    quote.how = "continued" + ("-relayed" if "relayed" in previous.how else "")
+    _take_speaker(quote, previous, "continued" + ("-relayed" if "relayed" in previous.how else ""))
     if state.last_quote_paragraph != number and not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, from the paragraph before", number))
 
@@ -378,6 +335,11 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
+            here = state.said_here
+            if person is None and here and here[0] == number and here[1] in state.ambiguous[:1]:
+                # "Walden told reporters that … “…,” he said.": the attribution just before in the
+                # paragraph, the nearest fitting speaker, is who goes on speaking
+                person, state.ambiguous = here[1], []
             return person
         return state.last_org.person if state.last_org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
@@ -398,7 +360,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         name = " ".join(words[1:])
         if len(words) > 2:
             return state.registry.add_organization(name[0].upper() + name[1:], None)
-        return None if is_org_word(words[-1]) else DESCRIBED  # "the ministry said": which one? unknown
+        if not is_org_word(words[-1]):
+            return DESCRIBED
+        recent = state.last_org  # "The Weather Service said … “…,” the agency said.": the organisation just heard
+        if recent is not None and recent.paragraph >= number - 1 and recent.person is not None:
+            return recent.person
+        return None  # "the ministry said" with no organisation just heard: which one? unknown
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)

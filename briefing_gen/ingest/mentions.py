@@ -1,0 +1,64 @@
+"""Who a paragraph names, before any quote is attributed: every personal name with a role
+written before it, a kinship word or an age after it, and the person a sentence opens with.
+
+register_mentions fills the article's people registry; family_names and sentence_subject
+find the people a sentence means by a family name alone ("Okafor recalled ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gender import note_gender, title_gender
+from .people import PeopleRegistry, Person, find_person_names, is_headline
+from .quotes import find_spans, is_title_span
+
+
+_MODIFIER = (r"(?:former|deputy|vice|acting|senior|chief|foreign|prime|interim|defen[cs]e|finance|state|top|then|"
+             r"outgoing|incoming|new|assistant|associate|executive|managing|regional|local|city|party|government|"
+             r"military|political|legal|security|economic|trade|health|education|transport|press)\s+")
+# a role written before a name: capitalised words and modifiers only, so "Borland met President" is not one
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor|MP|MEP|MSP|senator|Senator|councillor|Councillor|engineer|supervisor|Supervisor|superintendent|Superintendent|judge|Judge))\s+$")
+
+
+def register_mentions(text: str, registry: PeopleRegistry) -> None:
+    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
+    none inside a title in quote marks (the film "Quay Lights")."""
+    if is_headline(text):
+        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots"
+    titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
+    for mention in find_person_names(text):
+        if any(span.start <= mention.start < span.end for span in titles):
+            continue
+        role = _ROLE_BEFORE.search(text[: mention.start])
+        person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)\s+$",
+                        text[: mention.start])  # "her brother Peter Hallam"
+        note_gender(person, title_gender(kin.group(1)) if kin else None)
+        age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
+        if age and person.kind == "person":
+            person.age = person.age or int(age.group(1))
+        note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
+
+
+def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
+    """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
+    found = []
+    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        word = match.group(0)
+        owners = [p for p in registry.people if p.kind == "person" and (p.has_family_name(word) or word in p.spellings)]
+        if len(owners) == 1:
+            found.append((match.start(), owners[0]))
+    return found
+
+
+def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
+    """The person a sentence opens with: a name after at most a few title words, or the
+    family name of the one person of the article who has it ("Vell disagreed.")."""
+    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
+        return named[0][1]
+    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
+    owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
+    return owners[0] if len(owners) == 1 else None

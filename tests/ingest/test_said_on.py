@@ -1,0 +1,46 @@
+"""said_on.py on plain strings: a date dates the words only from the speech verb's own clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing_gen.ingest.attribution import speech_events
+from briefing_gen.ingest.said_on import clause_date, occasion_date, occasion_dates
+
+WEDNESDAY = dt.date(2025, 4, 16)
+
+
+def _dated(sentence: str) -> str | None:
+    """The date of the sentence's last speech event, as ISO, or None."""
+    event = speech_events(sentence)[-1]
+    date = clause_date(sentence, event.start, event.end, WEDNESDAY)
+    return date.iso() if date else None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ana Ruiz said on Monday that the plan was late.", "2025-04-14"),
+    ("Last night, a council spokesperson said the plan was late.", "2025-04-15"),
+    ("In late March, Dr Tom Hale estimated the cost at a million.", "2025-03"),
+    ("Tom Hale told reporters on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale, who ran for the seat in 2012, said the plan was late.", None),
+    ("Tom Hale said a man came into the shop on Monday.", None),
+    ("Tom Hale, speaking ahead of Thursday's vote, said the plan was late.", None),
+    ("Tom Hale told NBC News' Today show the plan was late.", None),
+    ("According to Tom Hale, the sky went dark yesterday.", None),
+    ("Tom Hale earlier this week said the plan was late.", "2025-04"),
+])
+def test_only_the_verbs_own_clause_dates_the_words(sentence, expected):
+    assert _dated(sentence) == expected
+
+
+def test_a_date_inside_the_attribution_dates_it():
+    sentence = "The delays were huge, according to a report by the National Audit Office published last month."
+    assert _dated(sentence) == "2025-03"
+
+
+def test_an_occasion_dated_earlier_dates_words_said_there():
+    occasions = occasion_dates("Residents who spoke at Monday night's hearing were divided.", WEDNESDAY)
+    assert occasion_date("said one resident at the hearing", occasions).iso() == "2025-04-14"
+    assert occasion_date("said one resident at the market", occasions) is None
