@@ -111,7 +111,7 @@ def find_figures(paragraph: str, number: int, published: dt.date | None, fallbac
             if any(start <= offset + match.start() < end for start, end in quoted):
                 continue  # a number in a quote is the speaker's, and its quote record carries it
             unit = units[index] or _paired_unit(sentence, matches, units, index)
-            if not unit or _is_time_reference(sentence, match, unit):
+            if not unit or _is_time_reference(sentence, match, unit) or _in_range(sentence, matches, index):
                 continue
             as_of = _as_of(match, matches[index + 1].start() if index + 1 < len(matches) else len(sentence), dates) or fallback
             floor = max([_unit_end(sentence, matches[index - 1], units[index - 1]) if index else 0]
@@ -124,6 +124,18 @@ def find_figures(paragraph: str, number: int, published: dt.date | None, fallbac
             if label:
                 found.append(FoundFigure(label[0].upper() + label[1:], _value(match), unit, as_of, number, sentence))
     return found
+
+
+def _in_range(sentence: str, matches: list[re.Match], index: int) -> bool:
+    """Either end of a range ("between 8 and 20 percent", "8 to 20 percent of it"): neither
+    number is the figure, and a record of one would state what the text does not."""
+    match = matches[index]
+    before, after = sentence[: match.start()], sentence[match.end():]
+    if index + 1 < len(matches) and re.fullmatch(r"\s*(?:and|to|-|–)\s*", sentence[match.end(): matches[index + 1].start()]):
+        return bool(re.search(r"\bbetween\s+$", before)) or bool(re.match(r"\s*(?:-|–)\s*$", sentence[match.end(): matches[index + 1].start()]))
+    if index and re.fullmatch(r"\s*(?:and|-|–)\s*", sentence[matches[index - 1].end(): match.start()]):
+        return bool(re.search(r"\bbetween\s+\S+\s*(?:and|-|–)\s*$", before)) or "and" not in sentence[matches[index - 1].end(): match.start()]
+    return False
 
 
 def _is_time_reference(sentence: str, match: re.Match, unit: str) -> bool:
@@ -250,6 +262,9 @@ def _label(sentence: str, match: re.Match, unit: str, floor: int) -> str:
     generation slid: percent"), if that clause names something. Empty otherwise."""
     after = sentence[_unit_end(sentence, match, unit):]
     narrowing = _narrowing(after)
+    if match["percent"] and narrowing.startswith("of ") and re.match(
+            r"\s*(?:are|is|were|was|have|has|had|say|said|will|would|could|can|do|did)\b", after[after.find(narrowing) + len(narrowing):]):
+        return ""  # "6% of the top tracks are that short": what the share is lies in the verb that follows
     if narrowing and not match["currency"] and not (match["percent"] and len(narrowing.split()) < 3):
         return f"{unit} {narrowing}"
     if match["percent"] and re.match(r"\s*of\b", after) and len(narrowing.split()) < 3:

@@ -82,3 +82,16 @@ def test_labels_say_what_is_counted_from_the_phrase_after_the_unit():
     assert labels("About 4,000 staff will keep their jobs, the company says.") == ["Staff that will keep their jobs"]
     assert labels("The effort may have consumed about 2.8 gigawatt-hours of electricity.") == [
         "Gigawatt-hours of electricity"]
+
+
+def test_the_ends_of_a_range_are_not_figures():
+    assert find_figures("Data centres will use between 8 and 20 percent of the grid's power in Norway.", 1, None, None) == []
+    assert find_figures("The port handled 300-400 containers a day in Westhaven last spring.", 1, None, None) == []
+
+
+def test_a_share_whose_meaning_is_in_the_verb_after_it_is_left_out():
+    """"6% of the top tracks are that short": a record "Percent of the top tracks" would state
+    a share of nothing in particular."""
+    assert find_figures("Today, slightly over 6% of the top tracks are that short.", 1, None, None) == []
+    kept = find_figures("About 40 percent of voters in Ohio backed the plan.", 1, None, None)
+    assert [(f.label, f.value, f.unit) for f in kept] == [("Percent of voters in Ohio", 40, "percent")]
