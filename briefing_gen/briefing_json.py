@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import partial
 from typing import Any
 
 from . import __version__, records, schemas
@@ -115,9 +116,31 @@ def briefing_data(briefing: Any) -> dict[str, Any]:
     }
 
 
+def published_schemas(settings: SiteSettings) -> dict[str, str]:
+    """Output path -> text of the schemas the site publishes beside briefing.json (schemas/), under
+    the briefing's naming: the export's, which its `$schema` names, and each record kind's."""
+    return {f"{schemas.SCHEMA_FOLDER}/{name}": schemas.schema_text(schema)
+            for name, schema in schemas.all_schemas(settings.compares).items()}
+
+
 def briefing_json(briefing: Any) -> str:
-    """The text of briefing.json: the same for the same briefing."""
-    return json.dumps(briefing_data(briefing), ensure_ascii=False, indent=1) + "\n"
+    """The text of briefing.json: the same for the same briefing. One record a line: a diff of the
+    committed site shows which records changed, and each line is written by json's C encoder
+    (indenting the whole file took the pure-Python one, ten times as long at 10,000 records)."""
+    data = briefing_data(briefing)
+    compact = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    lines = ["{"]
+    for key in ("$schema", "generator", "settings"):
+        lines.append(f" {compact(key)}:{compact(data[key])},")
+    lines.append(' "records":{')
+    kinds = list(data["records"].items())
+    for number, (kind, listed) in enumerate(kinds, 1):
+        lines.append(f"  {compact(kind)}:[")
+        lines.extend(f"   {compact(record)}{',' if index < len(listed) else ''}" for index, record in enumerate(listed, 1))
+        lines.append(f"  ]{',' if number < len(kinds) else ''}")
+    lines.append(" }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 # -- its schema -------------------------------------------------------------------

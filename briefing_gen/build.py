@@ -22,7 +22,9 @@ from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, f
 from .markup import MarkdownRenderer, convert_texts
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import PAGED_LISTS, Page, Recipe, feed_page, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
+from . import briefing_json, cards
+from .model import RECORD_LISTS
+from .render import PAGED_LISTS, Page, Recipe, card_recipes, feed_page, make_card, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment, paged_lists
@@ -131,6 +133,21 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     add("feed.xml", feed_page, is_page=False)
     add("sitemap.xml", lambda _: sitemap_page(sitemap_paths), is_page=False, known_reads=(PAGES,))
     add("robots.txt", robots_page, is_page=False)
+    for card in card_recipes(briefing):  # fingerprinted by what each shows: drawn only when that changes
+        if not kept(card.path, partial(cards.png_of, briefing, card), is_page=False):
+            card_reads: set[Read] = set() if card.record is None else {("record", card.record.kind, card.record.slug)}
+            shown = make_card(TrackedBriefing(briefing, card_reads), card)
+            read_by(card.path, card_reads)
+            outputs.append(Output(card.path, shown.digest, partial(cards.png, shown.text)))
+    # The briefing as data: made from every record, so made again when one of them changed.
+    produce_data = partial(briefing_json.briefing_json, briefing)
+    if settings.data and not kept(briefing_json.EXPORT_PATH, produce_data, is_page=False):
+        data_reads: set[Read] = set()
+        every_list = [getattr(TrackedBriefing(briefing, data_reads), kind) for kind in RECORD_LISTS]
+        read_by(briefing_json.EXPORT_PATH, data_reads)
+        outputs.append(Output(briefing_json.EXPORT_PATH, lambda: fingerprinter.of("data", settings, *every_list), produce_data))
+    for name, text in (briefing_json.published_schemas(settings) if settings.data else {}).items():
+        outputs.append(Output(name, fingerprint(text), partial(str, text)))
     # The search index is made from every quote, takeaway, person and source: its fingerprint
     # comes from those records, so it is only rebuilt when one of them changed.
     produce_index = partial(search_index_script, briefing, search_entries)

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from . import charts
+from . import cards, charts
 from .content import Content
 from .dates import UNKNOWN, parse_date
 from .model import Briefing, date_sort_key
@@ -194,6 +194,31 @@ def make_page(briefing: Briefing, recipe: Recipe) -> Page:
     return page
 
 
+class CardRecipe(NamedTuple):
+    """How to make one share card: its path, and the function of `cards` that says what it shows
+    (called with the briefing, and the record for a record's card)."""
+
+    path: str
+    make: Callable[..., "cards.Card"]
+    record: Record | None = None
+
+
+def card_recipes(briefing: Briefing) -> list[CardRecipe]:
+    """The cards of the home page, each quote and each summit (none with `cards: false`): their
+    PNGs sit beside the pages whose og:image they are."""
+    if not briefing.settings.cards:
+        return []
+    return [CardRecipe(cards.CARD_FILE, cards.home_card),
+            *(CardRecipe(cards.card_path(path), cards.quote_card, quote)
+              for path, quote in zip(record_paths(briefing.quotes), briefing.quotes)),
+            *(CardRecipe(cards.card_path(path), cards.summit_card, summit)
+              for path, summit in zip(record_paths(briefing.summits), briefing.summits))]
+
+
+def make_card(briefing: Briefing, recipe: CardRecipe) -> "cards.Card":
+    return recipe.make(briefing) if recipe.record is None else recipe.make(briefing, recipe.record)
+
+
 def site_pages(briefing: Briefing) -> Iterator[Page]:
     """Every page of the site, made, in a fixed order."""
     return (make_page(briefing, recipe) for recipe in page_recipes(briefing))
@@ -234,6 +259,7 @@ def home_page(briefing: Briefing) -> Page:
         "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
         "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],
         "quote_count": len(briefing.quotes),
+        "card": cards.home_card(briefing) if briefing.settings.cards else None,
     }, title=briefing.settings.title)
 
 
@@ -281,6 +307,7 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
         "source": briefing.source(quote.source),
         "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
+        "card": cards.quote_card(briefing, quote) if briefing.settings.cards else None,
     }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
 
 
@@ -335,6 +362,7 @@ def summit_page(briefing: Briefing, summit: Summit) -> Page:
         "takeaways": briefing.takeaways_by_summit.get(summit.slug, []),
         "quotes": briefing.quotes_by_summit.get(summit.slug, []),
         "events": briefing.events_by_summit.get(summit.slug, []),
+        "card": cards.summit_card(briefing, summit) if briefing.settings.cards else None,
     }, title=summit.title)
 
 
