@@ -17,12 +17,14 @@ from ..dates import PartialDate
 from .clean import Cleaned, note
 from .dates import find_dates
 from .events import find_events
-from .existing import PeopleIndex, SummitWindow, summit_for
+from .existing import KnownPerson, PeopleIndex, SummitWindow, summit_for
 from .figures import find_figures
 from .people import PeopleRegistry, Person
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
+from .descriptions import DESCRIBED
+from .said_on import reported_speech_day
 from .speakers import FoundQuote, find_quotes, register_mentions
 from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
 from .takeaways import find_takeaways
@@ -85,11 +87,13 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     for name in cleaned.byline_spellings + article.byline:
         registry.resolve_name(name, role="reporter")
     when = event_date(paragraphs, published) or (PartialDate(published.year, published.month, published.day) if published else None)
-    quotes, quote_review = find_quotes(paragraphs, published, registry, when)
+    quotes, quote_review = find_quotes(paragraphs, published, registry, reported_speech_day(paragraphs, published))
     review.extend(quote_review)
     registry.finish()
     person_drafts, slug_of = _people_drafts(registry, quotes, people, title)
     drafts: list[Draft] = []
+    if any(quote.person is None or quote.person is DESCRIBED for quote in quotes):
+        person_drafts += _unknown_person(people)
     drafts += _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when)
     drafts += _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, summits, slugs, review)
     drafts += _event_drafts(paragraphs, source_slug, published, summits, slugs, review)
@@ -126,6 +130,19 @@ def _bylines(cleaned: Cleaned, article: Article) -> list[str]:
     return names
 
 
+UNKNOWN = "unknown"  # the people record a quote of unknown or unnamed speaker points to, so it validates
+
+
+def _unknown_person(people: PeopleIndex) -> list[Draft]:
+    """The placeholder people/unknown.md, unless the folder has it already (the editor's own stays)."""
+    if UNKNOWN in people.known:
+        return []
+    front = {"name": "Unknown speaker", "aliases": [], "kind": "person"}
+    body = "Quotes whose speaker the article does not name, or names only by a description, point here."
+    people.known[UNKNOWN] = KnownPerson(UNKNOWN, front, body)
+    return [Draft("people", UNKNOWN, front, body)]
+
+
 def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: PeopleIndex, title: str):
     """People records for everyone named in full and every speaker; slugs by person."""
     speakers = {id(q.person.final()) for q in quotes if q.person is not None}
@@ -145,16 +162,16 @@ def _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when) ->
     """Quote records; a quote of unknown date belongs to the summit the article reports on."""
     drafts = []
     for quote in quotes:
-        person = quote.person.final() if quote.person else None
+        person = quote.person.final() if quote.person and quote.person is not DESCRIBED else None
         person_slug = slug_of.get(id(person)) if person else None
         said_on = quote.said_on.iso() if quote.said_on else "unknown"
         summit = summit_for(quote.said_on or when, summits)
         if summit is None and summits:
             review.append(note("summit", f"quote “{_short(quote.text)}” ({said_on}): no summit window holds its date", quote.paragraph))
-        front = {"speaker": quote.speaker or "unknown", "person": person_slug, "said_on": said_on, "summit": summit,
+        front = {"speaker": quote.speaker or "unknown", "person": person_slug or UNKNOWN, "said_on": said_on, "summit": summit,
                  "source": source_slug, "paragraph": quote.paragraph, "role": quote.role, "via": quote.via,
                  "partial": True if quote.partial else None}
-        slug = slugs.claim("quotes", f"{slugify(person_slug or 'unknown', 3)}-{slugify(quote.text, 4)}", ("source", source_slug))
+        slug = slugs.claim("quotes", f"{slugify(person_slug or UNKNOWN, 3)}-{slugify(quote.text, 4)}", ("source", source_slug))
         drafts.append(Draft("quotes", slug, front, quote.text))
     return drafts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NOT_NAME_WORDS, find_person_names, is_title
+from .people import NOT_NAME_WORDS, find_person_names, is_title, strip_leading_words
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
@@ -19,7 +19,7 @@ SPEECH_VERBS = (
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
     "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
-    "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|"
+    "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
@@ -120,6 +120,10 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
     if subject is None and not _PARTICIPLE.search(verb):
         return None
+    if subject is None:  # "he declined, saying ...": the participle's subject is the clause's
+        clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|he|she)"
+                           r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
+        subject = speaker_phrase(clause["who"]) if clause else None
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
 
 
@@ -152,9 +156,11 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
 
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
+    after = re.split(r"\s+(?:who|which|whose)\s", after, maxsplit=1)[0]  # "said Leigh Sears who is the manager"
     match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
-        return None, False
+        described = re.match(r"\s+(?P<who>(?:one|another|a|an|someone|somebody)\b[^,.;_]*)", after)
+        return (speaker_phrase(described["who"]), False) if described else (None, False)
     role = _appositive_role(match["role"]) if match["role"] else None
     return speaker_phrase(match["who"], role), bool(role)
 
@@ -203,7 +209,7 @@ _OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scien
 def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     """Classify a subject phrase: a personal name (with any title words before it as
     role), a pronoun, an organisation or agency, or a description to look up."""
-    phrase = re.sub(r"[’']s$", "", phrase.strip().strip(",")).strip()
+    phrase = strip_leading_words(re.sub(r"[’']s$", "", phrase.strip().strip(",")).strip())
     if not phrase or len(phrase.split()) > 12:
         return None
     if phrase.lower() in _PRONOUNS:
@@ -246,4 +252,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
+    if re.fullmatch(r"(?:(?:a|an|one|another)\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,7}|another|someone(?:\s+[\w’'-]+){0,8}|"
+                    r"somebody(?:\s+[\w’'-]+){0,8})", phrase.strip()):
+        return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"
     return None

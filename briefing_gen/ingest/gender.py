@@ -17,9 +17,9 @@ from .people import Person
 MALE, FEMALE, MIXED = "male", "female", "mixed"
 _PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
-_TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "father": MALE,
+_TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "duke": MALE, "father": MALE,
                  "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE,
-                 "queen": FEMALE, "princess": FEMALE, "sister": FEMALE}
+                 "queen": FEMALE, "princess": FEMALE, "duchess": FEMALE, "sister": FEMALE}
 _MAN_ROLES = {"spokesman", "chairman", "congressman", "councilman", "businessman", "assemblyman", "alderman",
               "statesman", "anchorman", "cameraman", "fisherman", "policeman", "fireman", "salesman",
               "sportsman", "nobleman", "clergyman", "frontman", "foreman", "ombudsman", "weatherman"}

@@ -32,7 +32,16 @@ TITLES = {
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
                  "governor", "mayor", "king", "queen", "ambassador", "director", "commander", "colonel",
-                 "captain", "admiral", "marshal", "judge", "justice", "sheikh", "sir", "lord", "dame"}
+                 "captain", "admiral", "marshal", "judge", "justice", "sheikh", "sir", "lord", "dame", "prince",
+                 "princess", "duke", "duchess", "gov", "rep", "sen"}
+CLOSED_CLASS = set("""and but or so if as when while then after before though although because unless whether since until
+what who why how where here there also even once only just meanwhile yet still now
+by inside outside about above across against along among amid around behind below beneath beside between beyond
+despite during except into near onto over past through throughout toward towards under unlike upon via within without
+because unless whether since until though instead indeed perhaps later earlier today yesterday tonight tomorrow
+where whose whom which from into like than both either neither each every all any some no not nor yes
+""".split())
+# words that end a run of capitalised words as a name
 NOT_NAME_WORDS = set("""
 the a an this that these those it its he she they we i in on at but and or so if as for with after before
 while when although however here there what who why how first last his her their our my your speaking
@@ -57,7 +66,11 @@ lab labs laboratory laboratories observatory airlines airways railways ferries h
 farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
 producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
 monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
-""".split())
+""".split()) | CLOSED_CLASS
+
+# first words of places ("New York", "San Leandro", "Lake Berryessa"): never a given name
+PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort", "port", "saint", "st", "bay",
+               "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -66,6 +79,9 @@ agreement pact report review index fair show games centre center hotel restauran
 foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
 shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
 homes properties estates studios records books
+area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
+health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
+yorkers angeles francisco
 """.split())
 _TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
 _RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
@@ -102,6 +118,10 @@ def find_person_names(text: str) -> list[NameMention]:
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
         cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
+        if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
+            tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
+        if tokens and tokens[0].lower() in PLACE_HEADS:
+            continue
         if 2 <= len(tokens) <= 4 and tokens[-1].lower() not in _THING_TAILS:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
@@ -112,6 +132,24 @@ def find_person_names(text: str) -> list[NameMention]:
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    return not text[:index].strip() or bool(re.search(r"[.!?:;“\"(—–-]\s*$", text[:index]))
+
+
+def _is_gerund(word: str) -> bool:
+    """"Taking", "Speaking": a verb opening a sentence, not a given name (most -ing names are family names)."""
+    return len(word) > 5 and word.endswith("ing")
+
+
+def strip_leading_words(phrase: str) -> str:
+    """A capitalised function word glued before a name is not part of it: "And Harry",
+    "When Winfrey", "Inside Harry" -> "Harry"."""
+    words = phrase.split()
+    while len(words) > 1 and (words[0].lower() in CLOSED_CLASS or _is_gerund(words[0])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def is_person_name(phrase: str) -> bool:

@@ -78,7 +78,27 @@ def find_spans(paragraph: str) -> list[Span]:
             open_at, reopened = index, True
     if open_at is not None:
         spans.append(_span(paragraph, open_at, len(paragraph), reopened))
+    spans = sorted(spans + _single_spans(paragraph, spans), key=lambda span: span.start)
     return [span for span in spans if re.search(r"\w", span.text)]
+
+
+def _single_spans(paragraph: str, taken: list[Span]) -> list[Span]:
+    """British single quote marks, outside any double-quoted span: an opening mark after a
+    space or bracket and before a letter, closed by the last closing mark before the next
+    opening one (so "children's" or "Truss's 'toothless' plan" keep their apostrophes)."""
+    inside = lambda index: any(span.start <= index < span.end for span in taken)  # noqa: E731
+    openers = [i for i, char in enumerate(paragraph) if char in "'‘" and not inside(i)
+               and (i == 0 or paragraph[i - 1].isspace() or paragraph[i - 1] in "([—–-:")
+               and i + 1 < len(paragraph) and (paragraph[i + 1].isalnum() or paragraph[i + 1] == "…")]
+    closers = [i for i, char in enumerate(paragraph) if char in "'’" and not inside(i) and i > 0
+               and not paragraph[i - 1].isspace() and (i + 1 == len(paragraph) or not paragraph[i + 1].isalnum())]
+    spans = []
+    for number, start in enumerate(openers):
+        limit = openers[number + 1] if number + 1 < len(openers) else len(paragraph)
+        ends = [i for i in closers if start < i < limit]
+        if ends and (not spans or start > spans[-1].end):
+            spans.append(Span(start, ends[-1] + 1, paragraph[start + 1: ends[-1]].strip()))
+    return spans
 
 
 def _straight_role(paragraph: str, index: int, is_open: bool) -> str:
@@ -148,3 +168,21 @@ def is_heading(paragraph: str) -> bool:
     """Numbered or markdown headings and short title lines carry no quotes worth a record."""
     return bool(re.match(r"(#{1,6}\s|\d{1,2}[).]\s)", paragraph)) or (
         len(paragraph.split()) <= 8 and not re.search(r"[.!?,:;]$", paragraph.rstrip("”\"»")))
+
+
+_WORK_NOUN = re.compile(r"\b(?:article|story|headline|column|op-ed|editorial|book|novel|memoir|film|movie|series|show|"
+                        r"programme|program|documentary|album|song|single|track|play|poem|podcast|episode|work|titled|"
+                        r"entitled|Re\.)[’']?s?[,:]?\s*$", re.IGNORECASE)
+
+
+def is_title_span(paragraph: str, span: Span, has_speech: bool) -> bool:
+    """Quote marks around a title, not words said: after "the article", "album", "titled",
+    before "(Page B1"; or, in a sentence no speech verb attributes, words in Title Case
+    ("Rearview Town", "DAMN")."""
+    before = paragraph[max(0, span.start - 30): span.start]
+    if _WORK_NOUN.search(before) or re.match(r"\s*[,(]\s*Page\b", paragraph[span.end: span.end + 10]):
+        return True
+    words = re.findall(r"[\w’'-]+", span.text)
+    if has_speech or not words or len(words) > 8:
+        return False
+    return all(word[0].isupper() or len(word) < 4 for word in words) and any(word[0].isupper() for word in words)

@@ -21,9 +21,10 @@ from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .people import PeopleRegistry, Person, find_person_names
-from .quotes import Span, find_spans, is_heading, is_partial, mask, parse_caption, sentences
+from .descriptions import DESCRIBED, resolve_description
+from .said_on import SPEECH_ACT, clause_date
+from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
-_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for)\s+$", re.IGNORECASE)  # "since 1998": not when it was said
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
@@ -59,7 +60,7 @@ class _State:
     last_quote_paragraph: int = 0
     recent: list[tuple[Person, int, bool]] = field(default_factory=list)  # who spoke (or, False: was a
     # sentence's subject, which counts only within its paragraph), in which paragraph, in order
-    subject_dates: dict = field(default_factory=dict)  # (person id, paragraph) -> date of a sentence they open
+    subject_dates: dict = field(default_factory=dict)  # person id -> (paragraph, date) of a dated speech act of theirs
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
@@ -110,8 +111,12 @@ _ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MO
 
 
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
-    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman")."""
+    """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
+    none inside a title in quote marks (the film "Quay Lights")."""
+    titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
     for mention in find_person_names(text):
+        if any(span.start <= mention.start < span.end for span in titles):
+            continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
@@ -150,7 +155,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         sentence = masked[start:end]
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
-        inner = [span for span in spans if start <= span.start < end]
+        inner = [span for span in spans if start <= span.start < end
+                 and not is_title_span(paragraph, span, bool(events))]
         resolved = [(event, _resolve(event, number, state)) for event in events]
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
@@ -168,16 +174,18 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
     """He/his or she/her after the only name of a sentence tells that person's gender; a
-    person who opens a sentence ("Vell disagreed.") is who a "she" right after means."""
+    person who opens a sentence ("Vell disagreed.") is who a "she" right after means, and
+    a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
     mentions = find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named)
     subject = _sentence_subject(sentence, mentions, named, state.registry)
     if subject is not None:
-        state.recent.append((subject, number, False))
-        dates = _when_dates(sentence, state.published)
-        if dates:
-            state.subject_dates.setdefault((id(subject), number), dates[0])
+        act = SPEECH_ACT.search(sentence)
+        state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
+        date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
+        if date is not None:
+            state.subject_dates[id(subject)] = (number, date)
 
 
 def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
@@ -216,7 +224,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
     elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
         _inherit(quote, state, number, paragraph)
-    quote.said_on = _said_on(quote, sentence, state)
+    quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
         could_be = " or ".join(p.name for p in state.ambiguous) if _ambiguous_pronoun(resolved) else ""
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
@@ -282,7 +290,8 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
     """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
-    if event.speaker is not None and event.speaker.kind == "description":
+    if event.speaker is not None and event.speaker.kind in ("description", "described") and (
+            person is None or person is DESCRIBED or person.kind != "person"):
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
         earlier_ones = [state.last_person, state.last_org, *reversed(state.quotes)] if state else []
@@ -306,7 +315,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
             return person
         return state.last_org.person if state.last_org else None
+    if speaker.kind == "described":
+        return DESCRIBED
     if speaker.kind == "description":
+        described = resolve_description(speaker.text, state.registry)
+        if described is not None:
+            return described
         words = speaker.text.split()
         head = words[-1].lower()
         for person in reversed(state.registry.people):
@@ -332,34 +346,29 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
         state.last_org = marker
 
 
-def _said_on(quote: FoundQuote, sentence: str, state: _State) -> PartialDate | None:
-    """From the sentence's own date words; else the quote before it when this one continues
-    it; else, for words said at the reported event, the article's event date. Relayed
-    commentary and organisations' words without a date stay unknown."""
+def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:
+    """From the attribution's own clause (said_on.py); else the speech event the quote
+    belongs to: the quote it continues, or a dated speech act of its speaker in this or the
+    paragraph before; else, for words said at the event a dated speech of the lede reports,
+    that day. Relayed commentary and organisations' words without a date stay unknown."""
     if quote.speaker is None:
         return None
-    dates = _when_dates(sentence, state.published)
-    if dates:
-        return dates[0]
-    if quote.person is not None and (id(quote.person), quote.paragraph) in state.subject_dates:
-        return state.subject_dates[id(quote.person), quote.paragraph]  # "Tark spoke on Wednesday. “…,” he said."
+    if event is not None:
+        date = clause_date(sentence, event.start, event.end, state.published)
+        if date is not None:
+            return date
     previous = state.last_quote
     if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
         return previous.said_on
+    if quote.person is not None and id(quote.person) in state.subject_dates:
+        paragraph, date = state.subject_dates[id(quote.person)]
+        if paragraph in (quote.paragraph, quote.paragraph - 1):
+            return date  # "Tark spoke on Wednesday. “…,” he said."
     if quote.how == "report":
         return _day(state.published)
     if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
         return None
     return state.event_date
-
-
-def _when_dates(sentence: str, published: dt.date | None) -> list[PartialDate]:
-    """The dates of a masked sentence that can say when something happened: not a span
-    or deadline ("since 1998", "by October"), never after publication."""
-    return [m.date for m in find_dates(sentence, published)
-            if m.date is not None and not _SPAN_WORD.search(sentence[: m.start])
-            and not re.match(r"(?:since|until|till|from|before|by|for)\b", m.phrase, re.IGNORECASE)
-            and (published is None or m.date.first_day() <= published)]  # words are said before they are printed
 
 
 def _day(day: dt.date | None) -> PartialDate | None:

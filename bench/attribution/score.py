@@ -1,0 +1,273 @@
+"""How well `ingest` finds quotes, their speakers and dates, and the people of an article,
+against hand annotations (tests/fixtures/attribution/, README.md there says how they are made).
+
+    .venv/bin/python bench/attribution/score.py                  # the 13 real pages
+    .venv/bin/python bench/attribution/score.py --set articles   # the fictional articles
+    .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
+
+Each article is ingested into a fresh folder, as a user would (with the annotated
+`--published`), through the same reading path as `briefing-gen ingest`. A quote record
+matches an annotated quote when they share at least half the words of each (one to one,
+best overlap first). Quote precision, recall and F1 count required quotes only (an
+`optional` one, such as a scare quote, counts neither way). On the matched quotes:
+speaker accuracy (the same person, or for an unnamed speaker no person and the same
+description), said_on accuracy (the same date at the same precision, or both unknown),
+and over every quote record written, the share naming a wrong person (a named speaker
+on a quote annotated otherwise, or on something that is not a quote at all). People:
+precision of the people records written (a record must be a person or organisation
+the annotation lists; a second record for the same one counts against it) and recall
+of the annotated people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles"}
+_STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
+         "during", "someone", "another", "person", "and"}
+
+
+@dataclass
+class Found:
+    """A quote record ingest wrote: its words, speaker as written, the names of its person record, date."""
+
+    text: str
+    speaker: str
+    person_names: list[str] | None  # None: no person record (unknown, or a description)
+    said_on: str
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+    date_right: int = 0
+    wrong_named: int = 0
+    people_written: int = 0
+    people_right: int = 0
+    people_gold: int = 0
+    people_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        for name in ("gold", "found", "matched", "speaker_right", "date_right", "wrong_named",
+                     "people_written", "people_right", "people_gold", "people_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def figures(self) -> dict[str, float]:
+        precision = self.matched / self.found_required if self.found_required else 1.0
+        recall = self.matched / self.gold if self.gold else 1.0
+        return {
+            "quote_precision": precision, "quote_recall": recall,
+            "quote_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            "speaker_accuracy": self.speaker_right / self.matched if self.matched else 1.0,
+            "said_on_accuracy": self.date_right / self.matched if self.matched else 1.0,
+            "wrong_named_rate": self.wrong_named / self.found if self.found else 0.0,
+            "people_precision": self.people_right / self.people_written if self.people_written else 1.0,
+            "people_recall": self.people_found / self.people_gold if self.people_gold else 1.0,
+        }
+
+    found_required: int = 0  # quote records written, less those matched to optional quotes
+
+
+def fold(name: str) -> str:
+    """A name compared without case, full stops, or the kind of apostrophe."""
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace(".", "")).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("’", "'").casefold())
+
+
+def overlap(first: str, second: str) -> float:
+    """Shared words over the longer of the two: 1.0 for the same words in any order."""
+    a, b = Counter(words(first)), Counter(words(second))
+    longest = max(sum(a.values()), sum(b.values()))
+    return sum((a & b).values()) / longest if longest else 0.0
+
+
+def ingest_article(path: Path, published: str) -> tuple[list[Found], list[list[str]]]:
+    """The quote records and the people records (their names) that ingesting one article writes."""
+    from briefing_gen.ingest import run_ingest
+
+    with tempfile.TemporaryDirectory() as content:
+        run_ingest([str(path)], published, None, content, out=io.StringIO(), err=io.StringIO())
+        people = {}
+        for record in sorted(Path(content, "people").glob("*.md")):
+            meta = frontmatter.load(record).metadata
+            people[record.stem] = [str(meta.get("name", ""))] + [str(alias) for alias in meta.get("aliases") or []]
+        found = []
+        for record in sorted(Path(content, "quotes").glob("*.md")):
+            post = frontmatter.load(record)
+            slug = post.metadata.get("person")
+            names = people.get(slug) if slug and slug != "unknown" else None
+            found.append(Found(post.content.strip(), str(post.metadata.get("speaker", "unknown")), names,
+                               str(post.metadata.get("said_on", "unknown"))))
+        return found, [names for slug, names in people.items() if slug != "unknown"]
+
+
+def _entry_for(name: str, entries: list[list[str]]) -> list[str] | None:
+    return next((entry for entry in entries if fold(name) in {fold(n) for n in entry}), None)
+
+
+def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
+    """Whether the record's speaker is the annotated one (see the module's docstring)."""
+    wanted = str(gold["speaker"])
+    accepted = [wanted] + [str(a) for a in gold.get("accept") or []]
+    entries = [e for e in (_entry_for(name, people) for name in accepted) if e]
+    if found.person_names is not None:
+        own = {fold(n) for n in found.person_names}
+        if any(own & {fold(n) for n in entry} for entry in entries):
+            return True
+        described = {w for name in accepted for w in words(name)} - _STOP
+        return bool(described) and all(set(words(n)) <= described for n in found.person_names[:1])
+    if wanted == "unknown":
+        return True
+    if entries:  # a named speaker, written without a person record
+        return any(fold(found.speaker) in {fold(n) for n in entry} for entry in entries)
+    described = {w for name in accepted for w in words(name)} - _STOP or {w for name in accepted for w in words(name)}
+    return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
+
+
+def match(gold: list[dict], found: list[Found]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, found index) pairs sharing at least half of each other's words."""
+    pairs = sorted(((overlap(g["text"], f.text), i, j) for i, g in enumerate(gold) for j, f in enumerate(found)),
+                   reverse=True)
+    used_gold, used_found, matched = set(), set(), []
+    for score, i, j in pairs:
+        if score < 0.5:
+            break
+        if i not in used_gold and j not in used_found:
+            used_gold.add(i)
+            used_found.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def score_article(annotation: dict, article: Path) -> Tally:
+    """The tally for one annotated article."""
+    found, written_people = ingest_article(article, str(annotation["published"]))
+    gold = annotation.get("quotes") or []
+    people = [list(map(str, entry)) for entry in annotation.get("people") or []]
+    allowed = people + [[str(name)] for name in annotation.get("also_ok") or []]
+    tally = Tally(gold=sum(not g.get("optional") for g in gold), found=len(found))
+    pairs = match(gold, found)
+    matched_found = {j for _, j in pairs}
+    tally.found_required = len(found) - sum(1 for i, _ in pairs if gold[i].get("optional"))
+    for i, j in pairs:
+        g, f = gold[i], found[j]
+        right = speaker_right(g, f, people)
+        if f.person_names is not None and not right:
+            tally.wrong_named += 1
+            tally.misses.append(f"wrong person: “{_short(f.text)}” gave {f.speaker!r}, annotated {g['speaker']!r}")
+        if g.get("optional"):
+            continue
+        tally.matched += 1
+        tally.speaker_right += right
+        if not right and f.person_names is None:
+            tally.misses.append(f"speaker: “{_short(f.text)}” gave {f.speaker!r}, annotated {g['speaker']!r}")
+        if str(g["said_on"]) == f.said_on:
+            tally.date_right += 1
+        else:
+            tally.misses.append(f"said_on: “{_short(f.text)}” gave {f.said_on}, annotated {g['said_on']}")
+    for j, f in enumerate(found):
+        if j not in matched_found:
+            tally.wrong_named += f.person_names is not None
+            tally.misses.append(f"not a quote: “{_short(f.text)}” ({f.speaker})")
+    for i, g in enumerate(gold):
+        if not g.get("optional") and i not in {i for i, _ in pairs}:
+            tally.misses.append(f"missed: “{_short(g['text'])}” ({g['speaker']})")
+    _score_people(tally, written_people, people, allowed, annotation.get("people_precision", True))
+    return tally
+
+
+def _score_people(tally: Tally, written: list[list[str]], people: list[list[str]], allowed: list[list[str]],
+                  with_precision: bool) -> None:
+    claimed: set[int] = set()
+    for names in written:
+        own = {fold(n) for n in names}
+        index = next((k for k, entry in enumerate(allowed) if own & {fold(n) for n in entry}), None)
+        if index is not None and index not in claimed:
+            claimed.add(index)
+            tally.people_right += with_precision
+        elif with_precision:
+            tally.misses.append(f"person record: {names[0]!r}" + (" (a second record)" if index is not None else ""))
+        tally.people_written += with_precision
+    tally.people_gold += len(people)
+    tally.people_found += sum(1 for k in range(len(people)) if k in claimed)
+    tally.misses.extend(f"person missing: {entry[0]!r}" for k, entry in enumerate(people) if k not in claimed)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def article_path(annotation: dict, folder: Path, pages: Path) -> Path:
+    """A page is a copy in tests/fixtures/pages/ (or, in another `pages` folder, the same name or
+    that name + .txt: another reading of it); an article of our own sits beside its annotation."""
+    if "page" not in annotation:
+        return folder / annotation["article"]
+    page = pages / annotation["page"]
+    return page if page.exists() else page.with_name(page.name + ".txt")
+
+
+def score_set(folder: Path, pages: Path = FIXTURES / "pages") -> tuple[dict[str, Tally], Tally]:
+    """Tallies by annotation file, and their sum."""
+    by_file, total = {}, Tally()
+    for path in sorted(folder.glob("*.yaml")):
+        annotation = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tally = score_article(annotation, article_path(annotation, folder, pages))
+        by_file[path.stem] = tally
+        total.add(tally)
+    return by_file, total
+
+
+_COLUMNS = [("quote_f1", "F1"), ("quote_precision", "P"), ("quote_recall", "R"), ("speaker_accuracy", "speaker"),
+            ("said_on_accuracy", "said_on"), ("wrong_named_rate", "wrong"), ("people_precision", "people P"),
+            ("people_recall", "people R")]
+
+
+def table(by_file: dict[str, Tally], total: Tally) -> str:
+    head = f"{'article':42} {'gold':>4} {'found':>5} " + " ".join(f"{label:>8}" for _, label in _COLUMNS)
+    lines = [head, "-" * len(head)]
+    for name, tally in [*by_file.items(), ("TOTAL", total)]:
+        figures = tally.figures
+        lines.append(f"{name[:42]:42} {tally.gold:>4} {tally.found:>5} "
+                     + " ".join(f"{figures[key]:>8.2f}" for key, _ in _COLUMNS))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=sorted(SETS), default="pages", help="which annotated set (default: pages)")
+    parser.add_argument("--details", action="store_true", help="list every miss under the table")
+    parser.add_argument("--pages", type=Path, default=FIXTURES / "pages",
+                        help="the folder of the pages (default tests/fixtures/pages); PAGE.txt stands for PAGE")
+    args = parser.parse_args(argv)
+    by_file, total = score_set(SETS[args.set], args.pages)
+    print(table(by_file, total))
+    if args.details:
+        for name, tally in by_file.items():
+            for miss in tally.misses:
+                print(f"{name}: {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Speakers named by description: "the duchess said", "the mayor added", "a reporter asked".
+
+A definite description ("the prince", "the council leader") stands for the one person
+named earlier whose role or title it repeats; when none or two fit it stands for no one
+in particular. An unnamed speaker ("the man", "a guard", "another person") keeps the
+description as the speaker, with no person record made up for it (DESCRIBED).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import PeopleRegistry, Person
+
+# the speaker is described, not named: a quote keeps the words, its person is unknown
+DESCRIBED = Person(["(described)"], kind="described")
+
+_DETERMINERS = {"the", "this", "that", "a", "an", "one", "another"}
+_PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|resident|spokesperson|spokesman|spokeswoman|"
+                           r"minister|mp|senator|mayor|governor|president|prince|princess|duke|duchess|king|queen|judge|"
+                           r"officer|owner|manager|director|chief|leader|chair|chairman|chairwoman|teacher|doctor|nurse|"
+                           r"lawyer|reporter|witness|driver|pilot|captain|farmer|worker|student|fan|expert|analyst|"
+                           r"researcher|scientist|professor|coach|player|star|singer|actor|actress|writer|author|uncle|"
+                           r"aunt|mother|father|son|daughter|wife|husband|brother|sister|neighbour|neighbor|friend|"
+                           r"\d+-year-old|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
+                           r"\w{3,}(?:er|or|ist|ian))")  # agent nouns: "the harbour master", "the organiser"
+
+
+def resolve_description(text: str, registry: PeopleRegistry) -> Person | None:
+    """The person of the article a definite description stands for, DESCRIBED for a person
+    not named, or None when it names no person (an organisation, "the report")."""
+    words = [w for w in re.findall(r"[\w’'-]+", text.lower()) if w not in _DETERMINERS]
+    if not words or not _PERSON_NOUNS.fullmatch(words[-1]):
+        return None
+    head = words[-1]
+    fitting = [person for person in registry.people if person.kind == "person" and head in _described_by(person)]
+    return fitting[0] if len(fitting) == 1 else DESCRIBED
+
+
+def _described_by(person: Person) -> set[str]:
+    """The words an article can use to describe a person: their role and titles."""
+    words = set(re.findall(r"[\w’'-]+", (person.role or "").lower()))
+    for titled in person.titled:
+        words.update(re.findall(r"[\w’'-]+", titled.lower())[:-1])
+    return words
