@@ -1,6 +1,11 @@
-"""One-edit rebuilds alternating between two code trees: what one change buys, measured side by side.
+"""Builds alternating between two code trees: what one change buys, measured side by side.
 
     python bench/alternate_edits.py ROUNDS CODE_A CODE_B --site /dev/shm/briefing-gen-bench/n10000/briefing
+    python bench/alternate_edits.py ROUNDS CODE_A CODE_B --site ... --builds cold,edit,unchanged
+
+--builds says which builds are timed, each kind in rounds of its own (default: edit):
+`edit`, a rebuild after one appended sentence; `cold`, a build with no output folder, shadow or
+store; `unchanged`, a build with nothing changed since the last.
 
 CODE_A and CODE_B are folders holding `briefing_gen/` and `templates/` (export a commit with
 `git archive REF briefing_gen templates | tar -x -C DIR`, then `python -m compileall -q DIR/briefing_gen`).
@@ -30,6 +35,7 @@ def main() -> int:
     parser.add_argument("code_b")
     parser.add_argument("--site", required=True, help="a folder with content/ (a benchmark site)")
     parser.add_argument("--work", default="/dev/shm/briefing-gen-alternate", help="where the two copies go")
+    parser.add_argument("--builds", default="edit", help="comma-separated: cold, edit, unchanged")
     args = parser.parse_args()
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     work = Path(args.work)
@@ -60,17 +66,34 @@ def main() -> int:
         build(side)
         time.sleep(2.2)
         build(side)
-    timings: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
-    for number in range(1, args.rounds + 1):
-        for side in ("AB" if number % 2 else "BA"):
-            path = takeaway(side, number)
-            with path.open("a", encoding="utf-8") as edited:
-                edited.write(f" Edited in round {number}.\n")
-            timings[side].append(build(side))
-    for side, runs in timings.items():
-        walls = [wall for wall, _ in runs]
-        print(f"{side} ({codes[side]}): wall median {statistics.median(walls):.3f} s, min {min(walls):.3f} s; "
-              f"CPU median {statistics.median(cpu for _, cpu in runs):.3f} s")
+
+    def cold(side: str) -> None:
+        for left in (work / side / "out", work / side / ".out.shadow", work / side / ".briefing-gen-cache"):
+            shutil.rmtree(left, ignore_errors=True)
+
+    for kind in args.builds.split(","):
+        timings: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
+        if kind == "unchanged":
+            time.sleep(2.2)  # past the racy window of the last edit: stats alone answer
+        for number in range(1, args.rounds + 1):
+            for side in ("AB" if number % 2 else "BA"):
+                if kind == "edit":
+                    with takeaway(side, number).open("a", encoding="utf-8") as edited:
+                        edited.write(f" Edited in round {number}.\n")
+                elif kind == "cold":
+                    cold(side)
+                timings[side].append(build(side))
+        if kind == "cold":  # leave both as the other kinds expect: built twice, with a shadow
+            for side in codes:
+                build(side)
+                with takeaway(side, 0).open("a", encoding="utf-8") as edited:
+                    edited.write(" Edited after the cold rounds.\n")
+                build(side)
+            time.sleep(2.2)
+        for side, runs in timings.items():
+            walls = [wall for wall, _ in runs]
+            print(f"{kind} {side} ({codes[side]}): wall median {statistics.median(walls):.3f} s, min {min(walls):.3f} s; "
+                  f"CPU median {statistics.median(cpu for _, cpu in runs):.3f} s", flush=True)
     return 0
 
 

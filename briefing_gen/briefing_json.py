@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__, records, schemas
 from .content import Naming, SiteSettings
 from .records import RECORD_TYPE_BY_KIND, Citation, Note, Record, Window
-from .render import paragraph_path, record_path
+from . import render  # as a module: render imports this one too
 from .templating import absolute_url
 
 EXPORT_PATH = "briefing.json"
@@ -50,6 +50,19 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def also_in_entry(record: Record, cited: records.Cited) -> dict[str, Any]:
+    """An `also_in` entry as the editor wrote it: a takeaway's paragraphs, any other record's
+    paragraph, and a quote's own wording for that source where it has one."""
+    entry: dict[str, Any] = {"source": cited.source}
+    if isinstance(record, records.Takeaway):
+        entry["paragraphs"] = list(cited.paragraphs)
+    else:
+        entry["paragraph"] = cited.paragraph
+    if cited.wording is not None:
+        entry["wording"] = cited.wording
+    return entry
+
+
 class Exporter:
     """Turns the briefing's records into the export's objects, resolving references. Kinds are
     named by their folder and fields by their key, as the briefing names them (`compares`)."""
@@ -71,8 +84,8 @@ class Exporter:
         found["title"] = display_title(target)
         if paragraph is not None:
             found["paragraph"] = paragraph
-            return {**found, **self.address(paragraph_path(slug, paragraph))}
-        return {**found, **self.address(record_path(target))}
+            return {**found, **self.address(render.paragraph_path(slug, paragraph))}
+        return {**found, **self.address(render.record_path(target))}
 
     def references(self, record: Record) -> dict[str, Any]:
         resolved: dict[str, Any] = {}
@@ -85,6 +98,9 @@ class Exporter:
                                       else self.reference(kind, value, paragraph))
         if isinstance(record, records.Takeaway):
             resolved["paragraphs"] = [self.reference("sources", record.source, number) for number in record.paragraphs]
+        if getattr(record, "also_in", ()):
+            resolved["also_in"] = [self.reference("sources", cited.source, number)
+                                   for cited in record.also_in for number in cited.paragraphs]
         if isinstance(record, records.Summit) and record.compare:
             resolved["compare"] = {dimension: self.reference("sources", cell.source, cell.paragraph)
                                    for dimension, cell in record.compare}
@@ -94,9 +110,11 @@ class Exporter:
         fields = {}
         for spec in schemas.record_fields(type(record), self.naming):
             value = getattr(record, spec.attribute)
-            if value is not None:
+            if spec.attribute == "also_in":
+                fields[spec.key] = [also_in_entry(record, cited) for cited in value]
+            elif value is not None:
                 fields[spec.key] = json_value(value)
-        return {"slug": record.slug, **self.address(record_path(record)), "fields": fields,
+        return {"slug": record.slug, **self.address(render.record_path(record)), "fields": fields,
                 "body": record.body, "references": self.references(record)}
 
 
@@ -161,6 +179,9 @@ def _references_schema(kind: str, naming: Naming | None) -> dict:
             properties[spec.key] = {"type": "array", "items": one} if getattr(spec.convert, "item", None) else one
     if kind == "takeaways":
         properties["paragraphs"] = {"type": "array", "items": {"$ref": "#/$defs/paragraph_reference"}}
+    if any(spec.attribute == "also_in" for spec in schemas.record_fields(RECORD_TYPE_BY_KIND[kind], naming)):
+        properties["also_in"] = {"type": "array", "items": {"$ref": "#/$defs/paragraph_reference"},
+                                 "description": "Every paragraph of another source that reports it."}
     if kind == "summits":
         properties["compare"] = {"type": "object", "additionalProperties": {"$ref": "#/$defs/paragraph_reference"}}
     return {"type": "object", "properties": properties, "additionalProperties": False}

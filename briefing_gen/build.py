@@ -6,31 +6,32 @@ are collected and printed together; the exit code says what happened.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, NamedTuple
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, NamedTuple
 
 import jinja2
 
-from .cache import BuildCache, Fingerprinter, KeptValues, TemplateHashes, code_digest, fingerprint
+from .cache import BuildCache, Fingerprinter, TemplateHashes, fingerprint
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
 from .markup import MarkdownRenderer, convert_texts
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from . import briefing_json, cards
-from .model import RECORD_LISTS
-from .render import PAGED_LISTS, Page, Recipe, card_recipes, feed_page, make_card, make_page, markdown_texts, page_recipes, robots_page, sitemap_page
+from .render import PAGED_LISTS, SITEMAP_PATH, Page, Recipe, make_page, markdown_texts, page_recipes
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment, paged_lists
 from .validate import validate
 from .publish import FolderCheck, Output, RenderFailed, publish
+from .store import Shelf, place
 from .uptodate import InputStamp, input_stamp, up_to_date
 from .workers import InBackground, WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
@@ -64,7 +65,7 @@ class Plan(NamedTuple):
 
 
 def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
-                 compiled_templates: Path | None = None, search_entries: KeptEntries | None = None,
+                 kept_for: Path | None = None, search_entries: KeptEntries | None = None,
                  kept: KeptReads | None = None) -> Plan:
     """Every file of the site with its fingerprint; nothing is rendered yet.
 
@@ -74,7 +75,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
     """
     settings = briefing.settings
     renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
-    environment = make_environment(templates_dir, settings, renderer, compiled_templates)
+    environment = make_environment(templates_dir, settings, renderer, kept_for)
     template_hashes = TemplateHashes(environment)
     fingerprinter = Fingerprinter()
     paged = paged_lists(environment)
@@ -92,73 +93,45 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             templates[name] = environment.get_template(name)
         return templates[name]
 
-    def kept(path: str, produce: Callable[[], Any], is_page: bool, render_here: bool = False) -> bool:
-        """Add the output with its kept fingerprint if none of its reads changed; False if some did."""
-        if path not in unchanged:
-            return False
-        kept_fingerprint, reads[path] = unchanged[path]
-        outputs.append(Output(path, kept_fingerprint, produce, is_page, render_here))
-        return True
+    def produce(page: Page) -> str | bytes:
+        return page.draw(page.context) if page.draw else template_of(page.template).render(common_context(page, settings))
 
-    def read_by(path: str, page_reads: set[Read]) -> None:
-        reads[path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
-
-    def add(path: str, make: Callable[[Any], Page], is_page: bool = True, known_reads: tuple[Read, ...] = ()) -> None:
-        """An output whose page `make` makes from a briefing (tracked, when its reads are wanted)."""
-        def produce_kept() -> str:
-            page = make(briefing)
-            return template_of(page.template).render(common_context(page, settings))
-        if kept(path, produce_kept, is_page):
-            return
-        page_reads: set[Read] = set(known_reads)
-        page = make(TrackedBriefing(briefing, page_reads))
-        read_by(path, page_reads)
-        context = common_context(page, settings)
-        template = template_of(page.template)
-        template_hash = template_hashes.of(page.template)
-        outputs.append(Output(path, lambda: fingerprinter.of(template_hash, context),
-                              lambda: template.render(context), is_page))
-
-    def produce_kept_page(recipe: Recipe) -> str:
-        page = make_page(briefing, recipe)
-        return template_of(page.template).render(common_context(page, settings))
+    def produce_kept(recipe: Recipe) -> str | bytes:
+        return produce(make_page(briefing, recipe))
 
     for recipe in recipes:
-        kept_page = unchanged.get(recipe.path)
-        if kept_page is not None:  # most pages of an edit's build: the shortest way through
-            reads[recipe.path] = kept_page[1]
-            outputs.append(Output(recipe.path, kept_page[0], partial(produce_kept_page, recipe), True))
+        is_page = recipe.path.endswith(".html")
+        kept_output = unchanged.get(recipe.path)
+        if kept_output is not None:  # most outputs of an edit's build: the shortest way through
+            reads[recipe.path] = kept_output[1]
+            outputs.append(Output(recipe.path, kept_output[0], partial(produce_kept, recipe), is_page))
             continue
-        about = () if recipe.record is None else (("record", recipe.record.kind, recipe.record.slug),)
-        add(recipe.path, partial(make_page, recipe=recipe), known_reads=about)
-    add("feed.xml", feed_page, is_page=False)
-    add("sitemap.xml", lambda _: sitemap_page(sitemap_paths), is_page=False, known_reads=(PAGES,))
-    add("robots.txt", robots_page, is_page=False)
-    for card in card_recipes(briefing):  # fingerprinted by what each shows: drawn only when that changes
-        if not kept(card.path, partial(cards.png_of, briefing, card), is_page=False):
-            card_reads: set[Read] = set() if card.record is None else {("record", card.record.kind, card.record.slug)}
-            shown = make_card(TrackedBriefing(briefing, card_reads), card)
-            read_by(card.path, card_reads)
-            outputs.append(Output(card.path, shown.digest, partial(cards.png, shown.text)))
-    # The briefing as data: made from every record, so made again when one of them changed.
-    produce_data = partial(briefing_json.briefing_json, briefing)
-    if settings.data and not kept(briefing_json.EXPORT_PATH, produce_data, is_page=False):
-        data_reads: set[Read] = set()
-        every_list = [getattr(TrackedBriefing(briefing, data_reads), kind) for kind in RECORD_LISTS]
-        read_by(briefing_json.EXPORT_PATH, data_reads)
-        outputs.append(Output(briefing_json.EXPORT_PATH, lambda: fingerprinter.of("data", settings, *every_list), produce_data))
-    for name, text in (briefing_json.published_schemas(settings) if settings.data else {}).items():
-        outputs.append(Output(name, fingerprint(text), partial(str, text)))
+        page_reads: set[Read] = {PAGES} if recipe.path == SITEMAP_PATH else set()
+        if recipe.record is not None:
+            page_reads.add(("record", recipe.record.kind, recipe.record.slug))
+        page = make_page(TrackedBriefing(briefing, page_reads), recipe)
+        reads[recipe.path] = tuple([one_of_each.setdefault(read, read) for read in page_reads])
+        if page.draw is not None:
+            drawn_by = f"{page.draw.__module__}.{page.draw.__qualname__}"
+            outputs.append(Output(recipe.path, partial(fingerprinter.of, drawn_by, page.context),
+                                  partial(page.draw, page.context), is_page))
+            continue
+        context = common_context(page, settings)
+        template = template_of(page.template)
+        outputs.append(Output(recipe.path, partial(fingerprinter.of, template_hashes.of(page.template), context),
+                              partial(template.render, context), is_page))
     # The search index is made from every quote, takeaway, person and source: its fingerprint
     # comes from those records, so it is only rebuilt when one of them changed.
     produce_index = partial(search_index_script, briefing, search_entries)
-    if not kept(INDEX_PATH, produce_index, is_page=False, render_here=True):
+    if INDEX_PATH in unchanged:
+        index_fingerprint, reads[INDEX_PATH] = unchanged[INDEX_PATH]
+    else:
         index_reads: set[Read] = set()
         view = TrackedBriefing(briefing, index_reads)
-        search_inputs = (settings, view.quotes, view.takeaways, view.people, view.sources)
-        read_by(INDEX_PATH, index_reads)
-        outputs.append(Output(INDEX_PATH, lambda: fingerprinter.of("search-index", *search_inputs), produce_index,
-                              render_here=True))
+        index_fingerprint = partial(fingerprinter.of, "search-index", settings, view.quotes, view.takeaways,
+                                    view.people, view.sources)
+        reads[INDEX_PATH] = tuple(index_reads)
+    outputs.append(Output(INDEX_PATH, index_fingerprint, produce_index, render_here=True))
     static = templates_dir / "static"
     if static.is_dir():
         for path in sorted(static.rglob("*")):
@@ -195,108 +168,168 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
     """The build without printing: what was written, or every problem that stopped it.
 
     `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
-    `inputs` is the stamp of the inputs when the caller already took it and found the
-    site out of date (the command line does, before importing the renderer), and
-    `cache` the build cache it read to find that.
+    `inputs` is the stamp of the inputs when the caller already took it and found the site
+    out of date (the command line does, before importing the renderer), and `cache` the
+    build record it read to find that.
     """
-    if clean:
-        cache = BuildCache(out)
-    elif cache is None:
-        cache = BuildCache.load(out)
-    if inputs is None:
-        inputs = input_stamp(Path(content_dir), templates, drafts)  # a clean build records it too
-        if not clean and up_to_date(out, inputs, cache):
-            return unchanged_result(cache), []
-    folder_check = FolderCheck(out, None if clean else cache.current, cache.loaded_from)  # walks the old site meanwhile
-    # Loading makes some hundred thousand objects that live to the end of the build: the
-    # collector, run on them again and again, cost a tenth of a one-edit rebuild at 10,000
-    # records. It is off while they are made, and they are then set aside (frozen) before
-    # rendering, whose short-lived garbage is collected as usual.
-    collecting = gc.isenabled()
-    gc.disable()
+    build = Build(Path(content_dir), templates, out, drafts, clean, show_progress, inputs, cache)
+    if build.up_to_date():
+        return unchanged_result(build.record), []
     try:
-        return _build_with(content_dir, templates, out, drafts, clean, show_progress, inputs, cache, folder_check)
-    finally:
-        folder_check.close()
-        gc.unfreeze()  # a long-running caller (serve) must get this build's objects back to collect
-        (gc.enable if collecting else gc.disable)()
+        with build.running():
+            build.load()
+            build.validate()
+            build.model()
+            build.plan()
+            build.publish()
+    except Stopped as stopped:
+        return None, stopped.problems
+    return build.result(), []
 
 
-def _build_with(content_dir: str | Path, templates: Path, out: Path, drafts: bool, clean: bool, show_progress: bool,
-                inputs: InputStamp, cache: BuildCache, folder_check: FolderCheck) -> tuple[BuildResult | None, list[Problem]]:
-    protected = [Path(content_dir), templates]
-    converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
-    try:
-        content, problems = load_content(content_dir, use_cache=not clean, listed=inputs.folders)
-        renderer = MarkdownRenderer(allow_html=content.settings.allow_html,
-                                    store=None if clean else markdown_store(out))
-    except BaseException:
-        converter.close()
-        raise
-    with renderer.converting(markdown_texts(content), converter) as finish_converting:  # while we go on
-        verbatim = None if clean else KeptValues(kept_file(out, "verbatim"), (code_digest(),))
-        problems = sorted(problems + validate(content, verbatim))
-        if errors_in(problems):
-            return None, problems
-        briefing = make_briefing(content, include_drafts=drafts)
-        frame = frame_digest(templates, briefing.settings, drafts)
+class Stopped(Exception):
+    """A step found problems that stop the build."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass
+class Build:
+    """One build's state: its options, then what each step adds, in the order of the steps.
+
+    Everything kept for the next build comes from the store (store.py) and goes back to it
+    at the end; with `clean`, nothing kept is read."""
+
+    content_dir: Path
+    templates: Path
+    out: Path
+    drafts: bool
+    clean: bool
+    show_progress: bool
+    inputs: InputStamp | None
+    record: BuildCache | None  # the build record of the output folder
+    problems: list[Problem] = field(default_factory=list)
+    content: Content | None = None
+    renderer: MarkdownRenderer | None = None
+    verbatim: Shelf | None = None
+    briefing: Briefing | None = None
+    kept_reads: KeptReads | None = None
+    search_entries: KeptEntries | None = None
+    frame: str = ""  # what every output depends on besides its reads (dependencies.frame_digest)
+    planned: Plan | None = None
+    changed: int = 0
+    # what runs beside the steps (see `running`)
+    folder_check: FolderCheck | None = None
+    converter: InBackground | None = None
+    converting: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
+    finish_converting: Callable[[], None] | None = None
+
+    def kept(self, what: str) -> Path | None:
+        """Where the store keeps `what` for this output folder; None in a clean build."""
+        return None if self.clean else place(self.out, what)
+
+    def up_to_date(self) -> bool:
+        """Nothing to do: the inputs are as the last build found them, and so is its output."""
+        self.record = BuildCache(self.out) if self.clean else self.record or BuildCache.load(self.out)
+        if self.inputs is not None:  # the caller took the stamp, and found the site out of date
+            return False
+        self.inputs = input_stamp(self.content_dir, self.templates, self.drafts)  # a clean build records it too
+        return not self.clean and up_to_date(self.out, self.inputs, self.record)
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        """Around the steps: the old site checked meanwhile, Markdown converted meanwhile, and the
+        collector off while loading. Loading makes some hundred thousand objects that live to the
+        end of the build: the collector, run on them again and again, cost a tenth of a one-edit
+        rebuild at 10,000 records. They are set aside (frozen) before rendering, whose short-lived
+        garbage is collected as usual."""
+        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current, self.record.loaded_from)
+        self.converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            search_entries = KeptEntries(None if clean else kept_file(out, "search"), briefing.settings.pretty_urls)
-            kept_reads = None if clean else KeptReads.load(kept_file(out, "reads"), frame)
-            plan = plan_outputs(briefing, templates, renderer,
-                                compiled_templates=None if clean else BuildCache.path_for(out).parent / "templates",
-                                search_entries=search_entries,
-                                kept=kept_reads)
+            yield
+        finally:
+            self.converting.close()
+            self.converter.close()
+            self.folder_check.close()
+            gc.unfreeze()  # a long-running caller (serve) must get this build's objects back to collect
+            (gc.enable if collecting else gc.disable)()
+
+    def load(self) -> None:
+        self.content, self.problems = load_content(self.content_dir, use_cache=not self.clean,
+                                                   listed=self.inputs.folders)
+        self.renderer = MarkdownRenderer(allow_html=self.content.settings.allow_html, store=self.kept("markdown"))
+
+    def validate(self) -> None:
+        self.finish_converting = self.converting.enter_context(
+            self.renderer.converting(markdown_texts(self.content), self.converter))
+        self.verbatim = None if self.clean else Shelf(self.kept("verbatim"))
+        self.problems = sorted(self.problems + validate(self.content, self.verbatim))
+        if errors_in(self.problems):
+            raise Stopped(self.problems)
+
+    def model(self) -> None:
+        self.briefing = make_briefing(self.content, include_drafts=self.drafts)
+
+    def plan(self) -> None:
+        settings = self.briefing.settings
+        self.frame = frame_digest(self.templates, settings, self.drafts)
+        try:
+            with self.converting:
+                self.search_entries = KeptEntries(self.kept("search"), settings.pretty_urls)
+                self.kept_reads = KeptReads(place(self.out, "reads"), self.frame, fresh=self.clean)
+                self.planned = plan_outputs(self.briefing, self.templates, self.renderer,
+                                            kept_for=None if self.clean else self.out,
+                                            search_entries=self.search_entries,
+                                            kept=None if self.clean else self.kept_reads)
+                self.finish_converting()
         except jinja2.TemplateError as error:
-            return None, [template_problem(error)]
-        finish_converting()
-    problems = sorted(problems + plan.warnings)
-    outputs = plan.outputs
-    gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
-    gc.enable()
-    try:
-        check_output_paths([output.path for output in outputs], passed=kept_reads.outputs if kept_reads else ())
-        with output_lock(out):
-            recover_interrupted_build(out)
-            check_output_folder(out, protected)
-            if not clean:
-                cache = cache.reloaded()  # another build may have finished while this one waited
-            progress = Progress(len(outputs), "rendering", enabled=show_progress)
-            changed = publish(outputs, out, cache, clean, describe_error=template_problem, progress=progress,
-                              folder_check=folder_check, made_from=(inputs, warnings_in(problems)),
-                              while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
-            progress.close()
-            renderer.save()
-            search_entries.save()
-            if verbatim is not None:
-                verbatim.save()
-            KeptReads.save(kept_file(out, "reads"), frame, {
-                output.path: (output.fingerprint, plan.reads[output.path]) for output in outputs if output.path in plan.reads},
-                plan.read_values, kept_reads)
-    except jinja2.TemplateError as error:
-        return None, [template_problem(error)]
-    except RenderFailed as failure:
-        return None, [failure.description]
-    pages = sum(output.is_page for output in outputs)
-    drafts_left_out = sum(t.draft for t in content.of_kind("takeaways").values()) if not drafts else 0
-    return BuildResult(pages=pages, files=len(outputs), changed=changed, warnings=tuple(warnings_in(problems)),
-                       drafts_left_out=drafts_left_out), []
+            raise Stopped([template_problem(error)]) from None
+        self.problems = sorted(self.problems + self.planned.warnings)
+        gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
+        gc.enable()
+
+    def publish(self) -> None:
+        """Write what changed, swap the new site in, and keep this build's work for the next."""
+        outputs, plan = self.planned.outputs, self.planned
+        try:
+            check_output_paths([output.path for output in outputs], passed=self.kept_reads.outputs)
+            with output_lock(self.out):
+                recover_interrupted_build(self.out)
+                check_output_folder(self.out, [self.content_dir, self.templates])
+                if not self.clean:
+                    self.record = self.record.reloaded()  # another build may have finished while this one waited
+                progress = Progress(len(outputs), "rendering", enabled=self.show_progress)
+                self.changed = publish(outputs, self.out, self.record, self.clean, describe_error=template_problem,
+                                       progress=progress, folder_check=self.folder_check,
+                                       made_from=(self.inputs, warnings_in(self.problems)),
+                                       while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
+                progress.close()
+                for kept in (self.renderer, self.search_entries, self.verbatim):
+                    if kept is not None:
+                        kept.save()
+                self.kept_reads.save({output.path: (output.fingerprint, plan.reads[output.path])
+                                      for output in outputs if output.path in plan.reads}, plan.read_values)
+        except jinja2.TemplateError as error:
+            raise Stopped([template_problem(error)]) from None
+        except RenderFailed as failure:
+            raise Stopped([failure.description]) from None
+
+    def result(self) -> BuildResult:
+        outputs = self.planned.outputs
+        takeaways = self.content.of_kind("takeaways").values()
+        return BuildResult(pages=sum(output.is_page for output in outputs), files=len(outputs), changed=self.changed,
+                           warnings=tuple(warnings_in(self.problems)),
+                           drafts_left_out=0 if self.drafts else sum(takeaway.draft for takeaway in takeaways))
 
 
 def unchanged_result(cache: BuildCache) -> BuildResult:
     """What a build that found nothing to do reports: the last build's pages and warnings."""
     pages = sum(1 for path in cache.current if path.endswith(".html"))
     return BuildResult(pages=pages, files=len(cache.current), changed=0, warnings=tuple(cache.warnings))
-
-
-def markdown_store(out: Path) -> Path:
-    return kept_file(out, "markdown")
-
-
-def kept_file(out: Path, what: str) -> Path:
-    """Where a build of `out` keeps one kind of work for the next build, beside its build cache."""
-    build_cache = BuildCache.path_for(out)
-    return build_cache.with_name(build_cache.name.replace("build-", f"{what}-"))
 
 
 def template_problem(error: Exception) -> Problem:

@@ -16,14 +16,13 @@ import operator
 import pickle
 import re
 import os
-import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .records import RECORD_TYPE_BY_KIND, Record, digest_of
+from .store import code_digest, keep_pickled, place
 
-CACHE_FOLDER = ".briefing-gen-cache"
 # A file changed this recently may change again within the same tick of its clock
 # (file times can be this coarse: FAT, some network shares): its stats are not trusted.
 RACY_NS = 2_000_000_000
@@ -43,35 +42,6 @@ def changed_lately(status: os.stat_result, now_ns: int) -> bool:
 
 
 CACHE_VERSION = 5
-
-
-def code_digest() -> str:
-    """A digest of briefing-gen's own source, so a changed renderer never reuses old output."""
-    global _CODE_DIGEST
-    if _CODE_DIGEST is None:
-        hasher = hashlib.sha1()
-        package = Path(__file__).resolve().parent
-        for path in sorted(package.glob("*.py")):
-            hasher.update(path.name.encode() + b"\0" + path.read_bytes())
-        _CODE_DIGEST = hasher.hexdigest()
-    return _CODE_DIGEST
-
-
-_CODE_DIGEST: str | None = None
-
-
-def keep_pickled(path: Path, value: Any) -> None:
-    """Write one cache file whole or not at all: pickled into a temporary file beside it, then
-    put in its place. Raises OSError; a cache that cannot be written only costs the next build time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(temporary, path)
-
-
-def shard_of(name: str, shards: int) -> int:
-    """Which of `shards` cache files keeps the entry of this name: the same in every process."""
-    return zlib.crc32(name.encode("utf-8", "surrogatepass")) % shards
 
 
 def fingerprint(*parts: Any) -> str:
@@ -234,8 +204,8 @@ class BuildCache:
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
-        key = hashlib.sha1(str(out_dir.resolve()).encode()).hexdigest()[:16]
-        return out_dir.resolve().parent / CACHE_FOLDER / f"build-{key}.pickle"
+        where = place(out_dir, "build")
+        return where.with_name(where.name + ".pickle")
 
     @classmethod
     def load(cls, out_dir: Path) -> "BuildCache":
@@ -352,64 +322,3 @@ def _plain(states: dict[str, FileState] | None) -> dict | None:
     if states is None:
         return None
     return {path: tuple(state) for path, state in states.items()}
-
-
-class KeptValues:
-    """Values one build worked out (a body's HTML, a record's search-index lines), kept in
-    pickles for the next build. `version` names everything that could change them besides
-    their key; a file of another version, missing or damaged, only means working them out
-    again. Only the values this build used are written back, so the files never grow stale.
-
-    The values are kept in SHARDS files by a hash of their key, and a build rewrites only the
-    files whose keys it changed: an edit no longer writes the 5 MB of a 10,000-record site's
-    search lines (or 3 MB of HTML) again for one record's worth of change.
-    """
-
-    SHARDS = 16
-
-    def __init__(self, path: Path | None, version: tuple) -> None:
-        self.path, self.version = path, version
-        self.kept: dict = {}
-        self.used: dict = {}
-        self._shards: list[dict] = [{} for _ in range(self.SHARDS)]
-        if path is None:
-            return
-        for shard in range(self.SHARDS):
-            try:
-                with open(self._shard_path(shard), "rb") as stored:
-                    stored_version, kept = pickle.load(stored)
-                if stored_version == version and isinstance(kept, dict):
-                    self._shards[shard] = kept
-                    self.kept.update(kept)
-            except Exception:  # missing, old or damaged: its values are worked out again
-                pass
-
-    def _shard_path(self, shard: int) -> Path:
-        assert self.path is not None
-        return self.path.with_name(f"{self.path.stem}-{shard:02d}{self.path.suffix}")
-
-    def _shard_of(self, key: Any) -> int:
-        return shard_of(repr(key), self.SHARDS)
-
-    def save(self) -> None:
-        """Rewrite the shards that gained or lost a key; the others still hold exactly what they should."""
-        if self.path is None or not self.used:
-            return
-        added = self.used.keys() - self.kept.keys()
-        dropped = self.kept.keys() - self.used.keys()
-        changed: dict[int, list] = {}
-        for key in added:
-            changed.setdefault(self._shard_of(key), []).append(key)
-        for key in dropped:
-            changed.setdefault(self._shard_of(key), [])
-        try:
-            self.path.unlink(missing_ok=True)  # the single file of earlier versions
-        except OSError:
-            pass
-        for shard, new_keys in sorted(changed.items()):
-            values = {key: value for key, value in self._shards[shard].items() if key not in dropped}
-            values.update((key, self.used[key]) for key in new_keys)
-            try:
-                keep_pickled(self._shard_path(shard), (self.version, values))
-            except OSError:
-                pass  # kept values only save time

@@ -135,7 +135,3 @@ def png(text: CardText) -> bytes:
 
     return draw_card(text)
 
-
-def png_of(briefing, recipe) -> bytes:
-    """The card of a card recipe (render.card_recipes), drawn."""
-    return png(render.make_card(briefing, recipe).text)

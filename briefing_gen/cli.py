@@ -29,11 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     ingest = commands.add_parser("ingest", help="turn raw articles into content records",
-                                 description="Turn raw articles (text, markdown or HTML) into content records.")
-    ingest.add_argument("files", nargs="+", metavar="FILE", help="article files to ingest")
+                                 description="Turn raw articles (text, markdown or HTML files, or web pages "
+                                             "by their http(s) address) into content records.")
+    ingest.add_argument("files", nargs="+", metavar="FILE|URL",
+                        help="article files to ingest, or http(s) addresses to fetch (a copy is kept)")
     ingest.add_argument("--published", metavar="DATE",
-                        help="publication date (YYYY-MM-DD) that relative dates resolve against")
-    ingest.add_argument("--outlet", metavar="NAME", help="the outlet that published the articles")
+                        help="publication date (YYYY-MM-DD) that relative dates resolve against; "
+                             "needed when the article states none")
+    ingest.add_argument("--outlet", metavar="NAME", help="the outlet that published the articles (default: the page's own)")
     _add_content_dir(ingest)
     ingest.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
 

@@ -11,7 +11,6 @@ import dataclasses
 import difflib
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,16 +19,31 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import records
-from .cache import code_digest, keep_pickled, shard_of
+from .store import Shelf, place, shard_of
 from .problems import Problem
 from .records import RECORD_TYPE_BY_KIND, Origin, Record
 from .uptodate import FolderFiles, folder_files
 from .workers import mapped_in_workers, worker_count
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as YamlLoader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class YamlLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, except that an unquoted date which does not exist (`2023-02-30`)
+    stays the text it was, for the field's own check to report with its line, where
+    PyYAML would raise a bare ValueError."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", YamlLoader.construct_yaml_timestamp)
 
 
 @dataclass(frozen=True)
@@ -74,7 +88,7 @@ def compares(value: Any) -> Naming | None:
 
 
 # Output folders the site uses for pages of its own (a compared kind's pages cannot go there).
-RESERVED_FOLDERS = frozenset({"timeline", "search", "assets", "schemas"})
+RESERVED_FOLDERS = frozenset({"timeline", "search", "assets", "schemas", "compare"})
 
 
 @dataclass(frozen=True)
@@ -155,7 +169,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
     settings = load_settings(root, problems)
     content = Content(settings=settings, root=root)
     shown_root = _display_path(root)
-    kept = KeptRecords.load(root, shown_root, naming=settings.compares) if use_cache else KeptRecords(root, shown_root)
+    kept = KeptRecords(root, shown_root, use_store=use_cache, naming=settings.compares)
     real_root = root.resolve()
     to_read: list[tuple[str, str, tuple | None]] = []  # (kind, name, stamp)
     checked: list[tuple[None, list[Problem], bool] | None] = []  # what a file not to be read gives
@@ -188,8 +202,7 @@ def load_content(content_dir: str | os.PathLike, use_cache: bool = False,
         problems.extend(kind_problems)
         if unloadable:
             content.unloadable[kind] = unloadable
-    if use_cache:
-        kept.save()
+    kept.shelf.save()
     return content, problems
 
 
@@ -209,74 +222,49 @@ def _is_record_name(name: str) -> bool:
 
 
 class KeptRecords:
-    """The records of the last run, so an incremental build reads only the files that changed.
+    """The records of the last load, so a load reads again only the files that changed.
 
     For each kind: the stamp of every file of its folder as it was read, the records by slug,
     the problems by file name, and the names that could not be loaded. Which files changed is
     found by comparing those stamps with the input stamp's, as whole dictionaries; at 10,000
-    records, looking each file up was half the loading. Kept in SHARDS files by a hash of each
-    file's kind and name, so an edit rewrites the one holding that file; they are merged when
-    loaded.
+    records, looking each file up was half the loading. In the store they are kept in parts,
+    by kind and a hash of the file's name, so an edit rewrites the part holding that file;
+    the parts of a kind are merged when loaded.
     """
 
-    VERSION = 5
-    SHARDS = 16
     RACY = "changed a moment before it was read"  # a stamp that equals no file's: read it again
+    PARTS = 16  # of each kind
 
-    def __init__(self, root: Path, shown_root: str, shards: list[dict] | None = None,
-                 naming: Naming | None = Naming()) -> None:
-        self.root, self.shown_root = root, shown_root
-        self.naming = naming  # the records were read with these names: others mean reading them again
-        # shard -> kind -> {stamps by name, records and digests by slug, problems by name, unloadable names}
-        self._shards: list[dict[str, dict]] = shards or [{} for _ in range(self.SHARDS)]
-        self._dirty = set(range(self.SHARDS)) if shards is None else set()
-        self._kinds: dict[str, dict] = {}
-        for shard in self._shards:
-            for kind, part in shard.items():
-                merged = self._kind(kind)
-                for part_name in ("stamps", "records", "digests", "problems"):
-                    merged[part_name].update(part[part_name])
-                merged["unloadable"] |= part["unloadable"]
+    def __init__(self, root: Path, shown_root: str, use_store: bool, naming: Naming | None = Naming()) -> None:
+        # the records were read with these names: others mean reading them again
+        self.shelf = Shelf(place(root, "records") if use_store else None, (shown_root, naming))
+        self.shelf.keep(self.shelf.kept)
+        self._copied: set[tuple[str, int]] = set()  # parts this load changes: copies of the kept ones
+        self._kinds: dict[str, dict] = {kind: self._empty() for kind in RECORD_TYPE_BY_KIND}
+        for (kind, _), part in self.shelf.kept.items():
+            merged = self._kinds.setdefault(kind, self._empty())
+            for part_name in ("stamps", "records", "digests", "problems"):
+                merged[part_name].update(part[part_name])
+            merged["unloadable"] |= part["unloadable"]
 
     @staticmethod
     def _empty() -> dict:
         return {"stamps": {}, "records": {}, "digests": {}, "problems": {}, "unloadable": set()}
 
-    def _kind(self, kind: str) -> dict:
-        if kind not in self._kinds:
-            self._kinds[kind] = self._empty()
-        return self._kinds[kind]
-
-    @staticmethod
-    def path_for(root: Path, shard: int = 0) -> Path:
-        key = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-        return root.resolve().parent / ".briefing-gen-cache" / f"records-{key}-{shard:02d}.pickle"
-
-    @classmethod
-    def load(cls, root: Path, shown_root: str, naming: Naming | None = Naming()) -> "KeptRecords":
-        shards, unreadable = [], set()
-        for shard in range(cls.SHARDS):
-            try:
-                with open(cls.path_for(root, shard), "rb") as stored:
-                    version, stored_root, kinds = pickle.load(stored)
-                ok = version == (cls.VERSION, code_digest(), naming) and stored_root == shown_root and isinstance(kinds, dict)
-            except Exception:  # a missing, old or damaged shard only means reading its files again
-                ok = False
-            shards.append(kinds if ok else {})
-            if not ok:
-                unreadable.add(shard)
-        kept = cls(root, shown_root, shards, naming)
-        kept._dirty |= unreadable
-        return kept
-
-    def _shard(self, kind: str, name: str) -> int:
-        return shard_of(f"{kind}/{name}", self.SHARDS)
+    def _part(self, kind: str, name: str) -> dict:
+        """The part of the store that keeps this file, to change: copied the first time."""
+        key = (kind, shard_of(name, self.PARTS))
+        if key not in self._copied:
+            kept = self.shelf.get(key) or self._empty()
+            self.shelf.put(key, {part_name: value.copy() for part_name, value in kept.items()})
+            self._copied.add(key)
+        return self.shelf.get(key)
 
     def changed(self, kind: str, files: "FolderFiles | None", inside: bool) -> list[tuple[str, tuple | None]]:
         """(name, stamp now) of the record files of a kind to read again: changed, added, or
         changed a moment ago; files gone are forgotten here. The files of a folder that is (through
         a link) outside the content folder are all checked again, and refused."""
-        merged = self._kind(kind)
+        merged = self._kinds[kind]
         now = files.stamps if files is not None else {}
         if not inside:  # every file is refused again, unread
             for name in list(merged["stamps"]):
@@ -298,9 +286,8 @@ class KeptRecords:
         """What reading a file gave (its record or None, its problems, whether it counts as a
         record that could not be loaded), under the stats it had before it was read."""
         record, problems, unloadable = result
-        shard = self._shard(kind, name)
-        self._forget(kind, name, shard)
-        for target in (self._shards[shard].setdefault(kind, self._empty()), self._kind(kind)):
+        self._forget(kind, name)
+        for target in (self._part(kind, name), self._kinds[kind]):
             target["stamps"][name] = stamp if stamp is not None else self.RACY
             if record is not None:
                 target["records"][record.slug] = record  # the file's name without .md
@@ -310,36 +297,22 @@ class KeptRecords:
             if problems:
                 target["problems"][name] = tuple(problems)
 
-    def _forget(self, kind: str, name: str, shard: int | None = None) -> None:
-        shard = self._shard(kind, name) if shard is None else shard
+    def _forget(self, kind: str, name: str) -> None:
         slug = name[:-3] if name.endswith(".md") else None
-        for target in (self._shards[shard].get(kind), self._kinds.get(kind)):
-            if target is None:
-                continue
+        for target in (self._part(kind, name), self._kinds[kind]):
             target["stamps"].pop(name, None)
             target["problems"].pop(name, None)
             target["unloadable"].discard(name)
             if slug is not None:
                 target["records"].pop(slug, None)
                 target["digests"].pop(slug, None)
-        self._dirty.add(shard)
 
     def of_kind(self, kind: str) -> tuple[dict[str, Record], dict[str, str], list[Problem], set[str]]:
         """The records of a kind by slug (in no particular order), their digests by slug, every
         problem of its files, and the slugs of the files that could not be loaded."""
-        merged = self._kind(kind)
+        merged = self._kinds[kind]
         problems = [problem for found in merged["problems"].values() for problem in found]
         return merged["records"], merged["digests"], problems, {name[:-3] for name in merged["unloadable"]}
-
-    def save(self) -> None:
-        """Write the shards that changed: a file read again, added or removed."""
-        for shard in sorted(self._dirty):
-            try:
-                keep_pickled(self.path_for(self.root, shard),
-                             ((self.VERSION, code_digest(), self.naming), self.shown_root, self._shards[shard]))
-            except OSError:
-                pass  # kept records only save time
-        self._dirty.clear()
 
 
 def _display_path(path: Path) -> str:

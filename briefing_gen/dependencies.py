@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .cache import code_digest, keep_pickled
+from .store import Shelf, code_digest
 from .model import DERIVED_LISTS, RECORD_LISTS, Briefing
 from .records import Record, digest_of
 from .uptodate import input_files
@@ -256,51 +255,21 @@ def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
 class KeptReads:
     """Every output of a build with its fingerprint and reads, and what each read gave then.
 
-    Kept in a pickle beside the build cache. The fingerprint of an output is a function of its
-    template and context alone, so a kept one is right for any later build with the same frame
-    in which the output's reads give the same: it need not come from the build just before.
-
-    An edit changes a few outputs and reads of thousands: a build writes what changed since the
-    whole file was last written into a second, small file (`changes`, tied to the whole one by
-    a token), and writes the whole file again only when the changes grow past a tenth of it.
-    Writing the whole file after every edit cost 30 ms at 10,000 records.
+    Kept in the store (three shelves: the outputs by path, the record digests by kind, the
+    value of every other read), under the build's frame. The fingerprint of an output is a
+    function of its template and context alone, so a kept one is right for any later build
+    with the same frame in which the output's reads give the same. An edit changes a few
+    outputs and reads of thousands: only the shards holding those are written again.
     """
 
-    VERSION = 3
+    def __init__(self, where: Path | None, frame: str, fresh: bool = False) -> None:
+        def shelf(part: str, shards: int) -> Shelf:
+            return Shelf(None if where is None else where.with_name(f"{where.name}-{part}"), (frame,), shards, fresh)
 
-    def __init__(self, frame: str, outputs: dict[str, tuple[str, tuple]] | None = None,
-                 records: dict[str, dict[str, str]] | None = None, values: dict[Read, str] | None = None,
-                 token: str | None = None) -> None:
-        self.frame = frame
-        self.outputs = outputs or {}
-        self.records = records or {}  # the value of every read of one record (ReadValues.record_digests)
-        self.values = values or {}  # that of every other read
-        self.token = token  # of the whole file these were read from, with its changes
-        self._whole: tuple[dict, dict, dict] = (self.outputs, self.records, self.values)  # that file alone
-
-    @staticmethod
-    def changes_path(path: Path) -> Path:
-        return path.with_name(f"{path.stem}-changes{path.suffix}")
-
-    @classmethod
-    def load(cls, path: Path, frame: str) -> "KeptReads":
-        """The kept reads if they were kept under this frame; else none (everything is made)."""
-        try:
-            with open(path, "rb") as stored:
-                version, kept_frame, token, outputs, records, values = pickle.load(stored)
-            if version != cls.VERSION or kept_frame != frame:
-                return cls(frame)
-        except Exception:  # missing, old or damaged: every output is made
-            return cls(frame)
-        kept = cls(frame, outputs, records, values, token)
-        try:
-            with open(cls.changes_path(path), "rb") as stored:
-                version, kept_frame, changes_token, *changes = pickle.load(stored)
-        except Exception:  # none, or damaged: the whole file as it is
-            return kept
-        if version == cls.VERSION and kept_frame == frame and changes_token == token:
-            kept.outputs, kept.records, kept.values = _applied((outputs, records, values), changes)
-        return kept
+        self._outputs, self._records, self._values = shelf("outputs", 64), shelf("records", 16), shelf("values", 16)
+        self.outputs: dict[str, tuple[str, tuple]] = self._outputs.kept
+        self.records: dict[str, dict[str, str]] = self._records.kept  # ReadValues.record_digests then
+        self.values: dict[Read, str] = self._values.kept  # the value of every other read then
 
     def unchanged(self, values_now: ReadValues) -> dict[str, tuple[str, tuple]]:
         """The outputs whose every read gives what it gave when they were kept: path -> (fingerprint, reads).
@@ -311,62 +280,12 @@ class KeptReads:
         changed.update(read for read in every_read - self.values.keys() if read[0] != "record")
         return {path: kept for path, kept in self.outputs.items() if changed.isdisjoint(kept[1])}
 
-    @staticmethod
-    def save(path: Path, frame: str, outputs: dict[str, tuple[str, tuple]], values_now: ReadValues,
-             kept: "KeptReads | None" = None) -> None:
-        """Keep every output's fingerprint and reads: as changes to the whole file `kept` was read
-        from, when it was read under this frame and they are few; else as a new whole file.
-        Equal reads of many pages are one object (plan_outputs makes them so, and kept ones come
-        back so), which pickle writes once."""
+    def save(self, outputs: dict[str, tuple[str, tuple]], values_now: ReadValues) -> None:
+        """Keep every output's fingerprint and reads, and what those reads give now. Equal reads of
+        many pages are one object (plan_outputs makes them so), which pickle writes once a shard."""
         every_read = set().union(*[reads for _, reads in outputs.values()])
-        values = {read: values_now.of(read) for read in every_read if read[0] != "record"}
-        now = (outputs, values_now.record_digests(), values)
-        try:
-            if kept is not None and kept.token is not None and kept.frame == frame:
-                changes = _changes(kept._whole, now)
-                if sum(map(len, changes)) <= max(100, len(outputs) // 10):
-                    keep_pickled(KeptReads.changes_path(path), (KeptReads.VERSION, frame, kept.token, *changes))
-                    return
-            keep_pickled(path, (KeptReads.VERSION, frame, os.urandom(8).hex(), *now))
-            KeptReads.changes_path(path).unlink(missing_ok=True)
-        except OSError:
-            pass  # kept reads only save time
-
-
-def _changes(whole: tuple[dict, dict, dict], now: tuple[dict, dict, dict]) -> tuple[dict, dict, dict]:
-    """What changed from `whole` to `now` (outputs, records by kind, values): each new or changed
-    entry, and None for each entry gone."""
-    (outputs, records, values), (outputs_now, records_now, values_now) = whole, now
-    return (_entries_changed(outputs, outputs_now),
-            {kind: _entries_changed(records.get(kind, {}), of_kind)
-             for kind, of_kind in records_now.items() if records.get(kind) != of_kind},
-            _entries_changed(values, values_now))
-
-
-def _entries_changed(then: dict, now: dict) -> dict:
-    changed = {key: value for key, value in now.items() if then.get(key, _MISSING) != value}
-    changed.update(dict.fromkeys(then.keys() - now.keys()))
-    return changed
-
-
-def _applied(whole: tuple[dict, dict, dict], changes: list) -> tuple[dict, dict, dict]:
-    """`whole` with `changes` (as _changes gives them) made to copies of it."""
-    outputs, records, values = whole
-    output_changes, record_changes, value_changes = changes
-    records = dict(records)
-    for kind, of_kind in record_changes.items():
-        records[kind] = _with_changes(records.get(kind, {}), of_kind)
-    return _with_changes(outputs, output_changes), records, _with_changes(values, value_changes)
-
-
-def _with_changes(entries: dict, changes: dict) -> dict:
-    entries = dict(entries)
-    for key, value in changes.items():
-        if value is None:
-            entries.pop(key, None)
-        else:
-            entries[key] = value
-    return entries
-
-
-_MISSING = object()
+        self._outputs.put_all(outputs)
+        self._records.put_all(values_now.record_digests())
+        self._values.put_all({read: values_now.of(read) for read in every_read if read[0] != "record"})
+        for shelf in (self._outputs, self._records, self._values):
+            shelf.save()

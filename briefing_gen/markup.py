@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from .cache import KeptValues, code_digest
+from .store import Shelf
 from .workers import InBackground, mapped_in_workers, worker_count
 
 # Below this many texts to convert, starting workers costs more than it saves.
@@ -91,9 +91,9 @@ class MarkdownRenderer:
         self._markdown: Any = None  # the Markdown instance, made when a first text needs converting
         # HTML of each body, kept between builds in `store` so an edit does not re-convert
         # the thousands of bodies a page like the home page shows; `_cache` is this build's.
-        self._kept = KeptValues(store, (code_digest(), markdown_version(), allow_html))
+        self._kept = Shelf(store, (markdown_version(), allow_html))
         self._stored = self._kept.kept
-        self._cache: dict[str, str] = self._kept.used
+        self._cache: dict[str, str] = self._kept.now
 
     def render(self, text: str) -> str:
         cached = self._known(text)

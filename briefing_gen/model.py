@@ -146,6 +146,13 @@ def _link_records(briefing: Briefing) -> None:
             for tag in record.tags:
                 records_by_tag[tag].append(record)
             citations[(record.source, record.paragraph)].append(record)
+    # The further sources that report a record (`also_in`): listed under their paragraphs too.
+    for records in (briefing.takeaways, briefing.quotes, briefing.events, briefing.figures):
+        for record in records:
+            for cited in record.also_in:
+                for number in dict.fromkeys(cited.paragraphs):
+                    if not any(other is record for other in citations[(cited.source, number)]):
+                        citations[(cited.source, number)].append(record)
     for summit in briefing.summits:
         for cited in dict.fromkeys((cell.source, cell.paragraph) for _, cell in summit.compare):
             citations[cited].append(summit)

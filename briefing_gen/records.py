@@ -46,6 +46,22 @@ def web_url(value: Any) -> str:
     return value
 
 
+def timestamp(value: Any) -> str:
+    """A moment in UTC, to the second: `2026-12-07T13:05:09Z` (when a page was fetched)."""
+    value = text(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
+        raise ValueError(f"expected a UTC time like 2026-12-07T13:05:09Z, got {value!r}")
+    return value
+
+
+def file_name(value: Any) -> str:
+    """The name of a file beside the record (a snapshot): no folder, no hidden file."""
+    value = text(value)
+    if "/" in value or "\\" in value or value.startswith(".") or any(ord(ch) < 32 for ch in value):
+        raise ValueError(f"expected a file name beside the record, got {value!r}")
+    return value
+
+
 def date(value: Any) -> str:
     return iso_string_checked(value, allow_unknown=False)
 
@@ -162,6 +178,43 @@ def citation(value: Any) -> Citation:
     return Citation(text(value["text"]), slug(value["source"]), paragraph_number(value["paragraph"]))
 
 
+@dataclass(frozen=True)
+class Cited:
+    """One source's report of a record: the source, the paragraphs that carry it, and for a quote
+    the words as that source gives them when they differ from the record's body (`wording`)."""
+
+    source: str
+    paragraphs: tuple[int, ...]
+    wording: str | None = None
+
+    @property
+    def paragraph(self) -> int:
+        return self.paragraphs[0]
+
+
+def also_in_paragraph(value: Any) -> Cited:
+    """An `also_in` entry of an event or figure: `{source, paragraph}`."""
+    value = _mapping(value, ("source", "paragraph"))
+    return Cited(slug(value["source"]), (paragraph_number(value["paragraph"]),))
+
+
+def also_in_quote(value: Any) -> Cited:
+    """An `also_in` entry of a quote: `{source, paragraph}`, and `wording` when that source gives
+    the words otherwise (another translation)."""
+    value = _mapping(value, ("source", "paragraph"), ("wording",))
+    wording = text(value["wording"]) if "wording" in value else None
+    return Cited(slug(value["source"]), (paragraph_number(value["paragraph"]),), wording)
+
+
+def also_in_paragraphs(value: Any) -> Cited:
+    """An `also_in` entry of a takeaway: `{source, paragraphs}`."""
+    value = _mapping(value, ("source", "paragraphs"))
+    paragraphs = list_of(paragraph_number)(value["paragraphs"])
+    if not paragraphs:
+        raise ValueError("paragraphs: name at least one paragraph")
+    return Cited(slug(value["source"]), paragraphs)
+
+
 def note(value: Any) -> Note:
     value = _mapping(value, ("kind", "text", "paragraph"))
     paragraph = integer(value["paragraph"])
@@ -243,6 +296,14 @@ class Source(Record):
     byline: tuple[str, ...] = optional(list_of(text), ())
     url: str | None = optional(web_url)
     language: str | None = optional(text)
+    # How ingest found the body ("trafilatura 2.3.1"), and, for a page it fetched, from where,
+    # through which redirects, when, and the file beside the record that keeps the bytes it got.
+    extracted_by: str | None = optional(text)
+    fetched_from: str | None = optional(web_url)
+    final_url: str | None = optional(web_url)
+    redirects: tuple[str, ...] = optional(list_of(web_url), ())
+    fetched_at: str | None = optional(timestamp)
+    snapshot: str | None = optional(file_name)
     removed: tuple[Note, ...] = optional(list_of(note), ())
     review: tuple[Note, ...] = optional(list_of(note), ())
 
@@ -281,6 +342,12 @@ class Takeaway(Record):
     tags: tuple[str, ...] = optional(list_of(slug), ())
     people: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraphs), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        """Every source that reports the takeaway: the first (`source`), then `also_in`."""
+        return (Cited(self.source, self.paragraphs), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -298,6 +365,16 @@ class Quote(Record):
     verbatim: bool = optional(boolean, True)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_quote), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        """Every source that reports the quote, each with the words it gives (the body for the first)."""
+        return (Cited(self.source, (self.paragraph,), self.body), *self.also_in)
+
+    def wording_in(self, cited: Cited) -> str:
+        """The words as one citing source gives them."""
+        return cited.wording if cited.wording is not None else self.body
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -310,6 +387,11 @@ class Event(Record):
     summit: str | None = optional(slug)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraph), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        return (Cited(self.source, (self.paragraph,)), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -332,6 +414,11 @@ class Figure(Record):
     paragraph: int = spec(paragraph_number)
     tags: tuple[str, ...] = optional(list_of(slug), ())
     draft: bool = optional(boolean, False)
+    also_in: tuple[Cited, ...] = optional(list_of(also_in_paragraph), ())
+
+    @property
+    def citations(self) -> tuple[Cited, ...]:
+        return (Cited(self.source, (self.paragraph,)), *self.also_in)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,7 +1,8 @@
 """The briefing -> pages: one function per page kind, each giving a path and a context.
 
-`site_pages()` lists every page of the site; `render_page()` turns one into
-bytes with the templates. Templates get records and plain values; links
+`page_recipes()` lists every output of the site (pages, the feed, the sitemap...)
+without making it; `make_page()` makes one, which the build renders with its
+template (or its `draw` function). Templates get records and plain values; links
 between pages are made relative by the `href` filter so the site works from
 disk and from any sub-path.
 """
@@ -11,16 +12,16 @@ from __future__ import annotations
 import heapq
 import itertools
 import operator
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from . import cards, charts
+from . import briefing_json, cards, charts, comparison
 from .content import Content
 from .dates import UNKNOWN, parse_date
-from .model import Briefing, date_sort_key
+from .model import RECORD_LISTS, Briefing, date_sort_key
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
 
 LATEST_QUOTES_ON_HOME = 6
@@ -32,13 +33,18 @@ FEED_ENTRIES = 50
 
 @dataclass(frozen=True)
 class Page:
-    """One output file: where it goes, which template draws it, and with what."""
+    """One output file: where it goes, which template draws it, and with what.
+
+    An output that no template makes (an image, a JSON file) gives `draw` instead: a function
+    of the context alone that returns its bytes or text, e.g.
+    `Page("cards/kim.png", "", {"quote": quote}, in_sitemap=False, draw=draw_card)`."""
 
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     in_sitemap: bool = True
+    draw: Callable[[dict[str, Any]], bytes | str] | None = None
 
 
 def record_path(record: Record) -> str:
@@ -178,12 +184,18 @@ def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS))
              takeaway_page, briefing.takeaways),
             (summits_index_recipes(briefing), summit_page, briefing.summits),
             ([Recipe("people/index.html", people_index_page)], person_page, briefing.people),
-            ([Recipe("sources/index.html", sources_index_page)], source_page, briefing.sources),
+            ([Recipe("sources/index.html", sources_index_page), Recipe(COMPARED, compared_page)],
+             source_page, briefing.sources),
             ([Recipe("tags/index.html", tags_index_page)], tag_page, briefing.tags)):
         recipes.extend(index_recipes)
         recipes.extend(map(Recipe, record_paths(records), repeat(record_page), records))
     recipes.append(Recipe("search/index.html", search_page))
     recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
+    recipes.append(Recipe("feed.xml", feed_page, in_sitemap=False))
+    recipes.append(Recipe("robots.txt", robots_page, in_sitemap=False))
+    recipes.extend(share_recipes(briefing))
+    paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
+    recipes.append(Recipe(SITEMAP_PATH, partial(sitemap_page, paths), in_sitemap=False))
     return recipes
 
 
@@ -194,34 +206,53 @@ def make_page(briefing: Briefing, recipe: Recipe) -> Page:
     return page
 
 
-class CardRecipe(NamedTuple):
-    """How to make one share card: its path, and the function of `cards` that says what it shows
-    (called with the briefing, and the record for a record's card)."""
-
-    path: str
-    make: Callable[..., "cards.Card"]
-    record: Record | None = None
-
-
-def card_recipes(briefing: Briefing) -> list[CardRecipe]:
-    """The cards of the home page, each quote and each summit (none with `cards: false`): their
-    PNGs sit beside the pages whose og:image they are."""
-    if not briefing.settings.cards:
-        return []
-    return [CardRecipe(cards.CARD_FILE, cards.home_card),
-            *(CardRecipe(cards.card_path(path), cards.quote_card, quote)
-              for path, quote in zip(record_paths(briefing.quotes), briefing.quotes)),
-            *(CardRecipe(cards.card_path(path), cards.summit_card, summit)
-              for path, summit in zip(record_paths(briefing.summits), briefing.summits))]
+def share_recipes(briefing: Briefing) -> list[Recipe]:
+    """What the site gives to share and reuse, drawn without a template: the cards of the home
+    page, each quote and each summit (their PNGs beside those pages; none with `cards: false`),
+    and briefing.json with the schemas it names (none with `data: false`)."""
+    settings = briefing.settings
+    recipes = []
+    if settings.cards:
+        recipes.append(Recipe(cards.CARD_FILE, card_page, in_sitemap=False))
+        for records in (briefing.quotes, briefing.summits):
+            recipes.extend(Recipe(cards.card_path(path), card_page, record, in_sitemap=False)
+                           for path, record in zip(record_paths(records), records))
+    if settings.data:
+        recipes.append(Recipe(briefing_json.EXPORT_PATH, data_page, in_sitemap=False))
+        recipes.extend(Recipe(path, partial(schema_page, path=path, text=text), in_sitemap=False)
+                       for path, text in briefing_json.published_schemas(settings).items())
+    return recipes
 
 
-def make_card(briefing: Briefing, recipe: CardRecipe) -> "cards.Card":
-    return recipe.make(briefing) if recipe.record is None else recipe.make(briefing, recipe.record)
+def card_page(briefing: Briefing, record: Quote | Summit | None = None) -> Page:
+    """A share card: its fingerprint is made from what it shows (and the drawing's code and
+    versions), so an incremental build draws it again only when that changed."""
+    card = (cards.home_card(briefing) if record is None else
+            cards.quote_card(briefing, record) if isinstance(record, Quote) else cards.summit_card(briefing, record))
+    return Page(card.path, "", {"card": card, "drawing": cards.drawing_identity()}, in_sitemap=False, draw=draw_card)
 
 
-def site_pages(briefing: Briefing) -> Iterator[Page]:
-    """Every page of the site, made, in a fixed order."""
-    return (make_page(briefing, recipe) for recipe in page_recipes(briefing))
+def draw_card(context: dict[str, Any]) -> bytes:
+    return cards.png(context["card"].text)
+
+
+def data_page(briefing: Briefing) -> Page:
+    """briefing.json: every record of every list, so it is made again when any of them changed."""
+    lists = {kind: getattr(briefing, kind) for kind in RECORD_LISTS}
+    return Page(briefing_json.EXPORT_PATH, "", {"settings": briefing.settings, **lists}, in_sitemap=False,
+                draw=draw_data)
+
+
+def draw_data(context: dict[str, Any]) -> str:
+    return briefing_json.briefing_json(Briefing(**context))
+
+
+def schema_page(briefing: Briefing, path: str, text: str) -> Page:
+    return Page(path, "", {"text": text}, in_sitemap=False, draw=draw_text)
+
+
+def draw_text(context: dict[str, Any]) -> str:
+    return context["text"]
 
 
 def markdown_texts(content: Content) -> list[str]:
@@ -239,6 +270,14 @@ def markdown_texts(content: Content) -> list[str]:
     return texts
 
 
+def cited_sources(briefing: Briefing, *record_lists: list[Record]) -> dict[str, Source]:
+    """The sources that report the records shown on a page, by slug: what `partials/reported_by.html`
+    names them by. Each is read as one record, so editing another source leaves the page alone."""
+    slugs = dict.fromkeys(cited.source for records in record_lists for record in records
+                          for cited in record.citations)
+    return {slug: briefing.source(slug) for slug in slugs}
+
+
 def home_page(briefing: Briefing) -> Page:
     summits = briefing.summits
     dimensions: list[str] = []
@@ -250,14 +289,16 @@ def home_page(briefing: Briefing) -> Page:
         (dimension, [dict(summit.compare).get(dimension) for summit in summits])
         for dimension in dimensions
     ]
+    takeaways, latest_quotes = briefing.takeaways[:TAKEAWAYS_ON_HOME], briefing.quotes[:LATEST_QUOTES_ON_HOME]
     return Page("index.html", "home.html", {
         "summits": summits,
         "comparison": comparison,
-        "takeaways": briefing.takeaways[:TAKEAWAYS_ON_HOME],
+        "outlets": cited_sources(briefing, takeaways, briefing.figures, latest_quotes),
+        "takeaways": takeaways,
         "takeaway_count": len(briefing.takeaways),
         "figures": briefing.figures,
         "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
-        "latest_quotes": briefing.quotes[:LATEST_QUOTES_ON_HOME],
+        "latest_quotes": latest_quotes,
         "quote_count": len(briefing.quotes),
         "card": cards.home_card(briefing) if briefing.settings.cards else None,
     }, title=briefing.settings.title)
@@ -269,6 +310,7 @@ def timeline_page(briefing: Briefing) -> Page:
         years.setdefault(parse_date(event.date).year, []).append(event)
     return Page("timeline/index.html", "timeline.html", {
         "years": sorted(years.items()),
+        "outlets": cited_sources(briefing, briefing.events),
         "timeline_chart": charts.timeline_chart(briefing.events),
     }, title="Timeline")
 
@@ -299,12 +341,18 @@ def quotes_index_page(briefing: Briefing, number: int = 1, size: int | None = No
 
 
 def quote_page(briefing: Briefing, quote: Quote) -> Page:
+    """A quote, and every source that reports it with the words each gives (`reports`); the
+    wordings side by side when the sources word it differently."""
     person = briefing.person(quote.person)
+    reports = [{"source": briefing.source(cited.source), "paragraph": cited.paragraph, "wording": quote.wording_in(cited)}
+               for cited in quote.citations]
     return Page(record_path(quote), "quote.html", {
         "quote": quote,
         "person": person,
         "summit": briefing.summit(quote.summit) if quote.summit else None,
-        "source": briefing.source(quote.source),
+        "source": reports[0]["source"],
+        "reports": reports,
+        "wordings_differ": len({comparison.wording_key(report["wording"]) for report in reports}) > 1,
         "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
         "card": cards.quote_card(briefing, quote) if briefing.settings.cards else None,
@@ -331,13 +379,19 @@ def _page_of(first: str, items: list, number: int, size: int | None) -> tuple["P
 
 
 def takeaway_page(briefing: Briefing, takeaway: Takeaway) -> Page:
-    source = briefing.source(takeaway.source)
-    cited = [(number, source.paragraphs[number - 1]) for number in takeaway.paragraphs]
+    """A takeaway with the paragraphs that back it, from each source that reports it (`reports`;
+    `source` and `cited` are the first one's, for a theme made before)."""
+    reports = []
+    for cited_by in takeaway.citations:
+        source = briefing.source(cited_by.source)
+        reports.append({"source": source, "cited": [(number, source.paragraphs[number - 1]) for number in cited_by.paragraphs]})
     return Page(record_path(takeaway), "takeaway.html", {
         "takeaway": takeaway,
         "summit": briefing.summit(takeaway.summit) if takeaway.summit else None,
-        "source": source,
-        "cited": cited,
+        "source": reports[0]["source"],
+        "cited": reports[0]["cited"],
+        "reports": reports,
+        "outlets": {report["source"].slug: report["source"] for report in reports},
         "people": [briefing.person(slug) for slug in takeaway.people],
         "tags": [briefing.tag(slug) for slug in takeaway.tags],
     }, title=takeaway.title)
@@ -357,10 +411,12 @@ def summits_index_page(briefing: Briefing) -> Page:
 
 
 def summit_page(briefing: Briefing, summit: Summit) -> Page:
+    quotes = briefing.quotes_by_summit.get(summit.slug, [])
     return Page(record_path(summit), "summit.html", {
         "summit": summit,
         "takeaways": briefing.takeaways_by_summit.get(summit.slug, []),
-        "quotes": briefing.quotes_by_summit.get(summit.slug, []),
+        "quotes": quotes,
+        "outlets": cited_sources(briefing, quotes),
         "events": briefing.events_by_summit.get(summit.slug, []),
         "card": cards.summit_card(briefing, summit) if briefing.settings.cards else None,
     }, title=summit.title)
@@ -373,15 +429,32 @@ def people_index_page(briefing: Briefing) -> Page:
 
 
 def person_page(briefing: Briefing, person: Person) -> Page:
+    quotes = briefing.quotes_by_person.get(person.slug, [])
     return Page(record_path(person), "person.html", {
         "person": person,
-        "quotes": briefing.quotes_by_person.get(person.slug, []),
+        "quotes": quotes,
+        "outlets": cited_sources(briefing, quotes),
         "takeaways": briefing.takeaways_by_person.get(person.slug, []),
     }, title=person.name)
 
 
 def sources_index_page(briefing: Briefing) -> Page:
-    return Page("sources/index.html", "sources.html", {"sources": briefing.sources}, title="Sources")
+    return Page("sources/index.html", "sources.html", {"sources": briefing.sources, "compared_path": COMPARED},
+                title="Sources")
+
+
+COMPARED = "compare/index.html"
+
+
+def compared_page(briefing: Briefing) -> Page:
+    """Sources compared: for each pair of sources that report something in common (or disagree),
+    what both report, what only one reports, and where they differ (comparison.py)."""
+    pairs, apart = comparison.compare_sources(briefing.sources, briefing.takeaways, briefing.quotes,
+                                              briefing.events, briefing.figures)
+    return Page(COMPARED, "compared.html", {
+        "pairs": pairs, "pairs_apart": apart, "source_count": len(briefing.sources),
+        "outlets": {source.slug: source for source in briefing.sources},
+    }, title="Sources compared")
 
 
 def source_page(briefing: Briefing, source: Source) -> Page:
@@ -431,8 +504,12 @@ class SitemapEntry:
     path: str
 
 
-def sitemap_page(paths: list[str]) -> Page:
-    return Page("sitemap.xml", "sitemap.xml", {"pages": [SitemapEntry(path) for path in paths]}, in_sitemap=False)
+SITEMAP_PATH = "sitemap.xml"
+
+
+def sitemap_page(paths: list[str], briefing: Briefing) -> Page:
+    """The sitemap: every page listed in it (it reads the set of pages, not the briefing)."""
+    return Page(SITEMAP_PATH, "sitemap.xml", {"pages": [SitemapEntry(path) for path in paths]}, in_sitemap=False)
 
 
 def robots_page(briefing: Briefing) -> Page:

@@ -72,6 +72,17 @@ CONVERTER_SCHEMAS: dict[Callable[[Any], Any], dict] = {
     records.compare_table: {"type": "object", "propertyNames": {"minLength": 1}, "additionalProperties": _CITATION,
                             "description": "Dimension -> {text, source, paragraph}: a row of the side-by-side table."},
     records.person_kind: {"enum": ["person", "organization"]},
+    records.also_in_paragraph: _object({"source": _SLUG, "paragraph": _PARAGRAPH}, ("source", "paragraph"),
+                                       "Another source that reports it, and the paragraph where."),
+    records.also_in_quote: _object({"source": _SLUG, "paragraph": _PARAGRAPH, "wording": _TEXT}, ("source", "paragraph"),
+                                   "Another source that reports the quote, the paragraph where, and its wording "
+                                   "when that source gives the words otherwise."),
+    records.also_in_paragraphs: _object({"source": _SLUG, "paragraphs": {"type": "array", "items": _PARAGRAPH, "minItems": 1}},
+                                        ("source", "paragraphs"), "Another source that reports it, and the paragraphs where."),
+    records.timestamp: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$",
+                        "description": "A moment in UTC, to the second: 2026-12-07T13:05:09Z."},
+    records.file_name: {"type": "string", "minLength": 1, "pattern": r"^[^./\\][^/\\]*$",
+                        "description": "The name of a file beside the record."},
 }
 
 # What each key means, for an editor's hover; a kind's own note wins over the general one.
@@ -89,6 +100,13 @@ FIELD_NOTES: dict[str, str] = {
     "language": "The article's language, as an HTML lang code.",
     "removed": "What ingest stripped from the article (spam, boilerplate, teasers).",
     "review": "What an editor should look at; delete an entry once seen to.",
+    "also_in": "Other sources that report it: {source, paragraph} each (a takeaway: {source, paragraphs}; a quote may add its wording there).",
+    "extracted_by": "How ingest found the article's body in the page (the extractor and its version).",
+    "fetched_from": "The address ingest fetched the page from.",
+    "final_url": "The address the page came from after redirects.",
+    "redirects": "Every address the fetch was redirected through, in order.",
+    "fetched_at": "When ingest fetched the page, in UTC.",
+    "snapshot": "The file beside this record that keeps the fetched page byte for byte.",
     "date": "When it took place: 2023, 2023-09 or 2023-09-13 (keep the quotes).",
     "place": "Where: city, region or country.",
     "venue": "The building or site.",

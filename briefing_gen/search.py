@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .cache import KeptValues, code_digest
+from .store import Shelf
 from .model import Briefing
 from .records import Person, Quote, Source, Takeaway
 from .render import paragraph_path, record_path, relative_link
@@ -89,12 +89,12 @@ def search_index_script(briefing: Briefing, kept: "KeptEntries | None" = None) -
     return pieces
 
 
-class KeptEntries(KeptValues):
+class KeptEntries(Shelf):
     """Each record's lines of the index from the last build (in `.briefing-gen-cache/`), keyed by
     the digests of the records they are made from, so an edit encodes only what changed."""
 
     def __init__(self, store: Path | None, pretty_urls: bool) -> None:
-        super().__init__(store, (code_digest(), pretty_urls, "utf-8 groups"))
+        super().__init__(store, (pretty_urls, "utf-8 groups"))
 
     def lines(self, keys: list[tuple], make: Callable[..., list[dict[str, Any]]], arguments: list[tuple]) -> list[bytes]:
         """Each group's entries, one per line, joined by ',\\n', in UTF-8 (empty if it has none)."""
@@ -102,7 +102,7 @@ class KeptEntries(KeptValues):
         for index in [index for index, text in enumerate(found) if text is None]:
             entries = make(*arguments[index])
             found[index] = ",\n".join([_ENCODER.encode(entry) for entry in entries]).encode("utf-8", "surrogatepass")
-        self.used.update(zip(keys, found))
+        self.now.update(zip(keys, found))
         return found
 
 

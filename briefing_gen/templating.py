@@ -17,7 +17,7 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from . import charts, render
-from .cache import code_digest
+from . import store
 from .content import SiteSettings
 from .markup import MarkdownRenderer
 
@@ -33,12 +33,12 @@ NAVIGATION = (
 
 
 def make_environment(templates_dir: str | Path, settings: SiteSettings, renderer: MarkdownRenderer,
-                     compiled_folder: Path | None = None) -> jinja2.Environment:
-    """The environment every page is rendered in. With compiled_folder, templates compiled by
-    an earlier build are reused from there (Jinja checks each against its source)."""
+                     kept_for: Path | None = None) -> jinja2.Environment:
+    """The environment every page is rendered in. With kept_for (an output folder), templates
+    compiled by an earlier build of it are reused from the store (Jinja checks each against its source)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        bytecode_cache=_bytecode_cache(compiled_folder, settings),
+        bytecode_cache=_bytecode_cache(kept_for, settings),
         autoescape=jinja2.select_autoescape(("html", "xml"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -129,20 +129,20 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache(folder: Path | None, settings: SiteSettings) -> jinja2.BytecodeCache | None:
-    """Jinja keys compiled templates by their source only: the folder is named for the code
-    that compiles them (briefing-gen's and Jinja's) and for the site's settings, which Jinja
-    may fold into the compiled code (`{{ 'index.html'|absolute }}` becomes the finished
-    address), so neither an upgrade nor a changed setting ever reuses old ones."""
-    if folder is None:
+def _bytecode_cache(out: Path | None, settings: SiteSettings) -> jinja2.BytecodeCache | None:
+    """Jinja keys compiled templates by their source only: they are kept in a folder of the
+    store named for the code that compiles them (briefing-gen's and Jinja's) and for the
+    site's settings, which Jinja may fold into the compiled code (`{{ 'index.html'|absolute }}`
+    becomes the finished address), so neither an upgrade nor a changed setting reuses old ones."""
+    if out is None:
         return None
     settings_digest = hashlib.sha1(repr(settings).encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    folder = folder / f"{code_digest()[:16]}-jinja{jinja2.__version__}-{settings_digest}"
+    compiled = store.folder(out, "templates", f"jinja{jinja2.__version__}", settings_digest)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        compiled.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # the cache only saves time
-    return _CompiledTemplates(str(folder))
+    return _CompiledTemplates(str(compiled))
 
 
 SITE_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)(?:\./)?')

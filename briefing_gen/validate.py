@@ -14,12 +14,12 @@ import itertools
 import operator
 from collections.abc import Iterable, Iterator
 
-from .cache import KeptValues
+from .store import Shelf
 from .content import Content
 from .problems import Problem
-from .records import Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
+from .records import Cited, Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
 
-def validate(content: Content, verbatim: KeptValues | None = None) -> list[Problem]:
+def validate(content: Content, verbatim: Shelf | None = None) -> list[Problem]:
     """Every cross-record problem in the content, sorted by file and line.
 
     `verbatim` keeps, between builds, the quotes found word for word in their paragraph, by
@@ -62,6 +62,13 @@ def _records_to_check(content: Content, records: list[Record]) -> list[Record]:
     else:
         cited = set()
     sources = content.of_kind("sources")
+    if hasattr(record_type, "also_in"):  # the further citations (few records have any)
+        also = [cited_by for record in records if record.also_in for cited_by in record.also_in]
+        if not {cited_by.source for cited_by in also} <= sources.keys():
+            return records
+        cited.update((cited_by.source, number) for cited_by in also for number in cited_by.paragraphs)
+        if any(_repeated_sources(record) for record in records if record.also_in):
+            return records
     for source_slug, number in cited:
         source = sources.get(source_slug)
         if source is not None and number > len(source.paragraphs):
@@ -79,6 +86,8 @@ def _references(record: Record) -> Iterator[tuple[str, str, str]]:
     if isinstance(record, Summit):
         for _, cell in record.compare:
             yield "compare", "sources", cell.source
+    for cited in getattr(record, "also_in", ()):
+        yield "also_in", "sources", cited.source
 
 
 @functools.cache
@@ -133,10 +142,25 @@ def _cited_paragraphs(record: Record) -> Iterator[tuple[str, str, int]]:
     elif isinstance(record, Summit):
         for _, cell in record.compare:
             yield "compare", cell.source, cell.paragraph
+    for cited in getattr(record, "also_in", ()):
+        for number in cited.paragraphs:
+            yield "also_in", cited.source, number
+
+
+def _repeated_sources(record: Record) -> list[str]:
+    """The sources a record cites more than once (a source reports a record once: put every
+    paragraph of it in one citation)."""
+    seen = [cited.source for cited in record.citations]
+    return sorted({slug for slug in seen if seen.count(slug) > 1})
 
 
 def _check_paragraphs(content: Content, record: Record) -> list[Problem]:
     problems = []
+    if getattr(record, "also_in", ()):
+        for slug in _repeated_sources(record):
+            problems.append(Problem(record.origin.path, record.origin.line_of("also_in"),
+                                    f"also_in: source '{slug}' is cited twice; list each source once",
+                                    "repeated-citation"))
     sources = content.of_kind("sources")
     for key, source_slug, number in _cited_paragraphs(record):
         source = sources.get(source_slug)
@@ -150,10 +174,11 @@ def _check_paragraphs(content: Content, record: Record) -> list[Problem]:
     return problems
 
 
-def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
-    """Every quote has words, and a verbatim one stands word for word in the paragraph it cites.
+def _check_quotes(content: Content, kept: Shelf | None) -> list[Problem]:
+    """Every quote has words, and a verbatim one stands word for word in each paragraph it cites
+    (its `wording` for a source that gives the words otherwise, else its body).
 
-    A quote found word for word before (in `kept`, by its file's and its source's digests) is not
+    A quote found word for word before (in `kept`, by its file's and its sources' digests) is not
     compared again; the thousands of those are picked out in bulk, the others checked one by one."""
     problems = []
     sources = content.of_kind("sources")
@@ -163,27 +188,36 @@ def _check_quotes(content: Content, kept: KeptValues | None) -> list[Problem]:
                                 "the quote's body is empty: write the quoted words", "empty-quote"))
     source_digests = {slug: source.origin.digest for slug, source in sources.items()}
     verbatim = [quote for quote in quotes if quote.verbatim and quote.body and not quote.body.isspace()]
-    keys = [(quote.origin.digest, source_digests.get(quote.source)) for quote in verbatim]
+    keys = [(quote.origin.digest, source_digests.get(quote.source),
+             *(source_digests.get(cited.source) for cited in quote.also_in)) if quote.also_in else
+            (quote.origin.digest, source_digests.get(quote.source)) for quote in verbatim]
     known = kept.kept.keys() & keys if kept is not None else set()
     if kept is not None:
-        kept.used.update(dict.fromkeys(known, True))
+        kept.keep(known)
     for quote, key in zip(verbatim, keys):
         if key in known:
             continue
-        source = sources.get(quote.source)
-        if source is None or quote.paragraph > len(source.paragraphs):
-            continue  # reported as an unknown reference or paragraph
-        words = normalise_for_quote_check(quote.body)
-        paragraph = source.paragraphs_for_quote_check[quote.paragraph - 1]
-        if words in paragraph:
-            if kept is not None:
-                kept.used[key] = True
-        else:
-            problems.append(Problem(
-                quote.origin.path, quote.origin.body_line,
-                f"quote is not word for word in source '{quote.source}' paragraph {quote.paragraph}"
-                f"{_first_difference(words, paragraph)} (set verbatim: false for a paraphrase)", "not-verbatim"))
+        found = [_check_wording(quote, cited, index == 0, sources) for index, cited in enumerate(quote.citations)]
+        problems.extend(problem for problem in found if problem is not None)
+        if kept is not None and not any(found):
+            kept.put(key, True)
     return problems
+
+
+def _check_wording(quote: Quote, cited: Cited, first: bool, sources: dict) -> Problem | None:
+    """A problem if the words one source is cited for do not stand in its paragraph."""
+    source = sources.get(cited.source)
+    if source is None or cited.paragraph > len(source.paragraphs):
+        return None  # reported as an unknown reference or paragraph
+    words = normalise_for_quote_check(quote.wording_in(cited))
+    paragraph = source.paragraphs_for_quote_check[cited.paragraph - 1]
+    if words in paragraph:
+        return None
+    line = quote.origin.body_line if first else quote.origin.line_of("also_in")
+    what = "wording" if cited.wording is not None and not first else "quote"
+    return Problem(quote.origin.path, line,
+                   f"{what} is not word for word in source '{cited.source}' paragraph {cited.paragraph}"
+                   f"{_first_difference(words, paragraph)} (set verbatim: false for a paraphrase)", "not-verbatim")
 
 
 def _first_difference(words: str, paragraph: str) -> str:

@@ -382,16 +382,16 @@ def test_two_builds_of_one_folder_are_serialised(minimal_content, tmp_path, cli,
     def hold_the_lock():
         with output_lock(out):
             held.set()
-            release.wait(5)
+            release.wait(10)
 
     holder = threading.Thread(target=hold_the_lock)
     holder.start()
     held.wait(5)
-    threading.Timer(0.5, release.set).start()
+    threading.Timer(3, release.set).start()  # long enough for a build on a busy machine to reach the lock
     started = time.monotonic()
     assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
     holder.join()
-    assert time.monotonic() - started >= 0.4  # it waited for the other build
+    assert time.monotonic() - started >= 1.9  # it waited for the other build
     assert "waiting for another build" in capsys.readouterr().err
     assert (out / "index.html").is_file()
 
@@ -439,7 +439,7 @@ def test_compiled_templates_are_kept_per_version_and_a_cache_failure_is_not_a_bu
                                                                                             cli, monkeypatch):
     import jinja2
 
-    from briefing_gen.cache import CACHE_FOLDER, code_digest
+    from briefing_gen.store import CACHE_FOLDER, code_digest
 
     out = tmp_path / "site"
     assert cli("build", "--content", str(minimal_content), "--out", str(out), "-q") == 0
@@ -466,3 +466,37 @@ def test_the_paths_of_a_list_of_records_are_each_records_path():
         records = getattr(briefing, kind)
         assert records and record_paths(records) == [record_path(record) for record in records], kind
     assert record_paths([]) == []
+
+
+def test_an_output_drawn_without_a_template_is_written_and_kept_like_a_page(minimal_content, tmp_path, cli,
+                                                                            monkeypatch):
+    """The API for an output that is not a page (an image, a JSON file): a recipe whose page
+    gives `draw`. It is written with the site, and drawn again only when what it shows changed."""
+    from briefing_gen import build as build_module
+    from briefing_gen import render
+
+    drawn: list[str] = []
+
+    def draw_card(context):
+        drawn.append(context["person"].slug)
+        return f"card of {context['person'].name}\n".encode()
+
+    def card_page(briefing, person):
+        return render.Page(f"cards/{person.slug}.txt", "", {"person": person}, in_sitemap=False, draw=draw_card)
+
+    def with_cards(briefing, paged=tuple(render.PAGED_LISTS)):
+        recipes = render.page_recipes(briefing, paged)
+        return recipes + [render.Recipe(f"cards/{person.slug}.txt", card_page, person, in_sitemap=False)
+                          for person in briefing.people]
+
+    monkeypatch.setattr(build_module, "page_recipes", with_cards)
+    out = tmp_path / "site"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    assert (out / "cards/anna-brandt.txt").read_text() == "card of Anna Brandt\n"
+    assert "cards/anna-brandt.txt" not in (out / "sitemap.xml").read_text()
+    assert sorted(drawn) == ["anna-brandt", "tomas-okafor"]
+    drawn.clear()
+    person = minimal_content / "people" / "tomas-okafor.md"
+    person.write_text(person.read_text().replace("Tomas Okafor", "Tomás Okafor", 1))
+    assert cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 0
+    assert drawn == ["tomas-okafor"] and (out / "cards/tomas-okafor.txt").read_text() == "card of Tomás Okafor\n"

@@ -34,6 +34,11 @@ BROKEN = [
      "quotes/okafor-ferry.md:1:", "missing required field 'speaker'"),
     ("impossible-date", "events/second-meeting.md", '"2023-05-11"', '"2023-02-30"',
      "events/second-meeting.md:3:", "February 2023 has 28 days"),
+    # Unquoted, YAML itself reads these as dates, and PyYAML raises on one that does not exist.
+    ("impossible-date-unquoted", "quotes/brandt-waited.md", 'said_on: "2023-05-11"', "said_on: 2023-02-30",
+     "quotes/brandt-waited.md:4:", "impossible date '2023-02-30': February 2023 has 28 days"),
+    ("impossible-month-unquoted", "events/second-meeting.md", 'date: "2023-05-11"', "date: 2023-13-01",
+     "events/second-meeting.md:3:", "impossible date '2023-13-01': there is no month 13"),
     ("unknown-summit", "quotes/brandt-waited.md", "summit: 2023-pier", "summit: 2023-peir",
      "quotes/brandt-waited.md:5:", "unknown summit '2023-peir'; did you mean '2023-pier'?"),
     ("unknown-person", "quotes/okafor-ferry.md", "person: tomas-okafor", "person: tomas-okafo",
@@ -74,6 +79,17 @@ def test_broken_content_names_file_and_line(minimal_content, cli, capsys, name, 
     assert lines, f"no problem reported at {where}; got:\n{err}"
     assert any(message in line for line in lines), err
     assert "Traceback" not in err
+
+
+def test_build_reports_an_unquoted_impossible_date_with_its_line(minimal_content, cli, capsys, tmp_path):
+    replace_in(minimal_content / "events/second-meeting.md", 'date: "2023-05-11"', "date: 2023-13-01")
+    templates = Path(__file__).parent.parent / "templates"
+    assert cli("build", "--content", str(minimal_content), "--templates", str(templates),
+               "--out", str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert "events/second-meeting.md:3: date: impossible date '2023-13-01'" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_all_problems_are_reported_together(minimal_content, cli, capsys):

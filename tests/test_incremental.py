@@ -160,20 +160,69 @@ def split_takeaways_over_pages(content: Path, templates: Path, word: str) -> Non
     path.write_text(text.replace("page_size: 1\n", "") if "page_size: 1\n" in text else text + "page_size: 1\n")
 
 
+# Several citations per record: the second report of the pier summit (tests/fixtures/citations) is
+# in the content from the start; these edits make records cite it and stop, and change what it says.
+SECOND_REPORT = MINIMAL_SITE.parent.parent / "citations"
+
+
+def _toggle_front(path: Path, lines: str) -> None:
+    """Add front-matter lines before the closing `---`, or take them out again."""
+    text = path.read_text()
+    if lines in text:
+        path.write_text(text.replace(lines, "", 1))
+    else:
+        head, _, body = text[4:].partition("\n---\n")
+        path.write_text(f"---\n{head}\n{lines}---\n{body}")
+
+
+def cite_quote_twice(content: Path, templates: Path, word: str) -> None:
+    _toggle_front(content / "quotes" / "brandt-waited.md", "also_in:\n  - source: pier-radio\n    paragraph: 2\n"
+                  "    wording: \"Four years we have waited for this,\"\n")
+
+
+def cite_event_twice(content: Path, templates: Path, word: str) -> None:
+    _toggle_front(content / "events" / "second-meeting.md", "also_in: [{source: pier-radio, paragraph: 1}]\n")
+
+
+def cite_figure_twice(content: Path, templates: Path, word: str) -> None:
+    _toggle_front(content / "figures" / "ferry-jobs.md", "also_in: [{source: pier-radio, paragraph: 3}]\n")
+
+
+def cite_takeaway_twice(content: Path, templates: Path, word: str) -> None:
+    _toggle_front(content / "takeaways" / "ferry-returns.md", "also_in: [{source: pier-radio, paragraphs: [1, 3]}]\n")
+
+
+def rename_second_outlet(content: Path, templates: Path, word: str) -> None:
+    _toggle(content / "sources" / "pier-radio.md", "outlet: Harbour Radio", f"outlet: {word.title()} FM")
+
+
+def toggle_conflicting_figure(content: Path, templates: Path, word: str) -> None:
+    """A figure of the second source for the same quantity with another value comes and goes."""
+    path = content / "figures" / "ferry-jobs-radio.md"
+    if path.exists():
+        path.unlink()
+    else:
+        shutil.copy(SECOND_REPORT / "figures" / "ferry-jobs-radio.md", path)
+
+
 EDITS = [edit_tag_body, edit_person_role, add_tag, delete_extra_tags, add_event, delete_first_meeting,
          edit_source_paragraph, edit_settings, edit_template, move_quote_to_other_speaker, move_quote_to_other_summit,
          redate_quote, untag_takeaway, draft_takeaway, rename_person, redate_source, add_takeaway,
-         delete_extra_takeaways, split_takeaways_over_pages]
+         delete_extra_takeaways, split_takeaways_over_pages, cite_quote_twice, cite_event_twice, cite_figure_twice,
+         cite_takeaway_twice, rename_second_outlet, toggle_conflicting_figure]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(edits=[(split_takeaways_over_pages, "north"), (rename_person, "north")])  # quotes by speaker reordered
+@example(edits=[(cite_quote_twice, "north"), (rename_second_outlet, "rain"), (cite_figure_twice, "eel"),
+                (toggle_conflicting_figure, "north"), (cite_quote_twice, "cobalt")])  # who reports it, and back
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.sampled_from(["north", "rain", "eel", "cobalt"])),
                 min_size=1, max_size=5))
 def test_incremental_equals_clean_after_any_edits(tmp_path_factory, edits):
     root = tmp_path_factory.mktemp("incremental")
     content, templates = root / "content", root / "templates"
     shutil.copytree(MINIMAL_SITE, content)
+    shutil.copy(SECOND_REPORT / "sources" / "pier-radio.md", content / "sources")
     shutil.copytree(TEMPLATES, templates)
     incremental, clean = root / "incremental", root / "clean"
     build(content, templates, incremental)
@@ -390,27 +439,28 @@ def test_a_build_stopped_while_it_updates_the_shadow_leaves_a_shadow_no_build_tr
 
 
 def test_kept_values_rewrite_only_the_files_whose_keys_changed(tmp_path):
-    from briefing_gen.cache import KeptValues
+    from briefing_gen.store import Shelf
 
-    store = tmp_path / "values.pickle"
-    first = KeptValues(store, ("v1",))
-    first.used.update({f"text {number}": number for number in range(200)})
+    store = tmp_path / "values"
+    first = Shelf(store, ("v1",))
+    for number in range(200):
+        first.put(f"text {number}", number)
     first.save()
     files = sorted(tmp_path.glob("values-*.pickle"))
-    assert len(files) == KeptValues.SHARDS
+    assert len(files) == first.shards
     inodes = {path: path.stat().st_ino for path in files}
-    second = KeptValues(store, ("v1",))
-    assert second.kept == first.used
-    second.used.update((key, value) for key, value in second.kept.items() if key != "text 7")  # one dropped
-    second.used["text 200"] = 200  # one added
+    second = Shelf(store, ("v1",))
+    assert second.kept == first.now
+    second.keep([key for key in second.kept if key != "text 7"])  # one dropped
+    second.put("text 200", 200)  # one added
     second.save()
     rewritten = [path for path in files if path.stat().st_ino != inodes[path]]
     assert 1 <= len(rewritten) <= 2
-    third = KeptValues(store, ("v1",))
-    assert third.kept == second.used
-    assert KeptValues(store, ("v2",)).kept == {}  # another version keeps nothing
+    third = Shelf(store, ("v1",))
+    assert third.kept == second.now
+    assert Shelf(store, ("v2",)).kept == {}  # another version keeps nothing
     files[0].write_bytes(b"damaged")
-    fourth = KeptValues(store, ("v1",))
+    fourth = Shelf(store, ("v1",))
     assert 0 < len(fourth.kept) < len(third.kept)  # a damaged file loses only its own values
     assert fourth.kept.items() <= third.kept.items()
 
@@ -485,6 +535,28 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
     monkeypatch.undo()
     assert "Ferries and birch." in (out / "tags" / "transport" / "index.html").read_text()  # the site before stays
     edit_tag_body(minimal_content, TEMPLATES, "ash")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+@pytest.mark.parametrize("harm", ["deleted", "damaged"])
+def test_a_store_deleted_or_damaged_between_builds_costs_only_time(minimal_content, tmp_path, harm):
+    from briefing_gen.store import CACHE_FOLDER
+
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    build(minimal_content, TEMPLATES, out)
+    edit_tag_body(minimal_content, TEMPLATES, "rain")
+    build(minimal_content, TEMPLATES, out)  # every kind of kept work is in the store now
+    store = tmp_path / CACHE_FOLDER
+    kept = [path for path in store.rglob("*") if path.is_file() and path.suffix == ".pickle"]
+    assert {path.name.split("-")[0] for path in kept} >= {"records", "markdown", "verbatim", "search", "reads", "build"}
+    if harm == "deleted":
+        shutil.rmtree(store)
+    else:
+        for path in kept:
+            path.write_bytes(b"not what was kept")
+    edit_tag_body(minimal_content, TEMPLATES, "fog")
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)

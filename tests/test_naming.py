@@ -105,6 +105,8 @@ def test_records_tied_to_no_summit_are_valid_where_summits_are_compared(minimal_
 @pytest.mark.parametrize("setting, message", [
     ("compares: {singular: source, plural: things}", "compares: 'source' is already a field of some records"),
     ("compares: {singular: quote, plural: quotes}", "compares: 'quotes' is already the folder of another kind"),
+    ("compares: {singular: comparison, plural: compare}",  # the Sources compared page's folder
+     "compares: 'compare' is already the folder of another kind or page"),
     ("compares: {singular: round}", "compares: missing plural"),
     ("compares: {singular: Round Two, plural: rounds}", "compares: 'Round Two' is not a valid slug"),
     ("compares: {singular: round, plural: round}", "compares: singular and plural must differ"),
@@ -157,8 +159,10 @@ ARTICLE = """Harbour ferry talks resume
 
 Mayor Anna Brandt met Mayor Tomas Okafor on the pier on 11 May 2023.
 
-"We have waited four years for this," Brandt said on Thursday.
+"This pier has seen better days," Brandt said on Thursday.
 """
+# (Words of its own: Brandt's words in the fixture's source would be merged into her quote there,
+# as a second source's citation, and no quote written.)
 
 
 @pytest.mark.parametrize("naming", ["rounds", "none"])

@@ -137,20 +137,20 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
             return True
         described = {w for name in accepted for w in words(name)} - _STOP
         return bool(described) and all(set(words(n)) <= described for n in found.person_names[:1])
-    if wanted == "unknown":
+    if wanted == "unknown" or fold(found.speaker) in {fold(name) for name in accepted}:
         return True
     if entries:  # a named speaker, written without a person record
         return any(fold(found.speaker) in {fold(n) for n in entry} for entry in entries)
-    described = {w for name in accepted for w in words(name)} - _STOP or {w for name in accepted for w in words(name)}
+    described = {w for name in accepted for w in words(name)} - _STOP
     return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
 
 
 def match(gold: list[dict], found: list[Found]) -> list[tuple[int, int]]:
     """One-to-one (gold index, found index) pairs sharing at least half of each other's words."""
-    pairs = sorted(((overlap(g["text"], f.text), i, j) for i, g in enumerate(gold) for j, f in enumerate(found)),
-                   reverse=True)
+    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), i, j) for i, g in enumerate(gold)
+                    for j, f in enumerate(found)), reverse=True)  # on a tie, a required quote first
     used_gold, used_found, matched = set(), set(), []
-    for score, i, j in pairs:
+    for score, _, i, j in pairs:
         if score < 0.5:
             break
         if i not in used_gold and j not in used_found:

@@ -18,7 +18,9 @@ from .clean import clean_blocks
 from .dates import parse_published
 from .existing import PeopleIndex, load_summits
 from ..content import load_settings
-from .readers import InputError, read_article
+from .fetching import FetchError, Fetched, fetch, is_address
+from .merge import Merger, carry_citations
+from .readers import Article, InputError, read_article, read_bytes
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
 
@@ -44,30 +46,82 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
     slugs = _Slugs(root)
     planned: dict[str, Draft] = {}
     report = Report(root, dry_run)
+    merger = Merger.load(root, manifest)  # what another article already reported: cited again, not duplicated
     code = 0
+    snapshots: dict[str, tuple[Path, bytes]] = {}
     for path in files:
         try:
-            article = read_article(path)
-        except InputError as error:
+            article, fetched = _read(path)
+        except (InputError, FetchError) as error:
             print(error, file=err)
             code = 1
             continue
         when = published_date or _article_date(article.published)
         if when is None:
-            print(f"{path}: no publication date: pass --published; relative dates stay unknown", file=err)
+            print(f"{path}: no publication date: the article states none; pass --published YYYY-MM-DD", file=err)
+            code = 1
+            continue
         cleaned = clean_blocks(article.blocks)
         assembled = assemble(article, cleaned, when, outlet, summits, people, slugs)
+        add_provenance(assembled.source, article, fetched)
+        if fetched is not None:
+            source = assembled.source
+            snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
+        carry_citations(root, assembled.drafts)
+        drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
-        for draft in assembled.drafts:
+        for draft in drafts:
             draft.front = named_reference(draft.front, naming)
             planned[draft.relative_path] = draft  # a person met again later keeps its merged form
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
+    report.merges = merger.lines
     for draft, action in decisions:
         report.add_decision(draft, action)
+    # A fetched page's bytes go beside its source record, unless the editor changed or deleted it.
+    kept_pages = [snapshots[draft.relative_path] for draft, action in decisions
+                  if draft.relative_path in snapshots and action in ("new", "update", "same")]
+    for snapshot_path, _ in kept_pages:
+        report.add_snapshot(snapshot_path)
     if not dry_run:
         write_drafts(root, decisions, manifest)
+        for snapshot_path, body in kept_pages:
+            write_snapshot(snapshot_path, body)
     report.print(out)
     return code
+
+
+def _read(path: str) -> tuple[Article, Fetched | None]:
+    """An article from a file, or from the web when `path` is an address."""
+    if not is_address(path):
+        return read_article(path), None
+    fetched = fetch(path)
+    article = read_bytes(fetched.body, path, charset=fetched.charset, html=fetched.is_html)
+    article.url_candidates = [*(article.url_candidates or [article.url]), fetched.final_url]
+    return article, fetched
+
+
+def write_snapshot(path: Path, body: bytes) -> None:
+    """The fetched bytes, exactly, beside the source record (written whole or not at all)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(body)
+    temporary.replace(path)
+
+
+def add_provenance(source: Draft, article: Article, fetched: Fetched | None = None) -> None:
+    """Say in the source record how its body was found and, for a fetched page, from where,
+    when and in which file its bytes are kept (after `language`, before the lists)."""
+    extra = {"extracted_by": article.extracted_by}
+    if fetched is not None:
+        extra.update(fetched_from=fetched.url, final_url=fetched.final_url, redirects=fetched.redirects or None,
+                     fetched_at=fetched.fetched_at, snapshot=f"{source.slug}.snapshot{fetched.snapshot_suffix}")
+    front = {}
+    for key, value in source.front.items():
+        if key in ("removed", "review"):
+            front.update((k, v) for k, v in extra.items() if v is not None and k not in front)
+        front[key] = value
+    front.update((k, v) for k, v in extra.items() if v is not None and k not in front)
+    source.front = front
 
 
 def named_reference(front: dict, naming) -> dict:

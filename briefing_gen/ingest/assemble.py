@@ -19,11 +19,10 @@ from .dates import find_dates
 from .events import find_events
 from .existing import KnownPerson, PeopleIndex, SummitWindow, summit_for
 from .figures import find_figures
-from .people import PeopleRegistry, Person
+from .people import PeopleRegistry, Person, is_person_name
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
-from .descriptions import DESCRIBED
 from .said_on import reported_speech_day
 from .speakers import FoundQuote, find_quotes, register_mentions
 from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
@@ -85,14 +84,15 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     source_slug = slugs.claim("sources", slugify(title), ("title", title))
     registry = PeopleRegistry()
     for name in cleaned.byline_spellings + article.byline:
-        registry.resolve_name(name, role="reporter")
+        if is_person_name(name):  # not "No Author" or "Letters To The Editor"
+            registry.resolve_name(name, role="reporter")
     when = event_date(paragraphs, published) or (PartialDate(published.year, published.month, published.day) if published else None)
     quotes, quote_review = find_quotes(paragraphs, published, registry, reported_speech_day(paragraphs, published))
     review.extend(quote_review)
     registry.finish()
     person_drafts, slug_of = _people_drafts(registry, quotes, people, title)
     drafts: list[Draft] = []
-    if any(quote.person is None or quote.person is DESCRIBED for quote in quotes):
+    if any(quote.person is None or quote.person.described for quote in quotes):
         person_drafts += _unknown_person(people)
     drafts += _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when)
     drafts += _takeaway_drafts(paragraphs, source_slug, quotes, slug_of, when, published, summits, slugs, review)
@@ -148,7 +148,7 @@ def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: P
     speakers = {id(q.person.final()) for q in quotes if q.person is not None}
     drafts, slug_of = [], {}
     for person in registry.people:
-        full_name = person.kind == "person" and any(" " in s for s in person.spellings)
+        full_name = person.kind == "person" and (any(" " in s for s in person.spellings) or bool(person.styled))
         if not full_name and id(person) not in speakers:
             continue
         draft, changed = people.place(person, title)
@@ -162,7 +162,7 @@ def _quote_drafts(quotes, source_slug, slug_of, summits, slugs, review, when) ->
     """Quote records; a quote of unknown date belongs to the summit the article reports on."""
     drafts = []
     for quote in quotes:
-        person = quote.person.final() if quote.person and quote.person is not DESCRIBED else None
+        person = quote.person.final() if quote.person and not quote.person.described else None
         person_slug = slug_of.get(id(person)) if person else None
         said_on = quote.said_on.iso() if quote.said_on else "unknown"
         summit = summit_for(quote.said_on or when, summits)

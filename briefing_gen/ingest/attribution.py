@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NOT_NAME_WORDS, find_person_names, is_title, strip_leading_words
+from .people import NOT_NAME_WORDS, find_person_names, is_person_name, is_title, strip_leading_words
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|explained|explains|stated|states|wrote|writes|noted|notes|warned|"
+    "indicated|estimated|estimates|"
     "warns|insisted|insists|argued|argues|declared|declares|announced|announces|concluded|concludes|replied|"
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
@@ -29,6 +30,7 @@ _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", 
 _SKIP_WORDS = {"also", "then", "later", "once", "again", "further", "only", "just", "has", "had", "have",
                "was", "is", "were", "will", "would", "could", "may", "might", "had", "reportedly", "previously",
                "earlier", "recently", "repeatedly", "publicly", "personally", "separately", "quickly", "simply",
+               "himself", "herself", "themselves", "itself",
                "finally", "now", "even", "already", "never", "always", "still", "had", "not", "did", "does"}
 _CLAUSE_BREAK = re.compile(r"_+|[,;:()–—]|\b(?:that|but|and|while|as|when|because|after|before|if|then|what|where|"
                            r"which|who|even|so|since|though|although)\b")
@@ -36,7 +38,7 @@ _MEDIA = re.compile(r"^(?:[A-Z]{2,6}|.*\b(?:News|Times|Post|Journal|Agency|Radio
                     r"Guardian|Telegraph|Herald|Tribune|Gazette|Broadcasting|Network|Channel|Wire|Daily|Media|"
                     r"Yonhap|Kyodo|Xinhua|Interfax|Newspaper|Magazine)\b.*|.*\b(?:media|television|newspaper|"
                     r"agency|broadcaster|radio)\b.*)$")
-_ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Department|News|Party|Army|Navy|Forces|"
+_ORG_WORDS = re.compile(r"\b(?:Administration|Council|Institute|University|Agency|Ministry|Department|News|Party|Army|Navy|Forces|"
                         r"Federation|Union|Bank|Fund|Group|Company|Corporation|Committee|Commission|Assembly|"
                         r"Parliament|Congress|Senate|Court|Office|Service|Center|Centre|Foundation|Association|"
                         r"Organi[sz]ation|Network|Kremlin|Pentagon|White House|Government|Police|Authority|"
@@ -50,6 +52,12 @@ _ORG_WORDS = re.compile(r"\b(?:Council|Institute|University|Agency|Ministry|Depa
 _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residents", "critics", "observers", "witnesses",
             "authorities", "police", "protesters", "lawmakers", "leaders", "organizers", "organisers", "scientists",
             "researchers", "economists", "reports", "media", "people", "many", "some", "others", "locals", "aides"}
+
+
+def is_org_word(word: str) -> bool:
+    """"ministry", "Government", "police": a word naming an organisation, in any case."""
+    word = word.strip(".,;:")
+    return bool(_ORG_WORDS.fullmatch(word[:1].upper() + word[1:].lower())) or is_media(word[:1].upper() + word[1:])
 
 
 def is_media(phrase: str) -> bool:
@@ -116,7 +124,7 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     before, after = masked[: match.start()], masked[match.end():]
     via = _told_via(after) if verb in ("told", "tells") else None
     subject, apposition = subject_before(before)
-    if subject is None and re.search(r"(?:_|^)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
+    if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
         subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
     if subject is None and not _PARTICIPLE.search(verb):
         return None
@@ -135,15 +143,35 @@ def _told_via(after: str) -> str | None:
     return None
 
 
+_TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:this|last|next)\s+(?:week|month|year)|"
+                                 r"yesterday|today|tonight|last night|earlier this (?:week|month|year)|"
+                                 r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
+    before = re.sub(_TIME_AFTER_SUBJECT, " ", before)  # "Microsoft last week announced": the date is no part of who
+    before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
+    before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
+                    " ", before)  # "the man could be heard saying"
     words = before.rstrip().split(" ")
     while words and words[-1].lower() in _SKIP_WORDS:
         words.pop()
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
+    named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),$", text)
+    if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
+        # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
+        return Speaker(named_last["who"], "name", _strip_determiners(named_last["role"])), True
+    long_apposition = re.search(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
+                                r"(?:\s+[A-Z][\w’'-]+){0,3}),\s+(?:(?:an?|the)\s|[a-z])[^_]*,$", text)
+    if long_apposition and "," in text[long_apposition.end("who") + 1: -1]:
+        # "Mr Parish, chairman of the environment, food and rural affairs committee, said"
+        speaker = speaker_phrase(long_apposition["who"])
+        if speaker is not None and speaker.kind in ("name", "single"):
+            return speaker, True
     apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?|"
                            r"[A-Z][\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
     if apposition:
@@ -174,8 +202,11 @@ def _appositive_role(text: str) -> str | None:
 
 
 def _last_clause(text: str) -> str:
+    named = re.search(r"(?:[A-Z][\w’'-]+\s+)+(?:and|of|for)\s+(?:[A-Z][\w’'-]+\s*)+$", text)
+    if named and _ORG_WORDS.search(named.group(0)):
+        return named.group(0).strip()  # "National Oceanic and Atmospheric Administration": one name
     pieces = _CLAUSE_BREAK.split(text)
-    return pieces[-1].strip() if pieces else text.strip()
+    return (pieces[-1] if pieces else text).strip(" .!?…")
 
 
 def _strip_determiners(text: str) -> str:
@@ -214,8 +245,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return None
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
-    if phrase.lower() in _GENERIC:
-        return None  # "Officials said": no one in particular
+    if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
+        return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
     affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)$", phrase)
     if affiliated and not role:
         person = speaker_phrase(affiliated["who"])
@@ -237,10 +268,14 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if by_org:
         return speaker_phrase(by_org["org"], role)
     acronym = re.search(r"(?:^|\s)(?P<acr>[A-Z]{2,6})$", phrase)
+    if acronym and is_title(acronym["acr"]):
+        return Speaker(phrase, "description", role)  # "the Labour MP said": a role, not an organisation
     if acronym:
         prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
         return Speaker(acronym["acr"], "organization", role or prefix)
     bare = _strip_determiners(phrase)
+    if is_title(bare):
+        return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
         kind = "organization" if bare.lower() in NOT_NAME_WORDS else "single"
         return Speaker(bare, kind, role)
@@ -250,7 +285,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)  # a proper name that is not a person's: "Friends of Ostrava Library"
     if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
-    if re.match(r"(?:the|this|that)\s+[a-z]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
+    if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
     if re.fullmatch(r"(?:(?:a|an|one|another)\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,7}|another|someone(?:\s+[\w’'-]+){0,8}|"
                     r"somebody(?:\s+[\w’'-]+){0,8})", phrase.strip()):

@@ -65,6 +65,11 @@ _STOP_STEMS = {"about", "after", "again", "their", "there", "these", "those", "w
                "could", "should", "where", "other", "with", "from", "that", "this", "have", "were", "been"}
 
 
+def is_teaser_marker(line: str) -> bool:
+    """A line that opens a block of teasers for other stories ("More on this topic")."""
+    return bool(_TEASER_MARKER.match(line))
+
+
 def clean_blocks(blocks: list[str]) -> Cleaned:
     """Walk the blocks once, removing and recording, then flag garble in what is kept."""
     cleaned = Cleaned()

@@ -119,6 +119,21 @@ def _relative_period(match: re.Match, published: dt.date | None) -> PartialDate 
     return PartialDate(months // 12, months % 12 + 1)
 
 
+def _week(match: re.Match, published: dt.date | None) -> PartialDate | None:
+    """'earlier this week', 'last week': the days of that week up to publication, at the
+    precision they share (a month, or only a year when the week spans two months)."""
+    if published is None:
+        return None
+    monday = published - dt.timedelta(days=published.weekday())
+    if match["which"].lower() in ("last", "past"):
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    else:
+        first, last = monday, published
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
+
+
 def _ago(match: re.Match, published: dt.date | None) -> PartialDate | None:
     """'four years ago' is a year, 'two months ago' a month, '3 days ago' a day."""
     if published is None:
@@ -151,6 +166,7 @@ _PATTERNS = [
     (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b"), _day_word),
     (re.compile(r"(?:\b(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"), _weekday),
     (re.compile(r"\b(?P<which>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month)\b"), _relative_period),
+    (re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<which>[Ll]ast|[Pp]ast|[Tt]his)\s+week\b"), _week),
     (re.compile(r"\b" + _COUNT + r"\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
     (re.compile(r"(?<![\d,.$€£¥-])\b" + _YEAR + r"\b(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))"), _year),
 ]

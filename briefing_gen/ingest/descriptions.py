@@ -13,7 +13,7 @@ import re
 from .people import PeopleRegistry, Person
 
 # the speaker is described, not named: a quote keeps the words, its person is unknown
-DESCRIBED = Person(["(described)"], kind="described")
+DESCRIBED = Person(["(described)"], kind="described", described=True)
 
 _DETERMINERS = {"the", "this", "that", "a", "an", "one", "another"}
 _PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|resident|spokesperson|spokesman|spokeswoman|"
@@ -22,7 +22,7 @@ _PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|residen
                            r"lawyer|reporter|witness|driver|pilot|captain|farmer|worker|student|fan|expert|analyst|"
                            r"researcher|scientist|professor|coach|player|star|singer|actor|actress|writer|author|uncle|"
                            r"aunt|mother|father|son|daughter|wife|husband|brother|sister|neighbour|neighbor|friend|"
-                           r"\d+-year-old|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
+                           r"\d+-year-old|pair|couple|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
                            r"\w{3,}(?:er|or|ist|ian))")  # agent nouns: "the harbour master", "the organiser"
 
 
@@ -34,12 +34,29 @@ def resolve_description(text: str, registry: PeopleRegistry) -> Person | None:
         return None
     head = words[-1]
     fitting = [person for person in registry.people if person.kind == "person" and head in _described_by(person)]
-    return fitting[0] if len(fitting) == 1 else DESCRIBED
+    if len(fitting) > 1:
+        return None  # "the minister" when two ministers are named: either, so no one; flagged
+    return fitting[0] if fitting else DESCRIBED
 
 
 def _described_by(person: Person) -> set[str]:
     """The words an article can use to describe a person: their role and titles."""
     words = set(re.findall(r"[\w’'-]+", (person.role or "").lower()))
+    if person.age:
+        words.add(f"{person.age}-year-old")
     for titled in person.titled:
         words.update(re.findall(r"[\w’'-]+", titled.lower())[:-1])
     return words
+
+
+_SUBJECT = re.compile(r"\s*(?P<desc>(?:An?|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?(?P<noun>[a-z][\w’'-]*)"
+                      r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?)\s+(?:[a-z]+ly\s+)?$")
+
+
+def described_subject(before_verb: str) -> Person | None:
+    """An unnamed person opening a sentence before its verb ("A spokesman for the port authority
+    defended the offer."): someone a "he" right after can mean, who has no record of their own."""
+    match = _SUBJECT.fullmatch(before_verb)
+    if not match or not _PERSON_NOUNS.fullmatch(match["noun"]) or match["noun"].endswith("s"):
+        return None
+    return Person([match["desc"]], kind="person", described=True)

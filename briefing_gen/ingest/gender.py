@@ -18,6 +18,8 @@ MALE, FEMALE, MIXED = "male", "female", "mixed"
 _PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "duke": MALE, "father": MALE,
+                 "man": MALE, "boy": MALE, "son": MALE, "husband": MALE, "brother": MALE, "uncle": MALE,
+                 "woman": FEMALE, "girl": FEMALE, "daughter": FEMALE, "wife": FEMALE, "mother": FEMALE, "aunt": FEMALE,
                  "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE,
                  "queen": FEMALE, "princess": FEMALE, "duchess": FEMALE, "sister": FEMALE}
 _MAN_ROLES = {"spokesman", "chairman", "congressman", "councilman", "businessman", "assemblyman", "alderman",
@@ -89,14 +91,15 @@ def subject_gender(after_verb: str, person: Person | None) -> None:
 
 
 def resolve_pronoun(word: str, recent: list[tuple[Person, int]], paragraph: int,
-                    window: int = 2) -> tuple[Person | None, list[Person]]:
+                    window: int = 2, continuing: bool = False) -> tuple[Person | None, list[Person]]:
     """The person a he/she in `paragraph` stands for among the speakers so far
     ((person, paragraph) pairs, most recent last), and, when it is ambiguous, the
     people it could be. The nearest fitting speaker is taken when the text gives
     them the pronoun's gender, or when no other fitting speaker spoke in the last
     `window` paragraphs (a writer alternating two speakers of unstated gender leaves
     "he" open; one who introduced a new speaker at length means that one).
-    A pronoun resolved for sure gives its person the gender."""
+    A pronoun resolved for sure gives its person the gender. `continuing` (he added, she
+    went on): the one person of this paragraph who spoke is meant."""
     gender = pronoun_gender(word)
     last_turn: dict[int, tuple[Person, int]] = {}
     for person, number in recent:
@@ -112,6 +115,9 @@ def resolve_pronoun(word: str, recent: list[tuple[Person, int]], paragraph: int,
     if gender is None or gender_of(nearest) == gender:
         return nearest, []
     rivals = [p for p, n in fitting[1:] if n >= paragraph - window]
+    here = [p for p, n in fitting if n == paragraph]
+    if continuing and len(here) == 1 and here[0] is nearest:
+        rivals = []  # "Sparks says … “…,” he adds.": the one speaker of the paragraph goes on
     if not rivals:
         note_gender(nearest, gender)
         return nearest, []

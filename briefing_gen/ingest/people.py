@@ -70,7 +70,8 @@ monitor daily weekly library museum club society friends church hospital theatre
 
 # first words of places ("New York", "San Leandro", "Lake Berryessa"): never a given name
 PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort", "port", "saint", "st", "bay",
-               "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri"}
+               "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri", "camp",
+               "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -81,10 +82,11 @@ shipping construction engineering consulting capital ventures networks telecom e
 homes properties estates studios records books
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
 health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
-yorkers angeles francisco
+yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa
+llc inc corp plc ltd
 """.split())
-_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
-_RUN = re.compile(_TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
+_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*(?![A-Z])|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
+_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
 
@@ -126,12 +128,24 @@ def find_person_names(text: str) -> list[NameMention]:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
+            dotted = _DOTTED_TITLE.search(text[:start]) if not titles else None  # "Mr. Hugo Brandt", "Gov. Rita Okafor"
+            if dotted and dotted.group(1).lower() in FAMILY_TITLES:
+                title = dotted.group(1)
             mentions.append(NameMention(start, start + len(name), name, title))
     for match in _TITLED.finditer(text):
         if match["family"].lower() in NOT_NAME_WORDS or any(m.start <= match.start("family") < m.end for m in mentions):
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+_DOTTED_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\.\s+$")
+
+
+def is_headline(text: str) -> bool:
+    """A line in Title Case without a full stop: a headline or a credit, where capitals mark no names."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    return len(words) >= 4 and not re.search(r"[.!?”\"’']$", text.strip()) and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
 def _opens_sentence(text: str, index: int) -> bool:
@@ -169,11 +183,18 @@ class Person:
     slug: str | None = None  # set when the person matches an existing record
     merged_into: "Person | None" = None
     gender: str | None = None  # only as the text states it (see gender.py)
+    age: int | None = None  # "Karl Moss, 78,": what "the 78-year-old" refers back to
+    described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
 
     @property
     def name(self) -> str:
         full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1]
-        return preferred_spelling(full or self.spellings)
+        return preferred_spelling(full or self.styled or self.spellings)
+
+    @property
+    def styled(self) -> list[str]:
+        """"Prince William", "Princess Diana": a given name with the title that goes with it."""
+        return [titled for titled in self.titled if titled.split()[0].lower() in STYLE_TITLES]
 
     def final(self) -> "Person":
         """The person this one was merged into, if any."""
@@ -199,6 +220,35 @@ class Person:
     def has_family_name(self, word: str) -> bool:
         return any(word in (tokens[0], tokens[-1]) for tokens in
                    (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
+
+
+def _one_letter_off(first: str, second: str) -> bool:
+    """Two words of five letters or more that differ by one substituted letter."""
+    return len(first) == len(second) >= 5 and first[0] == second[0] and sum(a != b for a, b in zip(first, second)) == 1
+
+
+STYLE_TITLES = {"prince", "princess", "king", "queen", "duke", "duchess", "lord", "lady", "sir", "dame", "pope", "sheikh"}
+_GENDERED_TITLES = {"mr": "male", "sir": "male", "lord": "male", "prince": "male", "duke": "male", "king": "male",
+                    "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
+                    "princess": "female", "duchess": "female", "queen": "female"}
+
+
+def _fits_title(person: Person, title: str) -> bool:
+    """Whether a gendered title can name this person: only when the text gave them the other
+    gender can it not. A title with no gender fits no one in particular."""
+    wanted = _GENDERED_TITLES.get(title.lower().rstrip("."))
+    if wanted is None:
+        return False
+    if person.gender in (None, wanted):
+        return True
+    return False
+
+
+def _by_title(candidates: list[Person], title: str) -> list[Person]:
+    """The people a gendered title can name; the one the text gave that gender, if only one."""
+    fitting = [p for p in candidates if _fits_title(p, title)]
+    stated = [p for p in fitting if p.gender == _GENDERED_TITLES.get(title.lower().rstrip("."))]
+    return stated if len(stated) == 1 else fitting
 
 
 class PeopleRegistry:
@@ -232,6 +282,8 @@ class PeopleRegistry:
         """A one-word name: the person with that family name mentioned so far, if only one;
         otherwise a person known by that word alone."""
         candidates = [p for p in self.people if p.kind == "person" and p.has_family_name(word)]
+        if len(candidates) > 1 and title:  # "Mr Hallam" beside Grace and Peter Hallam: the title tells which
+            candidates = _by_title(candidates, title)
         if len(candidates) == 1:
             person = candidates[0]
         else:
@@ -256,6 +308,9 @@ class PeopleRegistry:
         titled aliases whose family name is shared by several people of the article."""
         for single in [p for p in self.people if p.kind == "person" and len(p.spellings) == 1 and " " not in p.spellings[0]]:
             owners = [p for p in self.people if p is not single and p.kind == "person" and p.has_family_name(single.spellings[0])]
+            if not owners:  # "Hauser" in an article about Trevor Houser: one letter off the only such family name
+                owners = [p for p in self.people if p is not single and p.kind == "person" and " " in p.name
+                          and _one_letter_off(single.spellings[0], name_tokens(p.name)[-1])]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.titled.extend(t for t in single.titled if t not in owner.titled)
@@ -269,6 +324,8 @@ class PeopleRegistry:
             for titled in person.titled:
                 family = titled.split()[-1]
                 owners = [p for p in self.people if p.kind == "person" and (p.has_family_name(family) or family in p.spellings)]
+                if len(owners) > 1:
+                    owners = _by_title(owners, titled.split()[0])
                 if len(owners) == 1:
                     kept.append(titled)
             person.titled = kept

@@ -86,6 +86,8 @@ def _single_spans(paragraph: str, taken: list[Span]) -> list[Span]:
     """British single quote marks, outside any double-quoted span: an opening mark after a
     space or bracket and before a letter, closed by the last closing mark before the next
     opening one (so "children's" or "Truss's 'toothless' plan" keep their apostrophes)."""
+    if not re.search(r"[.!?…][”\"’')]*\s*$", paragraph):
+        return []  # a headline ("Duchess says palace is 'perpetuating falsehoods'"): its quote marks mark no speech
     inside = lambda index: any(span.start <= index < span.end for span in taken)  # noqa: E731
     openers = [i for i, char in enumerate(paragraph) if char in "'‘" and not inside(i)
                and (i == 0 or paragraph[i - 1].isspace() or paragraph[i - 1] in "([—–-:")
@@ -98,6 +100,9 @@ def _single_spans(paragraph: str, taken: list[Span]) -> list[Span]:
         ends = [i for i in closers if start < i < limit]
         if ends and (not spans or start > spans[-1].end):
             spans.append(Span(start, ends[-1] + 1, paragraph[start + 1: ends[-1]].strip()))
+        elif not ends and number + 1 == len(openers) and re.search(r"(?:^|:\s*)$", paragraph[:start]):
+            # "warns: 'If we … wiped out." with no closing mark: the quote runs on into the next paragraph
+            spans.append(Span(start, len(paragraph), paragraph[start + 1:].strip(), open_ended=True))
     return spans
 
 
@@ -133,10 +138,15 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Ca
 
 def sentences(masked: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a masked paragraph; "Dr." or "U.S." ends none."""
+    from .attribution import SPEECH_VERBS
+
+    attribution = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b")
     bounds, start = [], 0
     for match in re.finditer(r"(?<=[.!?…])\s+(?=[A-Z_“\"(<])", masked):
         if _ABBREVIATION.search(masked[max(0, match.start() - 6): match.start()]):
             continue
+        if match.start() >= 2 and masked[match.start() - 2] == "_" and attribution.match(masked, match.end()):
+            continue  # "“Why care?” Winfrey asked.": the attribution belongs to the quote before it
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(masked)))

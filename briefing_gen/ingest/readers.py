@@ -1,19 +1,21 @@
 """Article files -> a title and a list of paragraph blocks (markdown text).
 
 Plain text, markdown and HTML are read into the same shape so every later
-step works on plain strings. For HTML only the article body is kept: site
-chrome (navigation, header, footer, asides, share and cookie blocks, forms,
-scripts, styles) never becomes a paragraph.
+step works on plain strings. Bytes are decoded as decode.py says (declared
+charset, else detection). For HTML only the article body is kept, as
+trafilatura finds it (webpage.py): site chrome never becomes a paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+
+from . import webpage
+from .decode import DecodeError, decode_bytes
 
 
 class InputError(Exception):
@@ -33,6 +35,8 @@ class Article:
     language: str | None = None
     published: str | None = None
     outlet: str | None = None
+    extracted_by: str | None = None  # how the body was found, for the source record
+    title_in_body: bool = False  # the title is the article's own first heading, not the page's metadata
 
 
 def read_article(path: str) -> Article:
@@ -41,14 +45,23 @@ def read_article(path: str) -> Article:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read file: {error.strerror}") from None
+    return read_bytes(raw, path)
+
+
+def read_bytes(raw: bytes, path: str, charset: str | None = None, html: bool | None = None) -> Article:
+    """An article from its bytes: decoded by what it declares (or `charset`, from HTTP), else
+    detected; read as HTML when `html` says so, or by the name's extension or the content."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8") from None
+        text, _ = decode_bytes(raw, charset)
+    except DecodeError as error:
+        raise InputError(f"{path}: {error}") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{path}:1: the file is empty: there is no article to ingest")
     suffix = Path(path).suffix.lower()
-    if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text, re.IGNORECASE):
+    if html is None:
+        html = suffix in (".html", ".htm", ".xhtml") or bool(re.match(r"\s*(<!doctype html|<html|<\?xml)", text, re.IGNORECASE))
+    if html:
         return read_html(text, path)
     if suffix in (".md", ".markdown") or re.search(r"^#{1,6} \S", text, re.MULTILINE):
         return read_markdown(text, path)
@@ -111,7 +124,7 @@ def read_markdown(text: str, path: str = "") -> Article:
         try:
             loaded = yaml.safe_load(match.group(1))
             meta = loaded if isinstance(loaded, dict) else {}
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist
             meta = {}
         text = text[match.end():]
     text = _setext_to_atx(text)
@@ -174,157 +187,6 @@ def _strip_inline_markup(block: str) -> str:
 
 # -- HTML ---------------------------------------------------------------------
 
-_SKIPPED_TAGS = {"script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg",
-                 "button", "select", "template", "figure", "menu", "dialog", "object", "video", "audio"}
-_CHROME_WORDS = {"share", "sharing", "shares", "social", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
-                 "subscription", "comment", "comments", "disqus", "related", "promo", "promotion", "advert", "advertisement",
-                 "ad", "ads", "adslot", "banner", "menu", "navbar", "nav", "navigation", "sidebar", "breadcrumb",
-                 "breadcrumbs", "popup", "modal", "widget", "sponsor", "sponsored", "recommended", "recommendations",
-                 "trending", "mostread", "popular", "footer", "masthead", "paywall", "signup", "outbrain", "taboola",
-                 "toolbar", "tags", "pagination", "skip", "print", "teaser", "teasers", "more"}
-_CONTENT_WORDS = {"article", "story", "post", "entry", "content", "body", "main", "text", "articlebody"}
-_CHROME = re.compile(r"sharebar|socialbar|cookiebar|adslot|adunit|adcontainer|relatedposts|readmore", re.IGNORECASE)
-_BODY_HINT = re.compile(r"article-body|articlebody|story-body|post-content|entry-content|article-content", re.IGNORECASE)
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article",
-               "main", "header", "pre", "dd", "dt", "td", "table", "ul", "ol", "figcaption", "hr"}
-_BYLINE = re.compile(r"byline|\bauthor", re.IGNORECASE)
-_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "source", "area", "base", "col", "embed", "wbr", "track"}
-
-
-class _ArticleParser(HTMLParser):
-    """Collect text blocks per candidate article root, skipping chrome subtrees."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip_stack: list[str] = []
-        self.open_tags: list[str] = []
-        self.roots: list[list[str]] = [[]]  # roots[0]: everything outside an article root
-        self.root_depths: list[int] = []
-        self.buffer: list[str] = []
-        self.block_kind = "p"
-        self.meta: dict[str, str] = {}
-        self.in_title = False
-        self.h1: str | None = None
-        self.bylines: list[str] = []
-        self.byline_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Open a block, an article root, or a skipped chrome subtree."""
-        values = {name: value or "" for name, value in attrs}
-        self._note_metadata(tag, values)
-        if tag in _VOID_TAGS:
-            if tag == "hr":
-                self._flush()
-            elif tag == "br":
-                self.buffer.append(" ")  # a line break inside a paragraph, not a new paragraph
-            return
-        if self.skip_stack:
-            if tag == self.skip_stack[-1]:
-                self.skip_stack.append(tag)
-            return
-        inline_time = tag == "time" and ("p" in self.open_tags or "li" in self.open_tags)
-        if (tag in _SKIPPED_TAGS or _is_chrome(tag, values, bool(self.root_depths))) or (tag == "time" and not inline_time):
-            self.skip_stack.append(tag)
-            return
-        self.open_tags.append(tag)
-        if _BYLINE.search(f"{values.get('class', '')} {values.get('itemprop', '')} {values.get('rel', '')}") and not self.byline_depth:
-            self._flush()
-            self.byline_depth = len(self.open_tags)
-            self.block_kind = "byline"
-        if tag in ("article", "main") or _BODY_HINT.search(values.get("class", "") + " " + values.get("id", "")) \
-                or values.get("itemprop") == "articleBody":
-            if not self.root_depths:
-                self._flush()
-                self.roots.append([])
-            self.root_depths.append(len(self.open_tags))
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self.block_kind = tag
-        if tag == "title":
-            self.in_title = True
-
-    def handle_endtag(self, tag: str) -> None:
-        """Close tags up to the matching one (HTML in the wild is not always nested well)."""
-        if self.skip_stack:
-            if tag == self.skip_stack[-1]:
-                self.skip_stack.pop()
-            return
-        if tag not in self.open_tags:
-            return
-        while self.open_tags:
-            closed = self.open_tags.pop()
-            if self.byline_depth and len(self.open_tags) < self.byline_depth:
-                self._flush()
-                self.byline_depth = 0
-            if closed in _BLOCK_TAGS:
-                self._flush()
-            if self.root_depths and self.root_depths[-1] > len(self.open_tags):
-                self.root_depths.pop()
-            if closed == "title":
-                self.in_title = False
-            if closed == tag:
-                break
-        self.block_kind = "p"
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_stack:
-            return
-        if self.in_title:
-            self.meta.setdefault("title", data.strip())
-            return
-        if "head" in self.open_tags and "body" not in self.open_tags:
-            return
-        self.buffer.append(data)
-
-    def _note_metadata(self, tag: str, values: dict[str, str]) -> None:
-        key = values.get("property") or values.get("name") or values.get("itemprop") or ""
-        if tag == "meta" and values.get("content"):
-            self.meta.setdefault(key.lower(), values["content"].strip())
-        elif tag == "link" and "canonical" in values.get("rel", "").lower():
-            self.meta.setdefault("canonical", values.get("href", ""))
-        elif tag == "html" and values.get("lang"):
-            self.meta.setdefault("lang", values["lang"])
-        elif tag == "time" and values.get("datetime"):
-            self.meta.setdefault("time", values["datetime"])
-
-    def _flush(self) -> None:
-        text = re.sub(r"\s+", " ", "".join(self.buffer)).strip()
-        self.buffer = []
-        if not text:
-            return
-        kind = self.block_kind
-        if kind == "byline" or self.byline_depth:
-            self.bylines.append(text)
-            return
-        if kind == "h1" and self.h1 is None:
-            self.h1 = text
-            return
-        prefix = {"h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### ",
-                  "li": "- ", "blockquote": "> "}.get(kind, "")
-        target = self.roots[-1] if self.root_depths else self.roots[0]
-        target.append(prefix + _escape_markup(text))
-
-
-def _is_chrome(tag: str, values: dict[str, str], inside_root: bool) -> bool:
-    """Site chrome by tag or by class/id/role; a header inside the article is its own."""
-    if tag == "header" and not inside_root:
-        return True
-    if values.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
-        return True
-    if values.get("aria-hidden") == "true" or "hidden" in values:
-        return True
-    words = set(re.split(r"[\s_-]+", f"{values.get('class', '')} {values.get('id', '')}".lower()))
-    if tag in ("html", "body", "article", "main") or words & _CONTENT_WORDS:
-        return False  # "article-body share-enabled" is the article, not a share bar
-    marks = " ".join(sorted(words))
-    return bool(words & _CHROME_WORDS) or "most read" in marks or bool(_CHROME.search(marks))
-
-
-def _escape_markup(text: str) -> str:
-    """Tag-like text decoded from entities stays text in the record, never live HTML."""
-    return re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
-
-
 _HTML_TAG = re.compile(r"<(?=/?(?:script|style|iframe|frame|object|embed|svg|math|form|input|button|link|meta|base|img|"
                        r"video|audio|source|a|div|span|p|b|i|u|em|strong|br|hr|table|tr|td|th|ul|ol|li|h[1-6]|"
                        r"textarea|select|option|template|details|summary|marquee|body|html|head|title)\b[^<>]*>)", re.IGNORECASE)
@@ -337,43 +199,30 @@ def escape_html_tags(block: str) -> str:
 
 
 def read_html(text: str, path: str = "") -> Article:
-    """The article body of an HTML page: the largest article root, else the page minus chrome."""
-    parser = _ArticleParser()
-    parser.feed(text)
-    parser.close()
-    parser._flush()
-    candidates = parser.roots[1:] or parser.roots[:1]
-    blocks = max(candidates, key=lambda blocks: sum(len(block) for block in blocks))
-    meta = parser.meta
-    title = parser.h1 or meta.get("og:title") or _strip_site_name(meta.get("title"))
-    byline = _byline_names(parser.bylines) or ([meta["author"]] if meta.get("author") else [])
+    """The article of an HTML page: body blocks found by trafilatura, metadata from the markup."""
+    tree = webpage.parse_page(text)
+    if tree is None:
+        return Article(path=path, title=None, blocks=[], extracted_by=webpage.extractor_name())
+    meta = webpage.page_metadata(tree)
+    json_body = webpage.json_ld_article_body(tree)
+    document = webpage.extract_body(tree)
+    blocks = webpage.body_blocks(document.body) if document is not None and document.body is not None else []
+    title, title_in_body = None, False
+    if blocks and blocks[0][0] == "h1":
+        title, title_in_body = blocks.pop(0)[1], True
+    extracted_by = webpage.extractor_name()
+    if sum(map(len, json_body)) > 1.6 * sum(len(text) for _, text in blocks) + 200:
+        blocks = [("p", paragraph) for paragraph in json_body]  # the markup held a part of it only
+        extracted_by = f"JSON-LD articleBody, longer than what {extracted_by} found in the markup"
+    found_title = document.title if document is not None else None
+    outlet = (document.sitename if document is not None else None) or webpage.site_name_in_title(meta.get("title"))
+    authors = [document.author] if document is not None and document.author else webpage.json_ld_authors(tree)
     candidates = [meta[key] for key in ("canonical", "og:url") if meta.get(key)]
-    return Article(path=path, title=title, blocks=list(blocks), url=candidates[0] if candidates else None,
-                   url_candidates=candidates,
-                   byline=byline, language=meta.get("lang"),
-                   published=meta.get("article:published_time") or meta.get("datepublished") or meta.get("time"),
-                   outlet=meta.get("og:site_name") or _site_name(meta.get("title")))
-
-
-def _byline_names(texts: list[str]) -> list[str]:
-    """"By Jon Ash and Mia Kerr" -> ["Jon Ash", "Mia Kerr"]."""
-    names: list[str] = []
-    for text in texts:
-        text = re.sub(r"^\s*(?:by|written by|words by)\s+", "", text, flags=re.IGNORECASE)
-        for name in re.split(r",|;|\band\b|&", text):
-            name = name.strip()
-            if re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}", name) and name not in names:
-                names.append(name)
-    return names
-
-
-def _site_name(title: str | None) -> str | None:
-    """"Talks resume | News Site" -> "News Site": the outlet a page names in its title."""
-    parts = re.split(r"\s+[|–—-]\s+", title or "")
-    return parts[-1].strip() if len(parts) > 1 and len(parts[-1].split()) <= 5 else None
-
-
-def _strip_site_name(title: str | None) -> str | None:
-    if not title:
-        return None
-    return re.split(r"\s+[|–—-]\s+", title)[0].strip() or title
+    if document is not None and document.url and document.url not in candidates:
+        candidates.append(document.url)
+    return Article(path=path, title=webpage.page_title(title, meta, found_title, outlet),
+                   blocks=[webpage.as_markdown(kind, text) for kind, text in blocks],
+                   url=candidates[0] if candidates else None, url_candidates=candidates,
+                   byline=webpage.byline_names(authors, outlet),
+                   language=meta.get("language"), published=document.date if document is not None else None,
+                   outlet=outlet, extracted_by=extracted_by, title_in_body=title_in_body)

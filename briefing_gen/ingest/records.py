@@ -94,7 +94,7 @@ def read_record(path: Path) -> tuple[dict[str, Any], str] | None:
         return None
     try:
         front = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist
         return None
     return (front, match.group(2)) if isinstance(front, dict) else None
 

@@ -18,12 +18,17 @@ class Report:
         self.dry_run = dry_run
         self.sources: list[tuple[str, Draft]] = []
         self.decisions: list[tuple[Draft, str]] = []
+        self.snapshots: list[Path] = []  # fetched pages' bytes, beside their source records
+        self.merges: list[str] = []  # citations added to records another source gave, suggestions, conflicts
 
     def add_article(self, path: str, source: Draft) -> None:
         self.sources.append((path, source))
 
     def add_decision(self, draft: Draft, action: str) -> None:
         self.decisions.append((draft, action))
+
+    def add_snapshot(self, path: Path) -> None:
+        self.snapshots.append(path)
 
     def lines(self) -> list[str]:
         """The report, line by line: per article what was removed and what needs review,
@@ -37,6 +42,7 @@ class Report:
                 if notes:
                     lines.append(f"  {heading} ({len(notes)}):")
                     lines.extend(f"    p{n['paragraph']} {n['kind']}: {n['text']}" for n in notes)
+        lines.extend(self.merges)
         counts = Counter(draft.kind for draft, _ in self.decisions)
         lines.append("records: " + ", ".join(f"{counts[kind]} {kind}" for kind in sorted(counts)))
         actions = Counter(action for _, action in self.decisions)
@@ -50,6 +56,8 @@ class Report:
             elif action in ("new", "update"):
                 verb = "would write" if self.dry_run else _ACTION_WORDS[action]
                 lines.append(f"{verb}: {shown}")
+        for path in self.snapshots:
+            lines.append(f"{'would keep' if self.dry_run else 'kept'} the fetched page: {path}")
         if self.dry_run:
             lines.append("dry run: nothing written")
         return lines

@@ -38,6 +38,10 @@ def usable_dates(masked: str, published: dt.date | None):
             continue
         if re.match(r"[’']s\b", masked[mention.end:]):
             continue
+        if mention.phrase in ("Today", "Tonight") and masked[: mention.start].strip():
+            continue  # "NBC News' Today show": a programme's name
+        if re.search(r"\b(?:was|were|been|is)\s+(?:learned|learnt|reported|revealed|disclosed)\s*$", masked[: mention.start]):
+            continue  # "it was learned Tuesday": when the news came out, not when anyone spoke
         yield mention
 
 
@@ -96,7 +100,7 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
         for index, (start, end) in enumerate(sentences(masked)):
             sentence = masked[start:end]
             events = speech_events(sentence)
-            for event in events:
+            for event in events if "_" in sentence else ():  # a speech the lede quotes, not one it reports
                 date = clause_date(sentence, event.start, event.end, published)
                 if date is not None and date.precision == "day":
                     return date
@@ -104,4 +108,30 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
                 first = next(iter(usable_dates(sentence, published)), None)
                 if first is not None and first.date.precision == "day" and not any(e.end <= first.start for e in events):
                     return first.date
+    return None
+
+
+_OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
+                  r"trial|inquiry|address|vigil|protest|town hall")
+
+
+def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
+    """Occasions the text dates: "at Tuesday night's meeting", "the hearing on Monday" -> {noun: date}."""
+    found = {}
+    for mention in find_dates(masked, published):
+        if mention.date is None or (published is not None and mention.date.first_day() > published):
+            continue
+        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b",
+                         masked[mention.end:])
+        before = re.search(r"\b(" + _OCCASION_NOUN + r")\s+(?:on|last|this|held)\s*$", masked[: mention.start])
+        if after or before:
+            found[(after or before).group(1)] = mention.date
+    return found
+
+
+def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
+    """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
+    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b", masked):
+        if match.group(1) in occasions:
+            return occasions[match.group(1)]
     return None

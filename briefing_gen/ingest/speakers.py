@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, is_media, speech_events
+from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events
 from .clean import note
 from .dates import find_dates
 from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .people import PeopleRegistry, Person, find_person_names
-from .descriptions import DESCRIBED, resolve_description
-from .said_on import SPEECH_ACT, clause_date
+from .people import PeopleRegistry, Person, find_person_names, is_headline
+from .descriptions import DESCRIBED, described_subject, resolve_description
+from .said_on import SPEECH_ACT, clause_date, occasion_date, occasion_dates
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
@@ -62,6 +62,8 @@ class _State:
     # sentence's subject, which counts only within its paragraph), in which paragraph, in order
     subject_dates: dict = field(default_factory=dict)  # person id -> (paragraph, date) of a dated speech act of theirs
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
+    said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
+    occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -91,10 +93,20 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
 def _attribute_run_on_quotes(state: _State) -> None:
     """A quote that runs over paragraphs is attributed once, usually at its end:
     an unattributed open-ended quote takes the speaker of the quote that continues it."""
-    for quote in reversed(state.quotes):
+    for index in range(len(state.quotes) - 1, -1, -1):
+        quote = state.quotes[index]
         if quote.speaker is not None or not quote.open_ended:
             continue
-        following = [q for q in state.quotes if q.paragraph == quote.paragraph + 1]
+        # the next quote, past a caption or a heading between the two paragraphs
+        following = [q for q in state.quotes[index + 1: index + 2] if q.paragraph <= quote.paragraph + 2]
+        earlier = state.quotes[index - 1] if index else None
+        if not (following and following[0].speaker is not None) and earlier is not None and \
+                earlier.speaker is not None and earlier.paragraph == quote.paragraph - 1 and quote.flag in state.review:
+            # no speaker where it ends: the speaker of the paragraph before, as any quote opening a paragraph
+            quote.speaker, quote.person, quote.role, quote.via = earlier.speaker, earlier.person, earlier.role, earlier.via
+            quote.said_on, quote.how = earlier.said_on, "continued"
+            quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
+            continue
         if following and following[0].speaker is not None:
             later = following[0]
             quote.speaker, quote.person, quote.role, quote.via = later.speaker, later.person, later.role, later.via
@@ -107,18 +119,26 @@ _MODIFIER = (r"(?:former|deputy|vice|acting|senior|chief|foreign|prime|interim|d
              r"outgoing|incoming|new|assistant|associate|executive|managing|regional|local|city|party|government|"
              r"military|political|legal|security|economic|trade|health|education|transport|press)\s+")
 # a role written before a name: capitalised words and modifiers only, so "Borland met President" is not one
-_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor))\s+$")
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MODIFIER + r"){0,2}(?:correspondent|spokesperson|spokeswoman|researcher|ambassador|chancellor|Chancellor|Ambassador|spokesman|president|secretary|commander|professor|economist|President|Secretary|chairman|minister|reporter|director|official|lawmaker|governor|Chairman|Minister|Governor|Director|analyst|general|premier|Premier|General|leader|expert|Leader|envoy|chief|mayor|Mayor|MP|MEP|MSP|senator|Senator|councillor|Councillor|engineer|supervisor|Supervisor|superintendent|Superintendent|judge|Judge))\s+$")
 
 
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
     """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
     none inside a title in quote marks (the film "Quay Lights")."""
+    if is_headline(text):
+        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots"
     titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
     for mention in find_person_names(text):
         if any(span.start <= mention.start < span.end for span in titles):
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
+        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)\s+$",
+                        text[: mention.start])  # "her brother Peter Hallam"
+        note_gender(person, title_gender(kin.group(1)) if kin else None)
+        age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
+        if age and person.kind == "person":
+            person.age = person.age or int(age.group(1))
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
 
 
@@ -151,6 +171,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     spans = find_spans(paragraph)
     masked = mask(paragraph, spans)
     attributed_here = False
+    state.occasions.update(occasion_dates(masked, state.published))
     for start, end in sentences(masked):
         sentence = masked[start:end]
         _gender_from(sentence, number, state)
@@ -170,16 +191,24 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state)
+                if person is not None and person.kind == "person" and event.speaker is not None:
+                    state.said_here = (number, person, _speaker_text(event, person, state))
 
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
     """He/his or she/her after the only name of a sentence tells that person's gender; a
     person who opens a sentence ("Vell disagreed.") is who a "she" right after means, and
     a dated speech act of theirs ("Biden joined calls on Thursday") dates what follows."""
-    mentions = find_person_names(sentence)
+    mentions = [] if is_headline(sentence) else find_person_names(sentence)
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
-    sentence_gender(sentence, named)
+    sentence_gender(sentence, named + _family_names(sentence, mentions, state.registry))
     subject = _sentence_subject(sentence, mentions, named, state.registry)
+    act = SPEECH_ACT.search(sentence)
+    if subject is None and act is not None and not mentions:
+        subject = described_subject(sentence[: act.start()])  # "A spokesman for the port authority defended …"
+        gender = title_gender(subject.name) if subject is not None else None
+        subject = subject if gender else None  # only one a "he" or "she" can mean by the words alone
+        note_gender(subject, gender)
     if subject is not None:
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
@@ -188,10 +217,23 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
             state.subject_dates[id(subject)] = (number, date)
 
 
+def _family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
+    """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
+    found = []
+    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        word = match.group(0)
+        owners = [p for p in registry.people if p.kind == "person" and (p.has_family_name(word) or word in p.spellings)]
+        if len(owners) == 1:
+            found.append((match.start(), owners[0]))
+    return found
+
+
 def _sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
     """The person a sentence opens with: a name after at most a few title words, or the
     family name of the one person of the article who has it ("Vell disagreed.")."""
-    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,4}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
+    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
         return named[0][1]
     first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
     owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
@@ -222,7 +264,13 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
             quote.how = "report"
     elif _ambiguous_pronoun(resolved) or _unresolved_speaker(resolved):
         pass  # "he said" that could be either of two people, or "the ministry said": no guess, not the previous speaker
-    elif _starts_paragraph(paragraph, span) or not _has_speech(sentence):
+    elif (not _has_speech(sentence) and state.said_here and state.said_here[0] == number and not partial
+          and not sentence[: span.start - offset].strip() and not _starts_paragraph(paragraph, span)):
+        _, quote.person, quote.speaker = state.said_here  # "…, he said. “The highlight for me is …”"
+        quote.role, quote.how = quote.person.role, "continued"
+    elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
+        pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
@@ -247,7 +295,9 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
     local_start, local_end = span.start - offset, span.end - offset
     usable = [(event, person) for event, person in resolved if person is not None]
     after = [(e, p) for e, p in usable if e.start >= local_end]
-    before = [(e, p) for e, p in usable if e.end <= local_start]
+    # "Kaveh writes: A “rural brain drain” has …": the colon opens the writer's own prose, and a
+    # phrase quoted inside it is not the writer's words
+    before = [(e, p) for e, p in usable if e.end <= local_start and not re.search(r":\s*[^\s_]", sentence[e.end: local_start])]
     if after and re.search(r"[,?!—–-]$", span.text):
         gap = sentence[local_end: after[0][0].start]
         if len(gap.split()) <= 12 and "_" not in gap:
@@ -270,6 +320,20 @@ def _media_cited(resolved, chosen: SpeechEvent) -> str | None:
 def _starts_paragraph(paragraph: str, span: Span) -> bool:
     """The quote opens the paragraph (after any blockquote or list marker)."""
     return not paragraph[: span.start].strip().strip(">-*• ")
+
+
+def _names_someone_else(sentence: str, state: _State) -> bool:
+    """The sentence names a person other than the last speaker ("the court heard Hartley admit
+    to “forgetting”"): its fragment is not the last speaker's to inherit."""
+    previous = state.last_quote.person.final() if state.last_quote and state.last_quote.person else None
+    for mention in find_person_names(sentence):
+        if state.registry.resolve_name(mention.name, mention.title).final() is not previous:
+            return True
+    for word in re.findall(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):  # "heard Hartley admit to"
+        owners = [p.final() for p in state.registry.people if p.kind == "person" and p.has_family_name(word)]
+        if owners and previous not in owners:
+            return True
+    return False
 
 
 def _has_speech(sentence: str) -> bool:
@@ -312,9 +376,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
             recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
-            person, state.ambiguous = resolve_pronoun(speaker.text, recent, number)
+            person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
+                                                      continuing=event.verb in _CONTINUING_VERBS)
             return person
-        return state.last_org.person if state.last_org else None
+        return state.last_org.person if state.last_org else None  # never an outlet: see _keep
+    if speaker.kind == "generic":
+        return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":
         return DESCRIBED
     if speaker.kind == "description":
@@ -326,9 +393,12 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         for person in reversed(state.registry.people):
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
-        # "the transport ministry" names an organisation; "the ministry" alone does not
+        # "the transport ministry" names an organisation; "the ministry" alone does not, and
+        # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
-        return state.registry.add_organization(name[0].upper() + name[1:], None) if len(words) > 2 else None
+        if len(words) > 2:
+            return state.registry.add_organization(name[0].upper() + name[1:], None)
+        return None if is_org_word(words[-1]) else DESCRIBED  # "the ministry said": which one? unknown
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
@@ -342,7 +412,7 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
     if person.kind == "person":
         state.last_person = marker
         state.recent.append((person, number, True))
-    else:
+    elif not is_media(person.name):  # "it said" never means a newspaper cited in between
         state.last_org = marker
 
 
@@ -364,6 +434,9 @@ def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state:
         paragraph, date = state.subject_dates[id(quote.person)]
         if paragraph in (quote.paragraph, quote.paragraph - 1):
             return date  # "Tark spoke on Wednesday. “…,” he said."
+    occasion = occasion_date(sentence, state.occasions)
+    if occasion is not None:
+        return occasion  # "said someone at the meeting", the meeting dated earlier
     if quote.how == "report":
         return _day(state.published)
     if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
@@ -387,5 +460,5 @@ def _keep(quote: FoundQuote, state: _State) -> None:
         if quote.person.kind == "person":
             state.last_person = quote
             state.recent.append((quote.person, quote.paragraph, True))
-        else:
+        elif not is_media(quote.person.name):
             state.last_org = quote

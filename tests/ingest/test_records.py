@@ -72,12 +72,21 @@ def test_dry_run_writes_nothing(tmp_path):
     assert "would write:" in out and "dry run: nothing written" in out and "records:" in out
 
 
+def test_a_latin_1_text_file_is_read_not_refused(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Headline\n\nA caf\xe9 opened in the old station, and the mayor came to see it.\n")
+    code, _, err = ingest([latin], tmp_path / "content", published="2024-05-16")
+    assert code == 0, err
+    [(_, body)] = read_records(tmp_path / "content", "sources").values()
+    assert "A café opened" in body
+
+
 def test_undecodable_input_is_an_error_not_a_traceback(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Headline\n\nA caf\xe9 opened.\n")
+    bad.write_bytes(b"Headline\n\x00\x01\x02\xff\xfe\x00binary\x00")
     code, _, err = ingest([bad], tmp_path / "content", published="2024-05-16")
     assert code == 1
-    assert err.startswith(f"{bad}:") and "UTF-8" in err
+    assert err.startswith(f"{bad}: ") and "Traceback" not in err
     assert not (tmp_path / "content").exists()
 
 
@@ -140,13 +149,12 @@ def test_a_record_of_another_article_is_never_taken_over(tmp_path):
     assert (content / "quotes" / "tomas-rell-there-is-nothing-to-2.md").is_file()
 
 
-def test_without_a_publication_date_relative_dates_stay_unknown(tmp_path):
-    code, _, err = ingest([ARTICLE], tmp_path, published=None)
-    assert code == 0 and "--published" in err
-    [(source, _)] = read_records(tmp_path, "sources").values()
-    assert any(note["kind"] == "date" for note in source["review"])
-    saids = {front["said_on"] for front, _ in read_records(tmp_path, "quotes").values()}
-    assert saids == {"2020-03", "unknown"}
+def test_an_article_without_a_date_is_an_error_that_says_so(tmp_path):
+    """Neither the article nor --published gives a date: nothing is guessed or written."""
+    code, out, err = ingest([ARTICLE], tmp_path / "content", published=None)
+    assert code == 1
+    assert err.strip() == f"{ARTICLE}: no publication date: the article states none; pass --published YYYY-MM-DD"
+    assert not (tmp_path / "content").exists()
 
 
 def test_html_byline_and_date_elements_are_metadata_not_paragraphs(tmp_path):
@@ -158,3 +166,22 @@ def test_html_byline_and_date_elements_are_metadata_not_paragraphs(tmp_path):
     [(source, body)] = read_records(tmp_path / "content", "sources").values()
     assert source["byline"] == ["Jon Ash", "Mia Kerr"] and source["published"] == "2024-07-03"
     assert source["outlet"] == "News Site" and body == "Talks resumed in Geneva on Monday after a pause of six months."
+
+
+def test_an_empty_article_is_an_error_naming_the_file(tmp_path):
+    for name, text in (("empty.txt", ""), ("blank.md", "\n  \n"), ("blank.html", " \n")):
+        article = tmp_path / name
+        article.write_text(text)
+        code, _, err = ingest([article], tmp_path / "content", published="2024-05-16")
+        assert code == 1 and err.startswith(f"{article}:1:"), err
+        assert not (tmp_path / "content").exists()
+
+
+def test_an_impossible_date_in_markdown_front_matter_is_no_traceback(tmp_path):
+    article = tmp_path / "dated.md"
+    article.write_text("---\ntitle: Harbour deal\ndate: 2023-13-01\n---\n# Harbour deal\n\n"
+                       "Mayor Ann Lee signed the ferry deal on Tuesday.\n")
+    code, _, _ = ingest([article], tmp_path / "content", published="2024-05-16")
+    assert code == 0
+    [(source, _)] = read_records(tmp_path / "content", "sources").values()
+    assert source["title"] == "Harbour deal"

@@ -82,7 +82,7 @@ class Site:
         return max(pages, key=lambda page: (page.stat().st_size, page.as_posix()))
 
     def showcase(self) -> dict[str, Path]:
-        """The seven pages the browser gates load at every width."""
+        """The pages the browser gates load at every width."""
         return {
             "home": self.root / "index.html",
             "timeline": self.root / "timeline" / "index.html",
@@ -91,6 +91,7 @@ class Site:
             "person": self.richest("people"),
             "summit": self.richest("summits"),
             "source": self.richest("sources"),
+            "compared": self.root / "compare" / "index.html",  # sources side by side
         }
 
 

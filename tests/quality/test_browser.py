@@ -21,7 +21,7 @@ except ImportError:  # the browser fixture reports the missing package
 
 from .conftest import AXE_JS, DARK, WIDTHS, require
 
-SHOWCASE = ("home", "timeline", "quotes", "quote", "person", "summit", "source")
+SHOWCASE = ("home", "timeline", "quotes", "quote", "person", "summit", "source", "compared")
 
 # What axe reports, trimmed to what a reader of the failure needs.
 AXE_RUN = """async () => {
