@@ -104,6 +104,9 @@ def make_briefing(total: int, seed: int = 2026) -> Briefing:
         "title": "Harbour Talks Desk", "description": f"A synthetic briefing of {total} records for benchmarks.",
         "language": "en", "base_url": "https://example.org/bench/", "author": "Benchmark Desk",
         "headline": "A year of harbour summits", "summary": "Every quote, takeaway and event of *the year*.",
+        # Hugo and Pelican make no share cards and no data export: neither does the briefing measured
+        # beside them (the README says what both cost at this size).
+        "cards": False, "data": False,
     })
     tags = _tags(briefing, rng, counts["tags"])
     people = _people(briefing, rng, counts["people"])

@@ -7,6 +7,7 @@ are collected and printed together; the exit code says what happened.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import sys
 import time
@@ -427,6 +428,9 @@ def check_rendered_links(briefing: Briefing, templates: Path) -> list[Problem]:
     """Render the site in memory and report every internal link or anchor that does not resolve."""
     from .links import MemoryWriter, broken_links
 
+    # Links are all a check reads: the share cards and the data files hold none, so none is made
+    # (drawing every card of a large briefing would take most of the check).
+    briefing.settings = dataclasses.replace(briefing.settings, cards=False, data=False)
     writer = MemoryWriter()
     try:
         render_site(briefing, templates, writer)

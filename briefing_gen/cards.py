@@ -44,6 +44,8 @@ class Card:
     path: str
     text: CardText
     alt: str
+    width: int = CARD_WIDTH
+    height: int = CARD_HEIGHT
 
     @property
     def digest(self) -> str:
@@ -125,3 +127,11 @@ def home_card(briefing) -> Card:
     text = CardText(headline, False, summits, settings.author, footer)
     parts = [part for part in (summits, settings.author, footer) if part]
     return Card(CARD_FILE, text, f"Briefing card: {headline}. {'. '.join(parts)}".rstrip(". ") + ".")
+
+
+def png(text: CardText) -> bytes:
+    """The card drawn: Pillow is imported only when a card has to be drawn."""
+    from .card_image import draw_card
+
+    return draw_card(text)
+

@@ -106,6 +106,8 @@ class SiteSettings:
     allow_html: bool = False
     page_size: int = 100  # items per page of a long list (takeaways, quotes), as Hugo's pagerSize
     compares: Naming | None = Naming()  # None: the briefing compares nothing
+    cards: bool = True  # share cards (og:image) for the home, quote and summit pages
+    data: bool = True  # briefing.json and the schemas/ it names, published in the site
 
     def folder_of(self, kind: str) -> str | None:
         return kind_folder(kind, self.compares)
@@ -123,7 +125,8 @@ SETTINGS_CONVERTERS = {
     "title": records.text, "description": records.text, "language": records.text,
     "base_url": records.web_url, "author": records.text, "headline": records.text,
     "summary": records.text, "pretty_urls": records.boolean, "allow_html": records.boolean,
-    "page_size": records.page_size, "compares": compares,
+    "page_size": records.page_size, "compares": compares, "cards": records.boolean,
+    "data": records.boolean,
 }
 
 

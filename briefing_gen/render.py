@@ -18,10 +18,10 @@ from functools import lru_cache, partial
 from itertools import repeat
 from typing import Any, NamedTuple
 
-from . import charts, comparison
+from . import briefing_json, cards, charts, comparison
 from .content import Content
 from .dates import UNKNOWN, parse_date
-from .model import Briefing, date_sort_key
+from .model import RECORD_LISTS, Briefing, date_sort_key
 from .records import Event, Figure, Person, Quote, Record, Source, Summit, Tag, Takeaway
 
 LATEST_QUOTES_ON_HOME = 6
@@ -193,6 +193,7 @@ def page_recipes(briefing: Briefing, paged: Container[str] = tuple(PAGED_LISTS))
     recipes.append(Recipe("404.html", not_found_page, in_sitemap=False))
     recipes.append(Recipe("feed.xml", feed_page, in_sitemap=False))
     recipes.append(Recipe("robots.txt", robots_page, in_sitemap=False))
+    recipes.extend(share_recipes(briefing))
     paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
     recipes.append(Recipe(SITEMAP_PATH, partial(sitemap_page, paths), in_sitemap=False))
     return recipes
@@ -203,6 +204,55 @@ def make_page(briefing: Briefing, recipe: Recipe) -> Page:
     if page.path != recipe.path:
         raise ValueError(f"{getattr(recipe.make, '__name__', recipe.make)!r} made {page.path}, its recipe says {recipe.path}")
     return page
+
+
+def share_recipes(briefing: Briefing) -> list[Recipe]:
+    """What the site gives to share and reuse, drawn without a template: the cards of the home
+    page, each quote and each summit (their PNGs beside those pages; none with `cards: false`),
+    and briefing.json with the schemas it names (none with `data: false`)."""
+    settings = briefing.settings
+    recipes = []
+    if settings.cards:
+        recipes.append(Recipe(cards.CARD_FILE, card_page, in_sitemap=False))
+        for records in (briefing.quotes, briefing.summits):
+            recipes.extend(Recipe(cards.card_path(path), card_page, record, in_sitemap=False)
+                           for path, record in zip(record_paths(records), records))
+    if settings.data:
+        recipes.append(Recipe(briefing_json.EXPORT_PATH, data_page, in_sitemap=False))
+        recipes.extend(Recipe(path, partial(schema_page, path=path, text=text), in_sitemap=False)
+                       for path, text in briefing_json.published_schemas(settings).items())
+    return recipes
+
+
+def card_page(briefing: Briefing, record: Quote | Summit | None = None) -> Page:
+    """A share card: its fingerprint is made from what it shows (and the drawing's code and
+    versions), so an incremental build draws it again only when that changed."""
+    card = (cards.home_card(briefing) if record is None else
+            cards.quote_card(briefing, record) if isinstance(record, Quote) else cards.summit_card(briefing, record))
+    return Page(card.path, "", {"card": card, "drawing": cards.drawing_identity()}, in_sitemap=False, draw=draw_card)
+
+
+def draw_card(context: dict[str, Any]) -> bytes:
+    return cards.png(context["card"].text)
+
+
+def data_page(briefing: Briefing) -> Page:
+    """briefing.json: every record of every list, so it is made again when any of them changed."""
+    lists = {kind: getattr(briefing, kind) for kind in RECORD_LISTS}
+    return Page(briefing_json.EXPORT_PATH, "", {"settings": briefing.settings, **lists}, in_sitemap=False,
+                draw=draw_data)
+
+
+def draw_data(context: dict[str, Any]) -> str:
+    return briefing_json.briefing_json(Briefing(**context))
+
+
+def schema_page(briefing: Briefing, path: str, text: str) -> Page:
+    return Page(path, "", {"text": text}, in_sitemap=False, draw=draw_text)
+
+
+def draw_text(context: dict[str, Any]) -> str:
+    return context["text"]
 
 
 def markdown_texts(content: Content) -> list[str]:
@@ -250,6 +300,7 @@ def home_page(briefing: Briefing) -> Page:
         "figures_chart": charts.figures_chart(charts.comparable_figures(briefing.figures)) if briefing.figures else "",
         "latest_quotes": latest_quotes,
         "quote_count": len(briefing.quotes),
+        "card": cards.home_card(briefing) if briefing.settings.cards else None,
     }, title=briefing.settings.title)
 
 
@@ -304,6 +355,7 @@ def quote_page(briefing: Briefing, quote: Quote) -> Page:
         "wordings_differ": len({comparison.wording_key(report["wording"]) for report in reports}) > 1,
         "description": _shorten(" ".join(quoted_words(quote.body).split()), 200),
         "og_type": "article",
+        "card": cards.quote_card(briefing, quote) if briefing.settings.cards else None,
     }, title=f"{person.name}: \u201c{_shorten(' '.join(quoted_words(quote.body).split()), 60)}\u201d")
 
 
@@ -366,6 +418,7 @@ def summit_page(briefing: Briefing, summit: Summit) -> Page:
         "quotes": quotes,
         "outlets": cited_sources(briefing, quotes),
         "events": briefing.events_by_summit.get(summit.slug, []),
+        "card": cards.summit_card(briefing, summit) if briefing.settings.cards else None,
     }, title=summit.title)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -137,6 +138,8 @@ FIELD_NOTES: dict[str, str] = {
     "pretty_urls": "true: links end in / instead of index.html.",
     "allow_html": "true: raw HTML in bodies, sanitised.",
     "page_size": "Takeaways or quotes per list page.",
+    "cards": "false: no share cards (og:image); a build of thousands of quotes spends most of its time drawing them.",
+    "data": "false: no briefing.json and schemas/ in the site; at 10,000 records it is 16 MB, made again after each edit.",
     "compares": "What the briefing sets side by side: {singular: summit, plural: summits}, or none.",
 }
 KIND_NOTES: dict[tuple[str, str], str] = {
@@ -201,15 +204,16 @@ class FieldSpec(NamedTuple):
     default: Any
 
 
-def record_fields(record_type: type[Record], naming: Naming | None = DEFAULT_NAMING) -> list[FieldSpec]:
+@lru_cache(maxsize=64)
+def record_fields(record_type: type[Record], naming: Naming | None = DEFAULT_NAMING) -> tuple[FieldSpec, ...]:
     """The fields of a kind as the loader reads them under a briefing's naming (content.py's
     _convert_fields): the compared kind's reference under its singular, or no such field when
     the briefing compares nothing."""
     renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
-    return [FieldSpec(renamed.get(field.name, field.name), field.name, field.metadata["convert"],
-                      field.metadata["required"], field.default)
-            for field in dataclasses.fields(record_type)
-            if "convert" in field.metadata and not (naming is None and field.name == "summit")]
+    return tuple(FieldSpec(renamed.get(field.name, field.name), field.name, field.metadata["convert"],
+                           field.metadata["required"], field.default)
+                 for field in dataclasses.fields(record_type)
+                 if "convert" in field.metadata and not (naming is None and field.name == "summit"))
 
 
 def kind_folders(naming: Naming | None = DEFAULT_NAMING) -> dict[str, str]:

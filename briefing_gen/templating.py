@@ -173,6 +173,7 @@ def common_context(page: render.Page, settings: SiteSettings) -> dict[str, Any]:
         "canonical_url": absolute_url(settings.base_url, page.path, settings.pretty_urls),
         "description": settings.description,
         "og_type": "website",
+        "card": None,  # a page with a share card (cards.py) gives its own
     }
     context.update(page.context)
     return context

@@ -50,7 +50,7 @@ def test_quote_page_has_blockquote_speaker_and_share_meta(built):
     # shown on its own, the quote drops the comma that led back into the article's sentence
     assert '<meta property="og:description" content="We have waited four years for this">' in html
     assert "<p>We have waited four years for this</p>" in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html  # with its share card
 
 
 def test_source_page_anchors_every_paragraph_and_lists_removals(built):
