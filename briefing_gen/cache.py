@@ -204,8 +204,7 @@ class BuildCache:
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
-        where = place(out_dir, "build")
-        return where.with_name(where.name + ".pickle")
+        return Path(f"{place(out_dir, 'build')}.pickle")
 
     @classmethod
     def load(cls, out_dir: Path) -> "BuildCache":
@@ -245,13 +244,11 @@ class BuildCache:
         an old note names no record. Where the note cannot be written the record is saved, and
         where that fails too it is removed: nothing is trusted then, and the next build walks."""
         self.shadow = None
-        try:
-            if self.token is None:
-                raise OSError("no token to name")
-            keep_pickled(self._note_path(), self.token)
-            return
-        except OSError:
-            pass
+        if self.token is not None:
+            try:
+                return keep_pickled(self._note_path(), self.token)
+            except OSError:
+                pass
         self.save()
         if self.token is None:  # the save failed
             self.path_for(self.out_dir).unlink(missing_ok=True)  # an OSError here stops the build first
