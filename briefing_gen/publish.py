@@ -57,10 +57,6 @@ class Output:
     def knows_fingerprint(self) -> bool:
         return isinstance(self._fingerprint, str)
 
-    def learn_fingerprint(self, fingerprint: str) -> None:
-        """The fingerprint a worker worked out for this output."""
-        self._fingerprint = fingerprint
-
 
 class RenderFailed(Exception):
     """Rendering one output failed; `description` is what the error describer made of it."""
@@ -324,7 +320,7 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
                     if failure is not None:
                         raise RenderFailed(failure)
                     if fingerprint is not None:
-                        output.learn_fingerprint(fingerprint)
+                        output._fingerprint = fingerprint  # the one a worker worked out
                 done += len(batch)
                 progress.advance(len(batch))
     finally:
