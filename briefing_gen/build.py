@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 import jinja2
 
-from .cache import BuildCache, Fingerprinter, TemplateHashes, fingerprint
+from .cache import BuildCache, Fingerprinter, TemplateHashes
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
 from .markup import MarkdownRenderer, convert_texts
@@ -137,7 +137,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             relative = path.relative_to(static)
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 data = path.read_bytes()
-                outputs.append(Output(f"static/{relative.as_posix()}", fingerprint(data.hex()), lambda data=data: data))
+                outputs.append(Output(f"static/{relative.as_posix()}", fingerprinter.of(data.hex()), lambda data=data: data))
     return Plan(outputs, reads, read_values, _unpaged_warnings(briefing, templates_dir, paged))
 
 

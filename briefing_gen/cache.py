@@ -41,11 +41,6 @@ def changed_lately(status: os.stat_result, now_ns: int) -> bool:
 CACHE_VERSION = 5
 
 
-def fingerprint(*parts: Any) -> str:
-    """A stable digest of template hashes and a page context (and of the code that renders them)."""
-    return Fingerprinter().of(*parts)
-
-
 class Fingerprinter:
     """Digests of page contexts; a long list shared by many pages is digested once.
 

@@ -109,7 +109,9 @@ class InBackground:
                 os.close(answers)
                 if asked is not None:
                     os.close(asking)
-                    message = _read_message(asked)
+                    with os.fdopen(asked, "rb") as pipe:  # one message, its length first
+                        header = pipe.read(8)
+                        message = pipe.read(int.from_bytes(header, "big")) if len(header) == 8 else b""
                     if not message:  # told there is nothing to do
                         code = 0
                         return
@@ -172,10 +174,3 @@ class InBackground:
             status = -1
         return answer, status
 
-
-def _read_message(reading: int) -> bytes:
-    """One length-prefixed message from a pipe (empty if it was closed before one came)."""
-    with os.fdopen(reading, "rb") as pipe:
-        header = pipe.read(8)
-        length = int.from_bytes(header, "big") if len(header) == 8 else 0
-        return pipe.read(length) if length else b""
