@@ -173,16 +173,12 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             build.plan()
             build.publish()
     except Stopped as stopped:
-        return None, stopped.problems
+        return None, stopped.args[0]
     return build.result(), []
 
 
 class Stopped(Exception):
-    """A step found problems that stop the build."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
+    """A step found problems that stop the build: `Stopped(problems)`."""
 
 
 @dataclass
