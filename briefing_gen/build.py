@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 import jinja2
 
-from .cache import BuildCache, Fingerprinter, TemplateHashes, fingerprint
+from .cache import BuildCache, Fingerprinter, TemplateHashes
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
 from .markup import MarkdownRenderer, convert_texts
@@ -138,7 +138,7 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             relative = path.relative_to(static)
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
                 data = path.read_bytes()
-                outputs.append(Output(f"static/{relative.as_posix()}", fingerprint(data.hex()), lambda data=data: data))
+                outputs.append(Output(f"static/{relative.as_posix()}", fingerprinter.of(data.hex()), lambda data=data: data))
     return Plan(outputs, reads, read_values, _unpaged_warnings(briefing, templates_dir, paged))
 
 
@@ -151,15 +151,6 @@ def _unpaged_warnings(briefing: Briefing, templates_dir: Path, paged: tuple[str,
                     f"page; to show {size} to a page, add the pager as the default {template} does "
                     "(`partials/pager.html`)", "unpaged-list", severity="warning")
             for name, template in PAGED_LISTS.items() if name not in paged and len(getattr(briefing, name)) > size]
-
-
-def render_site(briefing: Briefing, templates_dir: Path, writer: Any) -> int:
-    """Render every file of the site into a writer, without the cache; return the page count."""
-    outputs = plan_outputs(briefing, templates_dir).outputs
-    for output in outputs:
-        data = output.produce()
-        writer.write(output.path, b"".join(data) if isinstance(data, list) else data)
-    return sum(output.is_page for output in outputs)
 
 
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
@@ -183,16 +174,12 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             build.plan()
             build.publish()
     except Stopped as stopped:
-        return None, stopped.problems
+        return None, stopped.args[0]
     return build.result(), []
 
 
 class Stopped(Exception):
-    """A step found problems that stop the build."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
+    """A step found problems that stop the build: `Stopped(problems)`."""
 
 
 @dataclass
@@ -333,10 +320,16 @@ def unchanged_result(cache: BuildCache) -> BuildResult:
 
 
 def template_problem(error: Exception) -> Problem:
-    """A template error as a path:line problem naming the template."""
+    """A template error as a path:line problem naming the template: for a syntax error the one
+    Jinja names, else the innermost template file and line in its traceback."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         return Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")
-    return Problem(_template_location(error), _template_line(error), f"template error: {error}", "template")
+    where, line, tb = "templates", 1, error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
+            where, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return Problem(where, line, f"template error: {error}", "template")
 
 
 def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool = False,
@@ -366,28 +359,6 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
         print_build_summary(result.pages, result.files, result.changed, time.perf_counter() - started,
                             out_dir, result.drafts_left_out, result.warnings)
     return EXIT_OK
-
-
-def _template_location(error: Exception) -> str:
-    frame = _template_frame(error)
-    return frame[0] if frame else "templates"
-
-
-def _template_line(error: Exception) -> int:
-    frame = _template_frame(error)
-    return frame[1] if frame else 1
-
-
-def _template_frame(error: Exception) -> tuple[str, int] | None:
-    """The innermost template file and line in a Jinja traceback, for path:line reports."""
-    tb = error.__traceback__
-    found = None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt")):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
 
 
 def report_problems(problems: list[Problem], output_format: str = "text") -> int:
@@ -433,7 +404,9 @@ def check_rendered_links(briefing: Briefing, templates: Path) -> list[Problem]:
     briefing.settings = dataclasses.replace(briefing.settings, cards=False, data=False)
     writer = MemoryWriter()
     try:
-        render_site(briefing, templates, writer)
+        for output in plan_outputs(briefing, templates).outputs:  # in memory, without the store
+            data = output.produce()
+            writer.write(output.path, b"".join(data) if isinstance(data, list) else data)
     except jinja2.TemplateError as error:
         return [template_problem(error)]
     return broken_links(writer.files, shown_root="site/")

@@ -3,9 +3,8 @@
 Every output gets a fingerprint of everything that goes into its bytes: the
 templates it uses (with their includes and parents) and its whole context,
 where a record counts by the digest of its file. A file whose fingerprint
-and on-disk state match the last build is reused instead of rendered. The
-cache lives beside the output folder in `.briefing-gen-cache/` (git-ignored)
-and is only ever an optimisation: a missing or corrupt cache means a full build.
+and on-disk state match the last build (`BuildCache`, kept in the store) is
+reused instead of rendered.
 """
 
 from __future__ import annotations
@@ -23,9 +22,7 @@ from typing import Any
 from .records import RECORD_TYPE_BY_KIND, Record, digest_of
 from .store import code_digest, keep_pickled, place
 
-# A file changed this recently may change again within the same tick of its clock
-# (file times can be this coarse: FAT, some network shares): its stats are not trusted.
-RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000  # file times can be this coarse (FAT, some network shares)
 
 
 # What tells that an input file changed, from its stats: its size, mtime, ctime (a copy that keeps
@@ -42,11 +39,6 @@ def changed_lately(status: os.stat_result, now_ns: int) -> bool:
 
 
 CACHE_VERSION = 5
-
-
-def fingerprint(*parts: Any) -> str:
-    """A stable digest of template hashes and a page context (and of the code that renders them)."""
-    return Fingerprinter().of(*parts)
 
 
 class Fingerprinter:
@@ -204,8 +196,7 @@ class BuildCache:
 
     @staticmethod
     def path_for(out_dir: Path) -> Path:
-        where = place(out_dir, "build")
-        return where.with_name(where.name + ".pickle")
+        return Path(f"{place(out_dir, 'build')}.pickle")
 
     @classmethod
     def load(cls, out_dir: Path) -> "BuildCache":
@@ -219,9 +210,7 @@ class BuildCache:
             cache = cls(out_dir, current, _shadow_states(current, stored.get("shadow")), stored.get("inputs"),
                         stored.get("warnings"))
             cache.loaded_from, cache.token = loaded_from, stored.get("token")
-            if cache._shadow_forgotten():
-                cache.shadow = None
-            return cache
+            return cache._heed_note()
         except Exception:  # missing, old or damaged: the build just does more work
             return cls(out_dir)
 
@@ -231,9 +220,7 @@ class BuildCache:
         A build that began to change the shadow meanwhile, and stopped, left a note saying so."""
         try:
             if self.loaded_from is not None and file_stamp(os.stat(self.path_for(self.out_dir))) == self.loaded_from:
-                if self._shadow_forgotten():
-                    self.shadow = None
-                return self
+                return self._heed_note()
         except OSError:
             pass
         return BuildCache.load(self.out_dir)
@@ -245,13 +232,11 @@ class BuildCache:
         an old note names no record. Where the note cannot be written the record is saved, and
         where that fails too it is removed: nothing is trusted then, and the next build walks."""
         self.shadow = None
-        try:
-            if self.token is None:
-                raise OSError("no token to name")
-            keep_pickled(self._note_path(), self.token)
-            return
-        except OSError:
-            pass
+        if self.token is not None:
+            try:
+                return keep_pickled(self._note_path(), self.token)
+            except OSError:
+                pass
         self.save()
         if self.token is None:  # the save failed
             self.path_for(self.out_dir).unlink(missing_ok=True)  # an OSError here stops the build first
@@ -277,17 +262,20 @@ class BuildCache:
         target = self.path_for(self.out_dir)
         return target.with_name(target.stem + "-shadow-changing.pickle")
 
-    def _shadow_forgotten(self) -> bool:
-        """A build said it was changing the shadow this record describes, and never saved after."""
-        if self.token is None:
-            return False
-        try:
-            with open(self._note_path(), "rb") as note:
-                return pickle.load(note) == self.token
-        except FileNotFoundError:
-            return False
-        except Exception:  # unreadable: trust nothing it could have said
-            return True
+    def _heed_note(self) -> "BuildCache":
+        """Forget the shadow if a build said it was changing the shadow this record describes,
+        and never saved after."""
+        if self.token is not None:
+            try:
+                with open(self._note_path(), "rb") as note:
+                    forgotten = pickle.load(note) == self.token
+            except FileNotFoundError:
+                forgotten = False
+            except Exception:  # unreadable: trust nothing it could have said
+                forgotten = True
+            if forgotten:
+                self.shadow = None
+        return self
 
 
 def _states(stored: dict | None) -> dict[str, FileState] | None:

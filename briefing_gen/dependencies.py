@@ -77,7 +77,8 @@ class TrackedBriefing:
 
 
 class TrackedIndex(Mapping):
-    """One of the briefing's indexes (slug -> records); a lookup reads one entry, a walk all."""
+    """One of the briefing's indexes (slug -> records); a lookup reads one entry (`get` and `in`
+    look up through `__getitem__`), a walk all."""
 
     def __init__(self, name: str, index: dict, reads: set[Read]) -> None:
         self._name, self._index, self._reads = name, index, reads
@@ -85,14 +86,6 @@ class TrackedIndex(Mapping):
     def __getitem__(self, key: Any) -> Any:
         self._reads.add(("entry", self._name, key))
         return self._index[key]
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._reads.add(("entry", self._name, key))
-        return self._index.get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self._reads.add(("entry", self._name, key))
-        return key in self._index
 
     def __iter__(self) -> Iterator:
         self._reads.add(("index", self._name))
@@ -235,7 +228,6 @@ class ReadValues:
         return f"{len(records)}:{hashlib.sha1(joined.encode()).hexdigest()}"
 
 
-
 def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
     """Everything an output depends on besides its reads: the code, the options, the site's
     settings and every file of the templates folder (templates and static files), by its bytes."""
@@ -253,14 +245,9 @@ def frame_digest(templates: Path, settings: Any, drafts: bool) -> str:
 
 
 class KeptReads:
-    """Every output of a build with its fingerprint and reads, and what each read gave then.
-
-    Kept in the store (three shelves: the outputs by path, the record digests by kind, the
-    value of every other read), under the build's frame. The fingerprint of an output is a
-    function of its template and context alone, so a kept one is right for any later build
-    with the same frame in which the output's reads give the same. An edit changes a few
-    outputs and reads of thousands: only the shards holding those are written again.
-    """
+    """Every output of a build with its fingerprint and reads, and what each read gave then,
+    under the build's frame: three shelves of the store (the outputs by path, the record digests
+    by kind, the value of every other read), so an edit rewrites only the shards it changed."""
 
     def __init__(self, where: Path | None, frame: str, fresh: bool = False) -> None:
         def shelf(part: str, shards: int) -> Shelf:

@@ -57,10 +57,6 @@ class Output:
     def knows_fingerprint(self) -> bool:
         return isinstance(self._fingerprint, str)
 
-    def learn_fingerprint(self, fingerprint: str) -> None:
-        """The fingerprint a worker worked out for this output."""
-        self._fingerprint = fingerprint
-
 
 class RenderFailed(Exception):
     """Rendering one output failed; `description` is what the error describer made of it."""
@@ -75,41 +71,33 @@ def shadow_folder(out_dir: Path) -> Path:
 
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
-            describe_error: Callable[[Exception], object], progress: Progress | None = None,
-            folder_check: "FolderCheck | None" = None, made_from: tuple | None = None,
-            while_waiting: Callable[[], object] | None = None) -> int:
+            describe_error: Callable[[Exception], object], progress: Progress, folder_check: "FolderCheck",
+            made_from: tuple, while_waiting: Callable[[], object]) -> int:
     """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written.
 
-    `folder_check`: the check of out_dir against its record, if one was begun ahead.
+    `folder_check`: the check of out_dir against its record, begun ahead.
     `made_from`: (input stamp, warnings) to record with the new site, in the same save.
     `while_waiting`: work of the caller's to do while render workers run, if they do.
     """
-    if clean:
-        current = None
-    elif folder_check is not None:
-        current = folder_check.result(cache.current, cache.loaded_from)
-    else:
-        current = verified_folder(out_dir, cache.current)
+    current = None if clean else folder_check.result(cache.current, cache.loaded_from)
     if current is not None and _same_fingerprints(current, outputs):
-        _record_made_from(cache, made_from)
-        cache.save()
+        _save(cache, made_from)
         return 0
     shadow_dir = shadow_folder(out_dir)
     # Only builds write the hidden shadow, and a build forgets it before changing it: its record
     # is trusted without a walk of its files (half the cost of a one-edit rebuild).
     shadow = None if clean or current is None or not (shadow_dir / MARKER).is_file() else cache.shadow
+    render = partial(render_into, describe_error=describe_error, progress=progress, while_waiting=while_waiting)
     if shadow is not None:
-        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress,
-                                       made_from, while_waiting)
-    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from,
-                          while_waiting)
+        return _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, render, made_from)
+    return _publish_fresh(outputs, out_dir, shadow_dir, cache, current, render, made_from)
 
 
-def _record_made_from(cache: BuildCache, made_from: tuple | None) -> None:
-    """What the site now in place was made from: never saved before it is in place, or an
-    interrupted build would leave a record saying the old site is up to date."""
-    if made_from is not None:
-        cache.inputs, cache.warnings = made_from
+def _save(cache: BuildCache, made_from: tuple) -> None:
+    """Save the record with what the site now in place was made from: never before it is in
+    place, or an interrupted build would leave a record saying the old site is up to date."""
+    cache.inputs, cache.warnings = made_from
+    cache.save()
 
 
 def _same_fingerprints(states: dict[str, FileState], outputs: list[Output]) -> bool:
@@ -204,8 +192,7 @@ def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
     return stats
 
 
-def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, describe_error, progress, made_from,
-                            while_waiting) -> int:
+def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow, render, made_from) -> int:
     # The shadow is about to change: until the swap it is not a known site, and the record says so
     # first. (Removing its marker instead saved 12 ms, but the marker is written back before the
     # swap: a swap that failed after it left a shadow of new files under the old record.)
@@ -219,7 +206,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
     # already, and the shadow gets it by a hard link rather than rendering it again.
     linked = {output.path for output in stale if _link_from_live(out_dir, shadow_dir, output, current)}
     to_write = [output for output in stale if output.path not in linked]
-    render_into(shadow_dir, to_write, describe_error, progress, while_waiting=while_waiting)
+    render(shadow_dir, to_write)
     (shadow_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     if not exchange_folders(shadow_dir, out_dir):
         raise OSError("could not swap the new site into place")
@@ -229,8 +216,7 @@ def _publish_through_shadow(outputs, out_dir, shadow_dir, cache, current, shadow
         else current[output.path] if output.path in linked else shadow[output.path]
         for output in outputs}
     cache.shadow = current
-    _record_made_from(cache, made_from)
-    cache.save()
+    _save(cache, made_from)
     return len(to_write)
 
 
@@ -253,8 +239,7 @@ def _link_from_live(out_dir: Path, shadow_dir: Path, output: Output, current: di
     return True
 
 
-def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error, progress, made_from,
-                   while_waiting) -> int:
+def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, render, made_from) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is meant to be read
     reusable = current or {}
@@ -268,7 +253,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
                 os.link(os.path.join(out_dir, output.path), target)
             else:
                 to_write.append(output)
-        render_into(staging, to_write, describe_error, progress, fresh=True, while_waiting=while_waiting)
+        render(staging, to_write, fresh=True)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -282,8 +267,7 @@ def _publish_fresh(outputs, out_dir, shadow_dir, cache, current, describe_error,
     elif old_site is not None:
         shutil.rmtree(old_site, ignore_errors=True)
     cache.current = {output.path: _state_of(out_dir, output) for output in outputs}
-    _record_made_from(cache, made_from)
-    cache.save()
+    _save(cache, made_from)
     return len(to_write)
 
 
@@ -308,13 +292,11 @@ def _remove_file(folder: Path, relative: str) -> None:
 # -- rendering, on all cores when there is enough to do ---------------------------
 
 def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[Exception], object],
-                progress: Progress | None = None, fresh: bool = False,
-                while_waiting: Callable[[], object] | None = None) -> None:
+                progress: Progress, while_waiting: Callable[[], object], fresh: bool = False) -> None:
     """Render and write outputs into folder; a file already there is replaced, never written through.
 
     `fresh`: the caller knows no file is there yet at these paths (a new staging folder).
     `while_waiting`: done by this process while workers render, when they do."""
-    progress = progress or Progress(0, "", enabled=False)
     progress.total = len(outputs)
     if len(outputs) < PARALLEL_THRESHOLD or worker_count() < 2:
         for output in outputs:
@@ -331,15 +313,14 @@ def render_into(folder: Path, outputs: list[Output], describe_error: Callable[[E
             for output in here:  # while the workers start on the rest
                 _render_one(str(folder), output, describe_error, fresh)
                 progress.advance()
-            if while_waiting is not None:
-                while_waiting()
+            while_waiting()
             done = 0
             for batch in batches:
                 for output, (failure, fingerprint) in zip(elsewhere[done:], batch):
                     if failure is not None:
                         raise RenderFailed(failure)
                     if fingerprint is not None:
-                        output.learn_fingerprint(fingerprint)
+                        output._fingerprint = fingerprint  # the one a worker worked out
                 done += len(batch)
                 progress.advance(len(batch))
     finally:

@@ -109,16 +109,9 @@ class Shelf:
 
     def put(self, key: Any, value: Any) -> None:
         """This build's value for key (new, or in place of the kept one)."""
-        if key in self.kept and self.kept[key] is value:
-            self.now[key] = value
-            return
-        self.now[key] = value
-        self._changed.add(shard_of(key, self.shards))
-
-    def drop(self, key: Any) -> None:
-        """No value for key in this build."""
-        if self.now.pop(key, _MISSING) is not _MISSING:
+        if self.kept.get(key, _MISSING) is not value:
             self._changed.add(shard_of(key, self.shards))
+        self.now[key] = value
 
     def put_all(self, values: dict) -> None:
         """This build's values, all of them: a kept value not among them is dropped."""

@@ -29,12 +29,7 @@ class FolderFiles(NamedTuple):
 
 
 class InputStamp(NamedTuple):
-    """The stats of every input file, and the bytes' digest of those changed a moment ago.
-
-    A file changed a moment ago (`changed_lately`) may change again within the same
-    tick of a coarse file clock without its stats showing it, so its bytes are what
-    count for it.
-    """
+    """The stats of every input file, and the bytes' digest of those `changed_lately`."""
 
     digest: str
     racy: tuple[tuple[str, str], ...] = ()
@@ -45,12 +40,11 @@ class InputStamp(NamedTuple):
 
 
 def input_stamp(content_dir: Path, templates: Path, drafts: bool) -> InputStamp:
-    """A digest of the name and stats of every input file, and the build's options.
+    """A digest of the name and `file_stamp` of every input file, and the build's options.
 
-    A file counts by its `file_stamp` (size, mtime, ctime, inode). Folders reached
-    through symbolic links are walked too (each real folder once), as the build
-    reads through them. The stats come with the folder listing (one pass over
-    10,000 files with no path built in Python).
+    Folders reached through symbolic links are walked too (each real folder once), as the
+    build reads through them. The stats come with the folder listing (one pass over 10,000
+    files with no path built in Python).
     """
     now = time.time_ns()
     racy: list[tuple[str, str]] = []

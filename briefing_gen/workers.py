@@ -31,11 +31,19 @@ def worker_count() -> int:
     return min(os.cpu_count() or 1, 8) if hasattr(os, "fork") else 1
 
 
-@contextmanager
-def _forked_pool(workers: int, initializer: Callable[[], None] | None = None) -> Iterator[Any]:
-    """A pool of forked workers. They fork at the first submit: set up what they must see first.
+# What the workers of the running map work on: set before they fork, so they inherit it.
+_SHARED: tuple[Callable[[Any], Any], list[Any]] | None = None
 
-    Leaving the block waits for the tasks already running (none is started after), so no
+
+@contextmanager
+def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: int,
+                      initializer: Callable[[], None] | None = None) -> Iterator[Iterator[list[Result]]]:
+    """`work(item)` for every item, `batch` items per task, in forked workers.
+
+    Yields, at once, an iterator over each batch's results in order, so the caller can
+    go on with other work and collect them later. The workers inherit `work` and
+    `items` (nothing of them is pickled); only the results come back pickled. Leaving
+    the block waits for the tasks already running (none is started after), so no
     worker outlives the step.
     """
     from concurrent.futures import ProcessPoolExecutor
@@ -48,30 +56,9 @@ def _forked_pool(workers: int, initializer: Callable[[], None] | None = None) ->
         if initializer is not None:
             initializer()
 
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=start_worker)
-    try:
-        yield executor
-    except BrokenProcessPool as error:
-        raise WorkerDied("a worker process died before finishing (out of memory?)") from error
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
-# What the workers of the running map work on: set before they fork, so they inherit it.
-_SHARED: tuple[Callable[[Any], Any], list[Any]] | None = None
-
-
-@contextmanager
-def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: int,
-                      initializer: Callable[[], None] | None = None) -> Iterator[Iterator[list[Result]]]:
-    """`work(item)` for every item, `batch` items per task, in forked workers.
-
-    Yields, at once, an iterator over each batch's results in order, so the caller can
-    go on with other work and collect them later. The workers inherit `work` and
-    `items` (nothing of them is pickled); only the results come back pickled.
-    """
     global _SHARED
-    with _forked_pool(worker_count(), initializer) as pool:
+    pool = ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("fork"), initializer=start_worker)
+    try:
         _SHARED = (work, items)
         try:
             batches = pool.map(_run_batch, [(start, min(start + batch, len(items)))
@@ -79,6 +66,10 @@ def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: 
         finally:
             _SHARED = None
         yield batches
+    except BrokenProcessPool as error:
+        raise WorkerDied("a worker process died before finishing (out of memory?)") from error
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_batch(bounds: tuple[int, int]) -> list[Any]:
@@ -118,7 +109,9 @@ class InBackground:
                 os.close(answers)
                 if asked is not None:
                     os.close(asking)
-                    message = _read_message(asked)
+                    with os.fdopen(asked, "rb") as pipe:  # one message, its length first
+                        header = pipe.read(8)
+                        message = pipe.read(int.from_bytes(header, "big")) if len(header) == 8 else b""
                     if not message:  # told there is nothing to do
                         code = 0
                         return
@@ -181,10 +174,3 @@ class InBackground:
             status = -1
         return answer, status
 
-
-def _read_message(reading: int) -> bytes:
-    """One length-prefixed message from a pipe (empty if it was closed before one came)."""
-    with os.fdopen(reading, "rb") as pipe:
-        header = pipe.read(8)
-        length = int.from_bytes(header, "big") if len(header) == 8 else 0
-        return pipe.read(length) if length else b""
