@@ -178,3 +178,14 @@ def test_ingest_writes_the_reference_under_the_briefings_name(minimal_content, t
         assert any(re.search(r"(?m)^round: \"?2023-pier\"?$", text) for text in written), written
     capsys.readouterr()
     assert cli("check", "--content", str(minimal_content), "--templates", str(TEMPLATES)) == 0, capsys.readouterr().err
+
+
+def test_ingests_review_entries_use_the_briefings_name(minimal_content, tmp_path, capsys):
+    rename_to_rounds(minimal_content)
+    article = tmp_path / "later.txt"
+    article.write_text("Ferry talks stall\n\nMayor Anna Brandt spoke on the pier on 3 June 2025.\n\n"
+                       "\u201cWe will wait no longer,\u201d Brandt said on 3 June 2025.\n", encoding="utf-8")
+    assert run_ingest([str(article)], "2025-06-04", "Harbour Times", str(minimal_content)) == 0
+    source = next(path for path in (minimal_content / "sources").glob("*.md") if path.stem != "harbour-report")
+    text = source.read_text(encoding="utf-8")
+    assert "no round window holds its date" in text and "summit" not in text

@@ -67,6 +67,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         if fetched is not None:
             source = assembled.source
             snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
+        name_review_notes(assembled.source.front, naming)
         carry_citations(root, assembled.drafts)
         drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
@@ -122,6 +123,17 @@ def add_provenance(source: Draft, article: Article, fetched: Fetched | None = No
         front[key] = value
     front.update((k, v) for k, v in extra.items() if v is not None and k not in front)
     source.front = front
+
+
+def name_review_notes(front: dict, naming) -> None:
+    """The review entries about what the briefing compares, under the name it gives them
+    ("no round window holds its date"), as the fields and pages say it."""
+    if naming is None or naming.singular == "summit":
+        return
+    for entry in front.get("review") or ():
+        if entry.get("kind") == "summit":
+            entry["kind"] = naming.singular
+            entry["text"] = entry["text"].replace("no summit window", f"no {naming.singular_label} window")
 
 
 def named_reference(front: dict, naming) -> dict:
