@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -78,7 +80,7 @@ def compares(value: Any) -> Naming | None:
     singular, plural = records.slug(value["singular"]), records.slug(value["plural"])
     if singular == plural:
         raise ValueError(f"singular and plural must differ, both are {singular!r}")
-    taken_fields = {key for record_type in RECORD_TYPE_BY_KIND.values() for key in records.front_matter_keys(record_type)}
+    taken_fields = {spec.key for record_type in RECORD_TYPE_BY_KIND.values() for spec in record_fields(record_type)}
     taken_fields.discard("summit")
     if singular in taken_fields:
         raise ValueError(f"{singular!r} is already a field of some records; choose another singular")
@@ -111,6 +113,39 @@ class SiteSettings:
 
     def folder_of(self, kind: str) -> str | None:
         return kind_folder(kind, self.compares)
+
+
+class FieldSpec(NamedTuple):
+    """A front-matter field as the loader reads it: its key, the record's attribute, its converter."""
+
+    key: str
+    attribute: str
+    convert: Callable[[Any], Any]
+    required: bool
+    default: Any
+
+
+@functools.lru_cache(maxsize=64)
+def record_fields(record_type: type[Record], naming: Naming | None = Naming()) -> tuple[FieldSpec, ...]:
+    """The front-matter fields of a kind under a briefing's naming: the compared kind's reference
+    under its singular, or no such field when the briefing compares nothing. The loader checks
+    records with these, and the JSON Schemas and the export describe them."""
+    renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
+    return tuple(FieldSpec(renamed.get(field.name, field.name), field.name, field.metadata["convert"],
+                           field.metadata["required"], field.default)
+                 for field in dataclasses.fields(record_type)
+                 if "convert" in field.metadata and not (naming is None and field.name == "summit"))
+
+
+@functools.lru_cache(maxsize=64)
+def _fields_by_key(record_type: type[Record], naming: Naming | None) -> dict[str, FieldSpec]:
+    return {spec.key: spec for spec in record_fields(record_type, naming)}
+
+
+def kind_folders(naming: Naming | None = Naming()) -> dict[str, str]:
+    """Kind -> its folder under content/ (and its schema's name), under a briefing's naming."""
+    folders = {kind: kind_folder(kind, naming) for kind in RECORD_TYPE_BY_KIND}
+    return {kind: folder for kind, folder in folders.items() if folder is not None}
 
 
 def kind_folder(kind: str, naming: Naming | None) -> str | None:
@@ -407,24 +442,20 @@ def load_record(path: Path, shown: str, record_type: type[Record], problems: lis
 
 def _convert_fields(record_type: type[Record], front: FrontMatter, shown: str, problems: list[Problem],
                     naming: Naming | None = Naming()) -> dict[str, Any]:
-    fields = {f.name: f for f in dataclasses.fields(record_type) if "convert" in f.metadata}
-    renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
-    if naming is None:  # nothing compared: no field refers to a compared record
-        fields.pop("summit", None)
-    key_names = {renamed.get(name, name): name for name in fields}
+    fields = _fields_by_key(record_type, naming)
     values: dict[str, Any] = {}
     for key, value in front.values.items():
         line = front.key_lines.get(key, 1)
-        attribute = key_names.get(key)
-        if attribute is None:
-            problems.append(_unknown_key(shown, line, key, key_names))
+        spec = fields.get(key)
+        if spec is None:
+            problems.append(_unknown_key(shown, line, key, fields))
             continue
         try:
-            values[attribute] = fields[attribute].metadata["convert"](value)
+            values[spec.attribute] = spec.convert(value)
         except ValueError as error:
             problems.append(Problem(shown, line, f"{key}: {error}", "invalid-field"))
-    for key, attribute in key_names.items():
-        if fields[attribute].metadata["required"] and key not in front.values:
+    for key, spec in fields.items():
+        if spec.required and key not in front.values:
             problems.append(Problem(shown, 1, f"missing required field '{key}'", "missing-field"))
     return values
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -434,10 +434,6 @@ RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {record_type.kind: record_type fo
 KEY_TO_ATTRIBUTE = {"kind": "person_kind"}
 ATTRIBUTE_TO_KEY = {attribute: key for key, attribute in KEY_TO_ATTRIBUTE.items()}
 
-
-def front_matter_keys(record_type: type[Record]) -> list[str]:
-    """The front-matter keys of a kind (the compared kind's reference under its first name)."""
-    return [ATTRIBUTE_TO_KEY.get(f.name, f.name) for f in fields(record_type) if "convert" in f.metadata]
 
 
 QUOTE_MARKS = str.maketrans({

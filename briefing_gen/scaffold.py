@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from .content import Naming, kind_folder, load_settings
+from .content import Naming, kind_folders, load_settings
 from .records import RECORD_TYPE_BY_KIND, SLUG_PATTERN
 from .schemas import SCHEMA_FOLDER, modeline, write_schemas
 
@@ -88,8 +88,7 @@ def new_record(kind: str, slug: str, content_dir: str, templates_dir: str) -> in
     The compared kind goes by the plural the briefing gives it (site.yaml `compares`)."""
     content = Path(content_dir)
     naming = load_settings(content, []).compares if content.is_dir() else Naming()
-    folders = {kind_folder(kind_name, naming): kind_name for kind_name in RECORD_TYPE_BY_KIND}
-    folders.pop(None, None)
+    folders = {folder: kind_name for kind_name, folder in kind_folders(naming).items()}
     if kind not in folders:
         close = difflib.get_close_matches(kind, list(folders), n=1, cutoff=0.5)
         hint = f"did you mean '{close[0]}'? " if close else ""

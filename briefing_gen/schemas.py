@@ -19,10 +19,10 @@ import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import records
-from .content import Naming, kind_folder
+from .content import FieldSpec, Naming, kind_folders, record_fields  # noqa: F401  (the loader's own fields)
 from .records import RECORD_TYPE_BY_KIND, Record
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -192,34 +192,6 @@ def converter_schema(convert: Callable[[Any], Any]) -> dict:
     except (KeyError, TypeError):
         raise NoSchema(f"no JSON Schema for the converter {getattr(convert, '__qualname__', convert)!r}; "
                        f"add one to briefing_gen.schemas.CONVERTER_SCHEMAS") from None
-
-
-class FieldSpec(NamedTuple):
-    """A front-matter field as the loader reads it: its key, the record's attribute, its converter."""
-
-    key: str
-    attribute: str
-    convert: Callable[[Any], Any]
-    required: bool
-    default: Any
-
-
-@lru_cache(maxsize=64)
-def record_fields(record_type: type[Record], naming: Naming | None = DEFAULT_NAMING) -> tuple[FieldSpec, ...]:
-    """The fields of a kind as the loader reads them under a briefing's naming (content.py's
-    _convert_fields): the compared kind's reference under its singular, or no such field when
-    the briefing compares nothing."""
-    renamed = {**records.ATTRIBUTE_TO_KEY, **(naming.key_of if naming else {})}
-    return tuple(FieldSpec(renamed.get(field.name, field.name), field.name, field.metadata["convert"],
-                           field.metadata["required"], field.default)
-                 for field in dataclasses.fields(record_type)
-                 if "convert" in field.metadata and not (naming is None and field.name == "summit"))
-
-
-def kind_folders(naming: Naming | None = DEFAULT_NAMING) -> dict[str, str]:
-    """Kind -> its folder under content/ (and its schema's name), under a briefing's naming."""
-    folders = {kind: kind_folder(kind, naming) for kind in RECORD_TYPE_BY_KIND}
-    return {kind: folder for kind, folder in folders.items() if folder is not None}
 
 
 def _with_note(schema: dict, kind: str, key: str, default: Any = dataclasses.MISSING) -> dict:
