@@ -19,7 +19,7 @@ from .dates import parse_published
 from .existing import PeopleIndex, load_summits
 from ..content import load_settings
 from .fetching import FetchError, Fetched, fetch, is_address
-from .merge import Merger, carry_citations
+from .merge import Merger
 from .readers import Article, InputError, read_article, read_bytes
 from .records import Draft, decide, load_manifest, write_drafts
 from .report import Report
@@ -68,7 +68,7 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
             source = assembled.source
             snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
         name_review_notes(assembled.source.front, naming)
-        carry_citations(root, assembled.drafts)
+        merger.carry_citations(assembled.drafts)
         drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
         for draft in drafts:

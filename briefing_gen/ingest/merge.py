@@ -17,6 +17,7 @@ list as a suggestion instead.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..comparison import figure_key
 from .clean import note
-from .records import Draft, content_hash, read_record
+from .records import Draft, content_hash, parse_record
 
 MERGED_KINDS = ("quotes", "figures", "events")
 
@@ -98,22 +99,37 @@ class Merger:
 
     known: dict[str, list[Known]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    on_disk: dict[str, Draft] = field(default_factory=dict)  # by relative path, as the run found them
 
     @classmethod
     def load(cls, root: Path, manifest: dict[str, str]) -> "Merger":
         known: dict[str, list[Known]] = {kind: [] for kind in MERGED_KINDS}
         for kind in MERGED_KINDS:
             for path in sorted((root / kind).glob("*.md")):
-                record = read_record(path)
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                record = parse_record(text)
                 if record is None:
                     continue
                 front, body = record
-                try:
-                    editable = manifest.get(f"{kind}/{path.name}") == content_hash(path.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError):
-                    continue
+                editable = manifest.get(f"{kind}/{path.name}") == content_hash(text)
                 known[kind].append(Known(Draft(kind, path.stem, dict(front), body.strip()), editable))
-        return cls(known)
+        return cls(known, on_disk={item.draft.relative_path: item.draft for items in known.values() for item in items})
+
+    def carry_citations(self, drafts: list[Draft]) -> None:
+        """A record ingest writes again (its article ingested once more) keeps the further
+        citations a later article gave it: they are in its file, not in the article."""
+        for draft in drafts:
+            if draft.kind not in MERGED_KINDS or "also_in" in draft.front:
+                continue
+            found = self.on_disk.get(draft.relative_path)
+            if found is None or found.front.get("source") != draft.front.get("source"):
+                continue
+            also_in = found.front.get("also_in")
+            if isinstance(also_in, list) and also_in:
+                draft.front["also_in"] = also_in
 
     def merge(self, source: Draft, drafts: list[Draft]) -> list[Draft]:
         """An article's drafts with those another source already reported taken out; the records
@@ -184,20 +200,6 @@ class Merger:
             self.lines.append(f"conflict: {text}")
 
 
-def carry_citations(root: Path, drafts: list[Draft]) -> None:
-    """A record ingest writes again (its article ingested once more) keeps the further citations
-    a later article gave it: they are in its file, not in the article."""
-    for draft in drafts:
-        if draft.kind not in MERGED_KINDS or "also_in" in draft.front:
-            continue
-        record = read_record(root / draft.relative_path)
-        if record is None or record[0].get("source") != draft.front.get("source"):
-            continue
-        also_in = record[0].get("also_in")
-        if isinstance(also_in, list) and also_in:
-            draft.front["also_in"] = also_in
-
-
 def _same(draft: Draft, other: Draft) -> bool:
     front, known = draft.front, other.front
     if draft.kind == "quotes":
@@ -236,5 +238,4 @@ def _shown(value: Any) -> str:
 
 
 def _inline(entry: dict[str, Any]) -> str:
-    import json
     return "{" + ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in entry.items()) + "}"

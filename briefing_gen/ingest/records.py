@@ -86,9 +86,15 @@ def dump_front_matter(front: dict[str, Any]) -> str:
 def read_record(path: Path) -> tuple[dict[str, Any], str] | None:
     """Front matter and body of an existing record, or None if it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
+    return parse_record(text)
+
+
+def parse_record(text: str) -> tuple[dict[str, Any], str] | None:
+    """Front matter and body of a record's text, or None if it is not one."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     match = re.match(r"---\n(.*?)\n---\n?(.*)\Z", text, re.DOTALL)
     if not match:
         return None
