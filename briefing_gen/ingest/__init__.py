@@ -67,12 +67,11 @@ def run_ingest(files: list[str], published: str | None, outlet: str | None, cont
         if fetched is not None:
             source = assembled.source
             snapshots[source.relative_path] = (root / source.kind / source.front["snapshot"], fetched.body)
-        name_review_notes(assembled.source.front, naming)
         merger.carry_citations(assembled.drafts)
         drafts = merger.merge(assembled.source, assembled.drafts)
         report.add_article(path, assembled.source)
         for draft in drafts:
-            draft.front = named_reference(draft.front, naming)
+            draft.front = named_as_the_briefing_says(draft.front, naming)
             planned[draft.relative_path] = draft  # a person met again later keeps its merged form
     decisions = [(draft, decide(root, draft, manifest)) for draft in planned.values()]
     report.merges = merger.lines
@@ -125,21 +124,17 @@ def add_provenance(source: Draft, article: Article, fetched: Fetched | None = No
     source.front = front
 
 
-def name_review_notes(front: dict, naming) -> None:
-    """The review entries about what the briefing compares, under the name it gives them
-    ("no round window holds its date"), as the fields and pages say it."""
-    if naming is None or naming.singular == "summit":
-        return
+def named_as_the_briefing_says(front: dict, naming) -> dict:
+    """Front matter under the name the briefing gives what it compares (site.yaml `compares`):
+    the reference to one in its place ("round:", none when nothing is compared), and the review
+    entries about them ("no round window holds its date"), as the fields and pages say it."""
+    if naming is not None and naming.singular == "summit":
+        return front
     for entry in front.get("review") or ():
-        if entry.get("kind") == "summit":
+        if entry.get("kind") == "summit" and naming is not None:
             entry["kind"] = naming.singular
             entry["text"] = entry["text"].replace("no summit window", f"no {naming.singular_label} window")
-
-
-def named_reference(front: dict, naming) -> dict:
-    """Front matter with its reference to a summit under the name the briefing gives what it
-    compares (site.yaml `compares`), in the same place; without it when nothing is compared."""
-    if "summit" not in front or (naming is not None and naming.singular == "summit"):
+    if "summit" not in front:
         return front
     return {(naming.singular if key == "summit" else key): value for key, value in front.items()
             if key != "summit" or naming is not None}
