@@ -18,14 +18,12 @@ from typing import Any
 
 from . import __version__, records, schemas
 from .content import Naming, SiteSettings
-from .records import RECORD_TYPE_BY_KIND, Citation, Note, Record, Window
+from .records import RECORD_TYPE_BY_KIND, REFERENCES, Citation, Note, Record, Window
 from . import render  # as a module: render imports this one too
 from .templating import absolute_url
 
 EXPORT_PATH = "briefing.json"
 SCHEMA_PATH = f"{schemas.SCHEMA_FOLDER}/{schemas.BRIEFING_SCHEMA}.schema.json"
-# Front-matter keys that name another record, and the kind they name.
-REFERENCES = {"summit": "summits", "source": "sources", "person": "people", "people": "people", "tags": "tags"}
 
 
 def display_title(record: Record) -> str:

@@ -430,6 +430,9 @@ class Tag(Record):
 RECORD_TYPES: tuple[type[Record], ...] = (Source, Summit, Takeaway, Quote, Event, Person, Figure, Tag)
 RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {record_type.kind: record_type for record_type in RECORD_TYPES}
 
+# The fields by which a record refers to others, and the kind each refers to.
+REFERENCES = {"summit": "summits", "source": "sources", "person": "people", "people": "people", "tags": "tags"}
+
 # Front-matter keys whose Python attribute has another name.
 KEY_TO_ATTRIBUTE = {"kind": "person_kind"}
 ATTRIBUTE_TO_KEY = {attribute: key for key, attribute in KEY_TO_ATTRIBUTE.items()}

@@ -407,7 +407,7 @@ def summits_index_recipes(briefing: Briefing) -> list[Recipe]:
 def summits_index_page(briefing: Briefing) -> Page:
     naming = briefing.settings.compares
     return Page(f"{naming.plural}/index.html", "summits.html", {"summits": briefing.summits},
-                title=naming.plural.replace("-", " ").capitalize())
+                title=naming.plural_label.capitalize())
 
 
 def summit_page(briefing: Briefing, summit: Summit) -> Page:

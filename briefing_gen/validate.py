@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from .store import Shelf
 from .content import Content
 from .problems import Problem
-from .records import Cited, Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
+from .records import REFERENCES, Cited, Event, Figure, Person, Quote, Record, Source, Summit, Takeaway, normalise_for_quote_check
 
 def validate(content: Content, verbatim: Shelf | None = None) -> list[Problem]:
     """Every cross-record problem in the content, sorted by file and line.
@@ -93,10 +93,8 @@ def _references(record: Record) -> Iterator[tuple[str, str, str]]:
 @functools.cache
 def _reference_fields(record_type: type) -> tuple[tuple[str, str, bool], ...]:
     """(key, kind referred to, holds a list) of each field by which records of a type refer to others."""
-    names = {field.name for field in dataclasses.fields(record_type)}
-    return tuple((key, kind, is_list) for key, kind, is_list in (
-        ("summit", "summits", False), ("source", "sources", False), ("person", "people", False),
-        ("tags", "tags", True), ("people", "people", True)) if key in names)
+    return tuple((field.name, REFERENCES[field.name], isinstance(field.default, tuple))
+                 for field in dataclasses.fields(record_type) if field.name in REFERENCES)
 
 
 def _check_references(content: Content, record: Record) -> list[Problem]:
