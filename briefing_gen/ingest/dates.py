@@ -134,6 +134,28 @@ def _week(match: re.Match, published: dt.date | None) -> PartialDate | None:
     return PartialDate(first.year) if first.year == last.year else None
 
 
+def _weekend(match: re.Match, published: dt.date | None) -> PartialDate | None:
+    """'over the weekend', 'last weekend': the latest Saturday and Sunday up to publication
+    (the pair before this week's for 'last'; 'this weekend' said on a weekday is the next
+    one), at the precision the two days share."""
+    if published is None:
+        return None
+    which = (match["which"] or "").lower()
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if which in ("last", "past") and published.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    if which == "this" and published.weekday() < 5:
+        saturday += dt.timedelta(days=7)  # "this weekend", on a weekday: the one to come
+        return _from_date(saturday)
+    days = [day for day in (saturday, saturday + dt.timedelta(days=1)) if day <= published]
+    if len(days) == 1:
+        return _from_date(days[0])
+    first, last = days
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
+
+
 def _ago(match: re.Match, published: dt.date | None) -> PartialDate | None:
     """'four years ago' is a year, 'two months ago' a month, '3 days ago' a day."""
     if published is None:
@@ -167,6 +189,7 @@ _PATTERNS = [
     (re.compile(r"(?:\b(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"), _weekday),
     (re.compile(r"\b(?P<which>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month)\b"), _relative_period),
     (re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<which>[Ll]ast|[Pp]ast|[Tt]his)\s+week\b"), _week),
+    (re.compile(r"\b(?:(?P<which>[Ll]ast|[Pp]ast|[Tt]his)|(?:[Oo]ver|[Aa]t|[Dd]uring|[Oo]n)\s+the)\s+weekend\b"), _weekend),
     (re.compile(r"\b" + _COUNT + r"\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
     (re.compile(r"(?<![\d,.$€£¥-])\b" + _YEAR + r"\b(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))"), _year),
 ]

@@ -30,6 +30,14 @@ def _dated(sentence: str) -> str | None:
     ("Tom Hale told NBC News' Today show the plan was late.", None),
     ("According to Tom Hale, the sky went dark yesterday.", None),
     ("Tom Hale earlier this week said the plan was late.", "2025-04"),
+    ("Tom Hale said in a statement Friday that the plan was late.", "2025-04-11"),
+    ("Tom Hale told reporters at the White House on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said at a campaign rally in Ohio on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said in televised remarks on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said the plant closed on Monday.", None),
+    ("Tom Hale said he was attacked on Monday.", None),
+    ("Tom Hale said the attack on Monday was cowardly.", None),
+    ("Tom Hale recalled the drought of 2019.", None),
 ])
 def test_only_the_verbs_own_clause_dates_the_words(sentence, expected):
     assert _dated(sentence) == expected
