@@ -28,6 +28,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|who|whom|which|whose|when|where|because|af
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")  # ", who has led one rebellion,"
 _APPOSITION = re.compile(r",\s*(?:an?|the|his|her|their)\s[^,]*,")  # ", a spokesperson for the council,"
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+$", re.IGNORECASE)
+_AT_OCCASION = re.compile(r"\b(?:at|during|in)\s+$")  # "said at Tuesday's meeting": the day of the occasion spoken at
 _BULLET = re.compile(r"\s*[-*•]\s")  # a standfirst's bullet points: a summary, not the lede
 _MAX_AFTER = 8   # "told reporters at the White House on Monday": a few words between the verb and its date
 _MAX_BEFORE = 9  # "On Monday, the city's mayor Ana Ruiz said"
@@ -43,13 +44,19 @@ def usable_dates(masked: str, published: dt.date | None):
         if _SPAN_WORD.search(masked[: mention.start]) or re.match(r"(?:since|until|till|from|before|by|for)\b",
                                                                    mention.phrase, re.IGNORECASE):
             continue
-        if re.match(r"[’']s\b", masked[mention.end:]):
-            continue
+        if re.match(r"[’']s\b", masked[mention.end:]) and not _spoken_at(masked, mention.start, mention.end):
+            continue  # "Thursday's vote": an event named by its day, not when anyone spoke
         if mention.phrase in ("Today", "Tonight") and masked[: mention.start].strip():
             continue  # "NBC News' Today show": a programme's name
         if re.search(r"\b(?:was|were|been|is)\s+(?:learned|learnt|reported|revealed|disclosed)\s*$", masked[: mention.start]):
             continue  # "it was learned Tuesday": when the news came out, not when anyone spoke
         yield mention
+
+
+def _spoken_at(masked: str, start: int, end: int) -> bool:
+    """"said at Tuesday's meeting", "during Monday's briefing": the day of the occasion spoken at."""
+    return bool(_AT_OCCASION.search(masked[:start]) and re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN + r")\b",
+                                                                  masked[end:]))
 
 
 def clause_date(masked: str, verb_start: int, verb_end: int, published: dt.date | None) -> PartialDate | None:
@@ -179,6 +186,7 @@ _DATING_ACT = re.compile(SPEECH_ACT.pattern[:-3] + r"|says|adds|insists|warns|ur
 _DOCUMENT = (r"letter|report|statement|manifesto|study|survey|document|memo|memorandum|petition|filing|complaint|"
              r"lawsuit|ruling|judgment|post|tweet|bill|motion|proposal|guidance|outlook|review|paper|editorial|"
              r"op-ed|essay|column|book|blog|website|notice|leaflet|brochure|press release|release|announcement")
+_IN_DOCUMENT = re.compile(r"\b(?:[Ii]n|[Oo]f)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?(" + _DOCUMENT + r")\b")
 _DOCUMENT_SPEAKER = re.compile(r"(?:the|this|that|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT + r")s?$",
                                re.IGNORECASE)
 # "Video … shows the man entering … Tuesday", "In the footage, he says": a recording of a dated moment
@@ -199,6 +207,9 @@ _SPEECH_OCCASION = re.compile(r"\b(?:" + _OCCASION_NOUN + r"|press conference|ne
                               r"appearance|testimony|remarks|sermon|lecture|keynote)s?\b|\b(?:speaking|addressing)\b|"
                               r"\btold\s+(?:reporters|journalists|the\s+(?:BBC|committee|court|house|senate|assembly|"
                               r"parliament|jury|conference|meeting|hearing|rally|crowd|audience))\b", re.IGNORECASE)
+# an occasion a quote's own sentence names afresh: "speaking ahead of the vote", "in an interview"
+_NEW_OCCASION = re.compile(r"\b(?:speaking|addressing)\b|\b(?:in|at|during|on)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+                           + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|appearance)\b")
 _SAID, _INTERVENTION, _OCCASION = 0, 1, 2
 _REPORTING_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
                     "explained", "explains", "wrote", "writes", "reported", "reports", "indicated", "estimated",
@@ -308,7 +319,7 @@ class Dating:
             if date is not None:
                 return date
         else:
-            own = self._sentence_date(sentence, speech_events(sentence))
+            own = unclaimed_date(sentence, speech_events(sentence), self.published)
             if own is not None:
                 return own
         if event is not None and _PERFECT.search(sentence[: event.start]):
@@ -319,19 +330,21 @@ class Dating:
         if released is not None:
             return released
         if quote.speaker is None:
-            return None
+            return self.event_date if self._from_reported_document(sentence) else None
         previous = state.last_quote
         if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
             return previous.said_on
+        occasion = occasion_date(sentence, state.occasions)
+        if occasion is not None:
+            return occasion  # "said someone at the meeting", the meeting dated earlier
+        if event is not None and _NEW_OCCASION.search(sentence):
+            return None  # "Pike, speaking ahead of Thursday's vote, said": an occasion of its own, undated
         if quote.person is not None and id(quote.person) in state.subject_dates:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
                 return date  # "Tark spoke on Wednesday. “…,” he said."
         if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
             return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
-        occasion = occasion_date(sentence, state.occasions)
-        if occasion is not None:
-            return occasion  # "said someone at the meeting", the meeting dated earlier
         if self.group and getattr(quote.person, "described", False) and quote.paragraph > self.group[0]:
             return self.group[1]  # "said another person", after "those who spoke at Tuesday's meeting"
         if quote.how == "report":
@@ -356,14 +369,11 @@ class Dating:
             return quote.paragraph - paragraph <= 1
         return quote.paragraph == paragraph or (quote.paragraph == paragraph + 1 and quote.how.startswith("continued"))
 
-    def _sentence_date(self, sentence: str, events) -> PartialDate | None:
-        """A quote no attribution claims, in a sentence whose speech is dated: "Officials said on
-        Monday that “…”", "Last night, the union came out fighting, branding the plan “…”"."""
-        dates = {clause_date(sentence, e.start, e.end, self.published) for e in events} - {None}
-        if not events:  # "But last night, the Government came out fighting by branding the letter “…”"
-            dates = {m.date for act in _DATING_ACT.finditer(sentence) for m in usable_dates(sentence, self.published)
-                     if m.end <= act.start() and _attached_before(sentence, m.start, m.end, act.start())}
-        return dates.pop() if len(dates) == 1 else None
+    def _from_reported_document(self, sentence: str) -> bool:
+        """"In a heartfelt open letter, stars … call on the Prime Minister not to “…”": words of
+        the document the lede reports, said when it reports them."""
+        named = _IN_DOCUMENT.search(sentence)
+        return bool(named) and bool(re.search(r"\b" + re.escape(named.group(1).lower()) + r"s?\b", self.lede, re.IGNORECASE))
 
     def _recorded(self, sentence: str, event, paragraph: int) -> bool:
         """"the man could be heard saying", "In the video, he says": words of a dated recording."""
@@ -386,6 +396,18 @@ class Dating:
             or bool(_DOCUMENT_SPEAKER.fullmatch(speaker.text))
         same_day = self.published is not None and date == _day(self.published)
         return date if unnamed or same_day else None
+
+
+def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialDate | None:
+    """The date of a quote no attribution claims, in a sentence whose speech is dated: "Officials
+    said on Monday that “…”", "But last night, the Government came out fighting by branding the
+    letter “…”" (a time that opens the sentence, before its speech act). `events`: the
+    sentence's speech_events. None when two dates compete."""
+    dates = {clause_date(sentence, e.start, e.end, published) for e in events} - {None}
+    if not dates:
+        dates = {m.date for act in _DATING_ACT.finditer(sentence) for m in usable_dates(sentence, published)
+                 if m.end <= act.start() and _attached_before(sentence, m.start, m.end, act.start())}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def _day(day: dt.date | None) -> PartialDate | None:
