@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from .attribution import SPEECH_VERBS, speech_events
 from .dates import find_dates
 
 # words that open another clause: a date past one of them belongs to that clause
@@ -136,7 +137,6 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
     quotes ("in an interview on Wednesday, Putin said"): that dates its speaker's quotes
     (Dating), not everyone's."""
-    from .attribution import speech_events
     from .quotes import find_spans, is_heading, mask, sentences
 
     body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
@@ -202,6 +202,7 @@ _RELEASE = re.compile(r"\b(?:announced|released|published|issued|unveiled|posted
 # "has previously called on", "have long argued", "had said": a saying of no particular day
 _PERFECT = re.compile(r"\b(?:has|have|had|’s|'s)\s+(?:(?:\w+ly|also|long|often|since|already|ever|never|once|"
                       r"previously|repeatedly|consistently|frequently|publicly)\s+)*$")
+_PERFECT_ACT = re.compile(_PERFECT.pattern[:-1] + r"(?:" + SPEECH_VERBS + r")\b")
 # a speech event with a name: "at a news conference", "speaking to reporters", "in an interview"
 _SPEECH_OCCASION = re.compile(r"\b(?:" + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|"
                               r"appearance|testimony|remarks|sermon|lecture|keynote)s?\b|\b(?:speaking|addressing)\b|"
@@ -223,7 +224,11 @@ def _reach(sentence: str, verb: str) -> int:
     return _SAID if verb in _REPORTING_VERBS else _INTERVENTION
 
 
-_UNNAMED_KINDS = ("generic", "organization")
+_AUTHORS = re.compile(r"(?:(?:the|its|their)\s+)?(?:researchers|scientists|authors|forecasters|compilers)", re.IGNORECASE)
+# a reaction that points back at the news: "took solace from this fact", "welcomed the figures"
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:[a-z-]+\s+)?(?:fact|figures?|news|numbers?|announcement|"
+                          r"decision|data|results?|move|ruling|verdict|report|statistics)\b|\bthe\s+(?:news|announcement|"
+                          r"figures|decision|move|ruling|verdict|statistics)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -248,7 +253,7 @@ class Dating:
     group: tuple | None = None  # (paragraph, date): an occasion where unnamed people spoke
     recording: tuple | None = None  # (paragraph, date): a dated video or recording
     filmed: int = 0  # the last paragraph that mentions a recording
-    release: tuple | None = None  # (sentence index, paragraph, date): words made public on a day
+    release: tuple | None = None  # (sentence index, paragraph, date, sentence): words made public on a day
     quoted_paragraphs: set = field(default_factory=set)
 
     @classmethod
@@ -284,7 +289,7 @@ class Dating:
             if date is None and dates and dates[0].start < release.start() and re.match(r"\s*(?:[A-Z][\w ]*)?,", sentence[dates[0].end:]):
                 date = dates[0].date  # "Last October, this same NOAA released its U.S. Winter Outlook."
             if date is not None:
-                self.release = (self.sentence_index, number, date)
+                self.release = (self.sentence_index, number, date, sentence)
         if quoted:
             return
         dated = False
@@ -312,8 +317,6 @@ class Dating:
         return date
 
     def _quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
-        from .attribution import speech_events
-
         if event is not None:
             date = clause_date(sentence, event.start, event.end, self.published)
             if date is not None:
@@ -322,8 +325,8 @@ class Dating:
             own = unclaimed_date(sentence, speech_events(sentence), self.published)
             if own is not None:
                 return own
-        if event is not None and _PERFECT.search(sentence[: event.start]):
-            return None  # "has previously called on Mr Johnson to be …": no day
+        if _PERFECT.search(sentence[: event.start]) if event is not None else _PERFECT_ACT.search(sentence):
+            return None  # "has previously called on Mr Johnson to be …", "have long argued": no day
         if event is not None and self._recorded(sentence, event, quote.paragraph):
             return self.recording[1]
         released = self._released(quote, sentence, event)
@@ -339,12 +342,12 @@ class Dating:
             return occasion  # "said someone at the meeting", the meeting dated earlier
         if event is not None and _NEW_OCCASION.search(sentence):
             return None  # "Pike, speaking ahead of Thursday's vote, said": an occasion of its own, undated
+        if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
+            return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
         if quote.person is not None and id(quote.person) in state.subject_dates:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
                 return date  # "Tark spoke on Wednesday. “…,” he said."
-        if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
-            return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
         if self.group and getattr(quote.person, "described", False) and quote.paragraph > self.group[0]:
             return self.group[1]  # "said another person", after "those who spoke at Tuesday's meeting"
         if quote.how == "report":
@@ -383,19 +386,28 @@ class Dating:
         return bool(_RECORDED_SPEECH.search(before)) or bool(re.search(r"\b[Ii]n the (?:video|footage|clip|recording)\b", before))
 
     def _released(self, quote, sentence: str, event) -> PartialDate | None:
-        """The date of words made public just before this quote: the next sentence, by the body
-        that released them or someone unnamed ("Researchers predicted …"), or by anyone at all
-        when the news came out on the day of publication (a reaction then was said that day)."""
+        """The date of words made public just before this quote, in the next sentence: words of
+        what was released ("The outlook warned", "it said", "Researchers predicted", the body
+        that released it), or anyone's reaction that points back to news made public on the
+        day of publication ("said she took “solace” from the figures": it cannot be earlier)."""
         if self.release is None:
             return None
-        index, paragraph, date = self.release
+        index, paragraph, date, released = self.release
         if self.sentence_index - index != 1 or quote.paragraph - paragraph > 1:
             return None
-        speaker = event.speaker if event is not None else None
-        unnamed = speaker is None or speaker.kind in _UNNAMED_KINDS or speaker.text.lower() in ("it", "they") \
-            or bool(_DOCUMENT_SPEAKER.fullmatch(speaker.text))
+        speakers = [event.speaker] if event is not None else [e.speaker for e in speech_events(sentence)]
+        if all(speaker is None or _of_the_release(speaker, released) for speaker in speakers):
+            return date
         same_day = self.published is not None and date == _day(self.published)
-        return date if unnamed or same_day else None
+        return date if same_day and _POINTS_BACK.search(sentence) else None
+
+
+def _of_the_release(speaker, released: str) -> bool:
+    """The words are the release's own: the document, its authors, "it", or the body named releasing it."""
+    text = speaker.text.strip()
+    if text.lower() in ("it", "they") or _DOCUMENT_SPEAKER.fullmatch(text) or _AUTHORS.fullmatch(text):
+        return True
+    return speaker.kind == "organization" and text.lower() in released.lower()
 
 
 def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialDate | None:
