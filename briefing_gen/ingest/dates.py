@@ -64,6 +64,14 @@ def _day_month(match: re.Match, published: dt.date | None) -> PartialDate | None
     return _checked(year, month, day)
 
 
+def _day_month_last_year(match: re.Match, published: dt.date | None) -> PartialDate | None:
+    """'June 3 last year', '3 June last year': that day of the year before publication."""
+    if published is None:
+        return None
+    month = _MONTH_ALIASES[(match["month"] or match["month2"]).lower().rstrip(".")]
+    return _checked(published.year - 1, month, int(match["day"] or match["day2"]))
+
+
 def _month_only(match: re.Match, published: dt.date | None, future: bool = False) -> PartialDate | None:
     """'in April': the latest April on or before publication (the next one in a sentence about the future)."""
     if published is None:
@@ -182,10 +190,14 @@ _PATTERNS = [
     (re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"), _day_month_year),
     (re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"), _day_month_year),
     (re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"), _month_year),
+    (re.compile(r"\b(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY.replace("day>", "day2>") + r"\s+(?:of\s+)?"
+                + _MONTH.replace("month>", "month2>") + r")\s+last\s+year\b"), _day_month_last_year),
     (re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)"), _day_month),
     (re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b"), _day_month),
     (re.compile(r"\b(?i:in|since|until|by|last|early|late|mid-|this|during|from|of)\s*" + _MONTH + r"\b"), _month_only),
-    (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b"), _day_word),
+    (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening|"
+                r"[Tt]his lunchtime|(?:a few|several|\d{1,2}|two|three|four|five|ten|twenty|thirty|forty)\s+(?:minutes|hours)\s+ago|"
+                r"an hour ago|(?:just\s+)?moments? ago)\b"), _day_word),
     (re.compile(r"(?:\b(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"), _weekday),
     (re.compile(r"\b(?P<which>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month)\b"), _relative_period),
     (re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<which>[Ll]ast|[Pp]ast|[Tt]his)\s+week\b"), _week),

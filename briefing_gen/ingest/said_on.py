@@ -117,7 +117,7 @@ def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool
         return False
     clause_start = max((m.end() for m in re.finditer(r"[,;:.!?]|\b(?:but|and|while)\b", masked[:start])), default=0)
     prefix = masked[clause_start:start]
-    return len(prefix.split()) <= 8 and not _CLAUSE_WORD.search(prefix)
+    return len(prefix.split()) <= 10 and not _CLAUSE_WORD.search(prefix)
 
 
 # a person's speech act that dates the quotes after it: "Biden joined growing calls on Thursday"
@@ -126,7 +126,8 @@ SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated
                         r"addressed|testified|appeared|wrote|tweeted|posted|insisted|argued|warned|estimated|predicted|"
                         r"declared|revealed|added|explained|noted|claimed|replied|responded|"
                         r"gave\s+(?:an?\s+|his\s+|her\s+)?(?:\w+\s+)?(?:interview|speech|address|statement|testimony|evidence)|"
-                        r"held\s+an?\s+(?:news|press)\s+conference|sat\s+down\s+with)\b")
+                        r"held\s+an?\s+(?:news|press)\s+conference|sat\s+down\s+with|pressed|questioned|grilled|quizzed|"
+                        r"challenged|promised|pledged|vowed)\b")
 
 
 def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
@@ -152,7 +153,9 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
 
 
 _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
-                  r"trial|inquiry|address|vigil|protest|town hall")
+                  r"trial|inquiry|address|vigil|protest|town hall|call")
+# a document dated once ("said in a statement on Monday") is the one "the statement said" quotes
+_DATED_DOCUMENT = r"statement|letter|report|release|note|notice|readout|post|video|tweet|memo|filing|outlook|study"
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -161,10 +164,12 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
-        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b",
+        nouns = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
+        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + nouns + r")\b",
                          masked[mention.end:])
-        before = re.search(r"\b(" + _OCCASION_NOUN + r")\s+(?:(?:with|to|for|at|in|before)\s+(?:the\s+)?[\w’'-]+"
-                           r"(?:\s+[A-Z][\w’'-]+){0,3}\s+)?(?:on|last|this|held(?:\s+on)?)?\s*$", masked[: mention.start])
+        before = re.search(r"\b(" + nouns + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
+                           r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
+                           r"(?:on|last|this|held(?:\s+on)?)?\s*$", masked[: mention.start])
         if after or before:
             found[(after or before).group(1)] = mention.date
     return found
@@ -172,7 +177,7 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
 
 def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
     """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
-    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b", masked):
+    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + "|" + _DATED_DOCUMENT + r")\b", masked):
         if match.group(1) in occasions:
             return occasions[match.group(1)]
     return None
@@ -340,10 +345,10 @@ class Dating:
         occasion = occasion_date(sentence, state.occasions)
         if occasion is not None:
             return occasion  # "said someone at the meeting", the meeting dated earlier
-        if event is not None and _NEW_OCCASION.search(sentence):
-            return None  # "Pike, speaking ahead of Thursday's vote, said": an occasion of its own, undated
         if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
-            return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
+            if not (self.chain[3] == _OCCASION and event is not None and _NEW_OCCASION.search(sentence)):
+                return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
+            return None  # "Pike, speaking ahead of Thursday's vote, said": another occasion than the one dated
         if quote.person is not None and id(quote.person) in state.subject_dates:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
@@ -416,6 +421,8 @@ def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialD
     letter “…”" (a time that opens the sentence, before its speech act). `events`: the
     sentence's speech_events. None when two dates compete."""
     dates = {clause_date(sentence, e.start, e.end, published) for e in events} - {None}
+    if not dates:  # an attribution whose speaker could not be read: "Veland's interior ministry said on Thursday"
+        dates = {clause_date(sentence, act.start(), act.end(), published) for act in SPEECH_ACT.finditer(sentence)} - {None}
     if not dates:
         dates = {m.date for act in _DATING_ACT.finditer(sentence) for m in usable_dates(sentence, published)
                  if m.end <= act.start() and _attached_before(sentence, m.start, m.end, act.start())}
