@@ -216,6 +216,36 @@ _SPEECH_OCCASION = re.compile(r"\b(?:" + _OCCASION_NOUN + r"|press conference|ne
 # an occasion a quote's own sentence names afresh: "speaking ahead of the vote", "in an interview"
 _NEW_OCCASION = re.compile(r"\b(?:speaking|addressing)\b|\b(?:in|at|during|on)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
                            + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|appearance)\b")
+# where questions are asked and answered: "Thursday's news conference", "a conference call on Wednesday"
+_GATHERING = r"conference|briefing|call|hearing|meeting|session|debate|trial|inquiry|town hall|forum"
+_QUESTION_ANSWER = re.compile(r"\b(?:asked|replied|answered|interjected|responded|retorted)\b|\bAsked\b")
+# "said after the match", "told reporters after the ceremony", "said afterwards"
+_AFTER_EVENT = re.compile(r"\b(?:after|following|at the end of)\s+the\s+(?:[\w-]+\s+){0,2}?(match|game|vote|ceremony|meeting|"
+                          r"hearing|debate|race|verdict|session|concert|show|service|funeral|conference|briefing|call|"
+                          r"final whistle|premiere|signing)\b|\b(?:afterwards|post-match|post-game)\b()")
+_SAME_OCCASION = re.compile(r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:interview|conference|briefing|call|hearing|"
+                            r"meeting|statement|session|debate|speech|appearance|podcast|programme|program|show)\b")
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|told|added|replied|explained|went on|continued)\b")
+# an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
+_OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
+                   "drew": "match", "signed": "signing", "premiered": "premiere"}
+
+
+def _verb_occasions(sentence: str, published: dt.date | None) -> dict[str, PartialDate]:
+    found = {}
+    for match in re.finditer(r"\b(" + "|".join(_OCCASION_VERBS) + r")\b", sentence):
+        date = clause_date(sentence, match.start(), match.end(), published)
+        if date is not None:
+            noun = _OCCASION_VERBS[match.group(1)]
+            found[noun] = date
+            if noun == "match":
+                found["game"] = found["final whistle"] = date
+    return found
+
+
+# words that came by a channel of their own, not at the event the story reports
+_OWN_CHANNEL = re.compile(r"\b(?:in|during|via|by)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|e-?mail|"
+                          r"letter|podcast|post|phone call|text message|video|op-ed|column)\b|\bspeaking to\b")
 _SAID, _INTERVENTION, _OCCASION = 0, 1, 2
 _REPORTING_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
                     "explained", "explains", "wrote", "writes", "reported", "reports", "indicated", "estimated",
@@ -260,6 +290,10 @@ class Dating:
     filmed: int = 0  # the last paragraph that mentions a recording
     release: tuple | None = None  # (sentence index, paragraph, date, sentence): words made public on a day
     quoted_paragraphs: set = field(default_factory=set)
+    occasions: dict = field(default_factory=dict)  # "conference" -> its date, from every sentence so far
+    gathering: tuple | None = None  # (paragraph, date): the last dated occasion where questions are asked
+    scenes: dict = field(default_factory=dict)  # person id -> (date, paragraph) of the named occasion they spoke at
+    last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
 
     @classmethod
     def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
@@ -279,7 +313,11 @@ class Dating:
             self.group = None  # the run of quotes after the occasion has ended
         dates = [m for m in usable_dates(sentence, self.published)]
         day_dates = [m.date for m in dates if m.date.precision == "day"]
-        occasions = occasion_dates(sentence, self.published)
+        occasions = occasion_dates(sentence, self.published) | _verb_occasions(sentence, self.published)
+        self.occasions.update(occasions)
+        gatherings = [date for noun, date in occasions.items() if re.fullmatch(_GATHERING, noun)]
+        if gatherings:
+            self.gathering = (number, gatherings[0])
         if occasions and _GROUP_SPOKE.search(sentence):
             self.group = (number, next(iter(occasions.values())))
         elif self.group and any(date != self.group[1] for date in day_dates):
@@ -300,8 +338,11 @@ class Dating:
         dated = False
         for event, person in resolved:
             date = clause_date(sentence, event.start, event.end, self.published)
+            if date is None and _SPEECH_OCCASION.search(sentence):
+                date = occasion_date(sentence, self.occasions)  # "told the same news conference that …"
             if person is not None and date is not None:
                 self.chain, dated = (person, date, number, _reach(sentence, event.verb)), True
+                self._spoke(person, date, number, self.chain[3])
             elif person is not None and self.chain and person is not self.chain[0]:
                 self.chain = None  # someone else speaks: the last speaker's occasion is over
         if not dated and self.chain and any(date != self.chain[1] for date in day_dates):
@@ -311,15 +352,26 @@ class Dating:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
-        if person is not None and getattr(person, "kind", None) == "person":
+        if person is not None and getattr(person, "kind", None) in ("person", "organization"):
             if date is not None:
                 reach = _reach(sentence, "said")
                 if self.chain is not None and self.chain[0] is person and self.chain[1] == date:
                     reach = max(reach, self.chain[3])
                 self.chain = (person, date, quote.paragraph, reach)
+                self._spoke(person, date, quote.paragraph, reach)
             elif self.chain and self.chain[0] is not person:
                 self.chain = None
+        elif date is not None:
+            self.last_speech = (quote.paragraph, date)
         return date
+
+    def _spoke(self, person, date: PartialDate, paragraph: int, reach: int) -> None:
+        """Someone's dated speech: a named occasion stays their scene until a speech on another day."""
+        self.last_speech = (paragraph, date)
+        if any(other != date for other, _ in self.scenes.values()):
+            self.scenes = {key: value for key, value in self.scenes.items() if value[0] == date}
+        if reach == _OCCASION:
+            self.scenes[id(person)] = (date, paragraph)
 
     def _quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
         if event is not None:
@@ -337,6 +389,9 @@ class Dating:
         released = self._released(quote, sentence, event)
         if released is not None:
             return released
+        placed = self._placed(quote, sentence, event)
+        if placed is not None:
+            return placed
         if quote.speaker is None:
             return self.event_date if self._from_reported_document(sentence) else None
         previous = state.last_quote
@@ -349,6 +404,9 @@ class Dating:
             if not (self.chain[3] == _OCCASION and event is not None and _NEW_OCCASION.search(sentence)):
                 return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
             return None  # "Pike, speaking ahead of Thursday's vote, said": another occasion than the one dated
+        scene = self.scenes.get(id(quote.person)) if quote.person is not None else None
+        if scene is not None and quote.paragraph - scene[1] <= 8 and not (event is not None and _NEW_OCCASION.search(sentence)):
+            return scene[0]  # "Chukwu replied", after she spoke at Thursday's news conference
         if quote.person is not None and id(quote.person) in state.subject_dates:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
@@ -362,7 +420,27 @@ class Dating:
         if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
             noun = quote.speaker.split()[-1].lower()
             return self.event_date if re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE) else None
+        if _OWN_CHANNEL.search(sentence):
+            return None  # "said in an interview with Radio Kelby": not at the event the lede reports
         return self.event_date
+
+    def _placed(self, quote, sentence: str, event) -> PartialDate | None:
+        """The occasion a quote's own sentence places it at: "said after the match", "in the same
+        interview", a question and answer at the dated news conference, or "she said" right
+        after a dated speech when the pronoun could not be resolved."""
+        after = _AFTER_EVENT.search(sentence)
+        if after:
+            noun = after.group(1)
+            return self.occasions.get(noun) if noun else self.event_date
+        if _SAME_OCCASION.search(sentence) and self.last_speech and quote.paragraph - self.last_speech[0] <= 4:
+            return self.last_speech[1]
+        if _QUESTION_ANSWER.search(sentence) and self.gathering and quote.paragraph - self.gathering[0] <= 8 \
+                and not _NEW_OCCASION.search(sentence):
+            return self.gathering[1]
+        if quote.speaker is None and _PRONOUN_SAID.search(sentence) and self.last_speech \
+                and quote.paragraph - self.last_speech[0] <= 1:
+            return self.last_speech[1]
+        return None
 
     def _chain_reaches(self, quote) -> bool:
         """A named occasion ("at a news conference on Tuesday") dates its speaker's quotes for a
