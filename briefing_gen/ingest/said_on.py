@@ -225,7 +225,7 @@ _AFTER_EVENT = re.compile(r"\b(?:after|following|at the end of)\s+the\s+(?:[\w-]
                           r"final whistle|premiere|signing)\b|\b(?:afterwards|post-match|post-game)\b()")
 _SAME_OCCASION = re.compile(r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:interview|conference|briefing|call|hearing|"
                             r"meeting|statement|session|debate|speech|appearance|podcast|programme|program|show)\b")
-_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:said|says|told|added|replied|explained|went on|continued)\b")
+_PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r"|went on|continued)\b")
 # an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
 _OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
                    "drew": "match", "signed": "signing", "premiered": "premiere"}
@@ -335,6 +335,10 @@ class Dating:
                 self.release = (self.sentence_index, number, date, sentence)
         if quoted:
             return
+        acts = [clause_date(sentence, act.start(), act.end(), self.published)
+                for act in re.finditer(SPEECH_ACT.pattern + "|" + _QUESTION_ANSWER.pattern, sentence)]
+        if any(acts):  # "When I asked Commissioner Bello on Thursday whether …": a dated speech, whoever spoke
+            self.last_speech = (number, next(date for date in acts if date))
         dated = False
         for event, person in resolved:
             date = clause_date(sentence, event.start, event.end, self.published)
