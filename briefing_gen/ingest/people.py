@@ -28,6 +28,7 @@ TITLES = {
     "pastor", "bishop", "rabbi", "imam", "reverend", "detective", "inspector", "constable", "sheriff",
     "trustee", "chairperson", "founder", "superintendent", "principal", "headteacher", "headmaster",
     "headmistress", "coordinator", "organiser", "organizer", "historian", "architect", "engineer", "nurse",
+    "attorney",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
@@ -124,6 +125,9 @@ def find_person_names(text: str) -> list[NameMention]:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
         if tokens and tokens[0].lower() in PLACE_HEADS:
             continue
+        tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
+        if _names_no_one(text, match.start(), titles):
+            continue
         if 2 <= len(tokens) <= 4 and tokens[-1].lower() not in _THING_TAILS:
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
@@ -137,6 +141,29 @@ def find_person_names(text: str) -> list[NameMention]:
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
+# before a run of capitals makes it a thing or a place; a person's name takes neither
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
+                       r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
+
+
+def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
+    """The run at `start` follows a determiner or "the state of": not a person's name."""
+    if cut:
+        return cut[-1].lower() in ("the", "a", "an")  # "The Imperial Legion could": a determiner cut from the run
+    before = text[max(0, start - 40): start]
+    return bool(_DETERMINED.search(before) or _PLACE_OF.search(before))
+
+
+def _before_a_place(tokens: list[str]) -> list[str]:
+    """A name ends before the first word of a place ("San", "Lake"): "Gary Sloane San Leandro"."""
+    for index, token in enumerate(tokens[2:], 2):
+        if token.lower() in PLACE_HEADS and index + 1 < len(tokens):
+            return tokens[:index]
+    return tokens
 
 
 _DOTTED_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\.\s+$")
