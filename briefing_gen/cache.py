@@ -1,10 +1,7 @@
-"""What a build keeps to skip unchanged work: fingerprints, and the record of the output folder.
-
-Every output gets a fingerprint of everything that goes into its bytes: the templates it uses
-(with their includes and parents) and its whole context, where a record counts by the digest of
-its file. A file whose fingerprint and on-disk state match the last build's record (`BuildCache`)
-is reused instead of rendered.
-"""
+"""What lets a build skip unchanged work: each output's fingerprint, of everything that goes into its
+bytes (its templates with their includes and parents, and its context, where a record counts by its
+file's digest), and the record of the output folder (`BuildCache`). A file whose fingerprint and
+on-disk state match the record is reused, not rendered."""
 
 from __future__ import annotations
 

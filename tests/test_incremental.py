@@ -532,6 +532,7 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
         edit_tag_body(minimal_content, TEMPLATES, word)
         build(minimal_content, TEMPLATES, out)
     edit_tag_body(minimal_content, TEMPLATES, "cedar")
+
     def failed_swap(new, out_dir):
         raise OSError("could not swap the new site into place")
 
@@ -543,6 +544,23 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_where_folders_cannot_be_exchanged_every_build_swaps_by_two_renames(minimal_content, tmp_path, monkeypatch):
+    """Off Linux there is no one-step exchange: the shadow goes in place, and the old site becomes
+    the shadow, by two renames, on every build (the shadow in use or not)."""
+    from briefing_gen import publish, write
+
+    monkeypatch.setattr(write, "exchange_folders", lambda first, second: False)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    for word in ("ash", "birch", "cedar", "deodar"):
+        edit_tag_body(minimal_content, TEMPLATES, word)
+        build(minimal_content, TEMPLATES, out)
+        assert f"Ferries and {word}." in (out / "tags" / "transport" / "index.html").read_text()
+    assert (publish.shadow_folder(out) / publish.RECORDED).is_file()  # the last builds went through the shadow
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.")] == [".site.shadow"]
 
 
 @pytest.mark.parametrize("harm", ["deleted", "damaged"])
