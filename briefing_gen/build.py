@@ -232,7 +232,7 @@ class Build:
         end of the build: the collector, run on them again and again, cost a tenth of a one-edit
         rebuild at 10,000 records. They are set aside (frozen) before rendering, whose short-lived
         garbage is collected as usual."""
-        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current, self.record.loaded_from)
+        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current)
         self.converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
         collecting = gc.isenabled()
         gc.disable()
