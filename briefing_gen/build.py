@@ -23,7 +23,7 @@ import jinja2
 from .cache import BuildCache, Fingerprinter, TemplateHashes
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
-from .markup import MarkdownRenderer, convert_texts
+from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
 from .render import PAGED_LISTS, SITEMAP_PATH, Recipe, make_page, markdown_texts, page_recipes
@@ -34,7 +34,7 @@ from .validate import validate
 from .publish import FolderCheck, Output, RenderFailed, publish
 from .store import Shelf, place
 from .uptodate import InputStamp, input_stamp, up_to_date
-from .workers import InBackground, WorkerDied
+from .workers import WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -157,6 +157,10 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             build.publish()
     except Stopped as stopped:
         return None, stopped.args[0]
+    except jinja2.TemplateError as error:
+        return None, [template_problem(error)]
+    except RenderFailed as failure:
+        return None, [failure.description]
     return build.result(), []
 
 
@@ -188,7 +192,6 @@ class Build:
     changed: int = 0
     # what runs beside the steps (see `running`)
     folder_check: FolderCheck | None = None
-    converter: InBackground | None = None
     converting: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     finish_converting: Callable[[], None] | None = None
 
@@ -210,14 +213,12 @@ class Build:
         off while loading, whose hundred thousand objects live to the end (collecting them again and
         again cost a tenth of a one-edit rebuild at 10,000 records); `plan` freezes them."""
         self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current, self.record.loaded_from)
-        self.converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
         collecting = gc.isenabled()
         gc.disable()
         try:
             yield
         finally:
             self.converting.close()
-            self.converter.close()
             self.folder_check.close()
             gc.unfreeze()  # a long-running caller (serve) must get this build's objects back to collect
             (gc.enable if collecting else gc.disable)()
@@ -228,7 +229,7 @@ class Build:
 
     def validate(self) -> None:
         self.finish_converting = self.converting.enter_context(
-            self.renderer.converting(markdown_texts(self.content), self.converter))
+            self.renderer.converting(markdown_texts(self.content)))
         self.verbatim = None if self.clean else Shelf(self.kept("verbatim"))
         self.problems = sorted(self.problems + validate(self.content, self.verbatim))
         if errors_in(self.problems):
@@ -239,17 +240,14 @@ class Build:
 
     def plan(self) -> None:
         settings = self.briefing.settings
-        try:
-            with self.converting:
-                self.search_entries = KeptEntries(self.kept("search"), settings.pretty_urls)
-                self.kept_reads = KeptReads(place(self.out, "reads"), frame_digest(self.templates, settings, self.drafts),
-                                            fresh=self.clean)
-                self.planned = plan_outputs(self.briefing, self.templates, self.renderer,
-                                            kept_for=None if self.clean else self.out, search_entries=self.search_entries,
-                                            kept=None if self.clean else self.kept_reads)
-                self.finish_converting()
-        except jinja2.TemplateError as error:
-            raise Stopped([template_problem(error)]) from None
+        with self.converting:
+            self.search_entries = KeptEntries(self.kept("search"), settings.pretty_urls)
+            self.kept_reads = KeptReads(place(self.out, "reads"), frame_digest(self.templates, settings, self.drafts),
+                                        fresh=self.clean)
+            self.planned = plan_outputs(self.briefing, self.templates, self.renderer,
+                                        kept_for=None if self.clean else self.out, search_entries=self.search_entries,
+                                        kept=None if self.clean else self.kept_reads)
+            self.finish_converting()
         self.problems = sorted(self.problems + self.planned.warnings)
         gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
         gc.enable()
@@ -257,28 +255,23 @@ class Build:
     def publish(self) -> None:
         """Write what changed, swap the new site in, and keep this build's work for the next."""
         plan = self.planned
-        try:
-            check_output_paths([output.path for output in plan.outputs], passed=self.kept_reads.outputs)
-            with output_lock(self.out):
-                recover_interrupted_build(self.out)
-                check_output_folder(self.out, [self.content_dir, self.templates])
-                if not self.clean:
-                    self.record = self.record.reloaded()  # another build may have finished while this one waited
-                progress = Progress(len(plan.outputs), "rendering", enabled=self.show_progress)
-                self.changed = publish(plan.outputs, self.out, self.record, self.clean, describe_error=template_problem,
-                                       progress=progress, folder_check=self.folder_check,
-                                       made_from=(self.inputs, warnings_in(self.problems)),
-                                       while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
-                progress.close()
-                for kept in (self.renderer, self.search_entries, self.verbatim):
-                    if kept is not None:
-                        kept.save()
-                self.kept_reads.save({output.path: (output.fingerprint, plan.reads[output.path])
-                                      for output in plan.outputs if output.path in plan.reads}, plan.read_values)
-        except jinja2.TemplateError as error:
-            raise Stopped([template_problem(error)]) from None
-        except RenderFailed as failure:
-            raise Stopped([failure.description]) from None
+        check_output_paths([output.path for output in plan.outputs], passed=self.kept_reads.outputs)
+        with output_lock(self.out):
+            recover_interrupted_build(self.out)
+            check_output_folder(self.out, [self.content_dir, self.templates])
+            if not self.clean:
+                self.record = self.record.reloaded()  # another build may have finished while this one waited
+            progress = Progress(len(plan.outputs), "rendering", enabled=self.show_progress)
+            self.changed = publish(plan.outputs, self.out, self.record, self.clean, describe_error=template_problem,
+                                   progress=progress, folder_check=self.folder_check,
+                                   made_from=(self.inputs, warnings_in(self.problems)),
+                                   while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
+            progress.close()
+            for kept in (self.renderer, self.search_entries, self.verbatim):
+                if kept is not None:
+                    kept.save()
+            self.kept_reads.save({output.path: (output.fingerprint, plan.reads[output.path])
+                                  for output in plan.outputs if output.path in plan.reads}, plan.read_values)
 
     def result(self) -> BuildResult:
         outputs, takeaways = self.planned.outputs, self.content.of_kind("takeaways").values()

@@ -104,7 +104,7 @@ class Shelf:
 
     def keep(self, keys: Iterable) -> None:
         """Carry these kept values over to this build unchanged."""
-        self.now.update(self.kept if keys is self.kept else zip(keys, map(self.kept.__getitem__, keys)))
+        self.now.update(zip(keys, map(self.kept.__getitem__, keys)))
 
     def save(self) -> None:
         """Write `now` into the shards that gained, lost or changed a value."""

@@ -67,73 +67,39 @@ def _run_batch(start: int) -> list[Any]:
 
 class InBackground:
     """`work(*arguments)` in a forked child while this process goes on. `result()` returns what it
-    returned, or does the work here when the child could not (no fork, it failed or died).
+    returned, or does the work here when the child could not (no fork, it failed or died)."""
 
-    `InBackground.waiting(work)` forks now and sends the arguments later (`give`), or nothing
-    (`close`): after a fork every memory page the parent touches is copied, so a helper needed
-    after loading is forked before, while the process is small.
-    """
-
-    def __init__(self, work: Callable[..., Result], *arguments: Any, waiting: bool = False) -> None:
-        self._work, self._arguments, self._pid, self._asking = work, arguments, None, None
+    def __init__(self, work: Callable[..., Result], *arguments: Any) -> None:
+        self._work, self._arguments, self._pid = work, arguments, None
         if not hasattr(os, "fork"):
             return
         answers, answering = os.pipe()
-        asked, asking = os.pipe() if waiting else (None, None)
         try:
             pid = os.fork()
         except OSError:  # no process to spare: result() does the work here
-            for end in (answers, answering, asked, asking):
-                if end is not None:
-                    os.close(end)
+            os.close(answers)
+            os.close(answering)
             return
         if pid == 0:  # the child: work, answer through the pipe, touch nothing else
             try:
                 os.close(answers)
-                if waiting:
-                    os.close(asking)
-                    with os.fdopen(asked, "rb") as pipe:
-                        arguments = pickle.load(pipe)  # None: nothing to do
-                if arguments is not None:
-                    answer = pickle.dumps(work(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
-                    with os.fdopen(answering, "wb") as pipe:
-                        pipe.write(answer)
+                answer = pickle.dumps(work(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(answering, "wb") as pipe:
+                    pipe.write(answer)
             finally:
                 os._exit(0)
         os.close(answering)
-        if waiting:
-            os.close(asked)
-        self._pid, self._answers, self._asking = pid, answers, asking
-
-    @classmethod
-    def waiting(cls, work: Callable[..., Result]) -> "InBackground":
-        return cls(work, waiting=True)
-
-    def give(self, *arguments: Any) -> None:
-        """A waiting child's arguments: its work begins now."""
-        self._arguments = arguments
-        self._send(arguments)
+        self._pid, self._answers = pid, answers
 
     def result(self) -> Result:
-        self._send(None)  # a waiting child never given its arguments has nothing to answer
         try:
             return pickle.loads(self._collect())
         except Exception:  # noqa: BLE001 -- no answer, or a garbled one: the work is done here
             return self._work(*self._arguments)
 
     def close(self) -> None:
-        """Tell a child still waiting that there is nothing to do, and collect it."""
-        self._send(None)
+        """Collect the child, its answer unread."""
         self._collect()
-
-    def _send(self, arguments: tuple | None) -> None:
-        asking, self._asking = self._asking, None
-        if asking is not None:
-            try:  # pickled, so the child knows where it ends: children forked since hold this end too
-                with os.fdopen(asking, "wb") as pipe:
-                    pickle.dump(arguments, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            except OSError:  # the child is gone: result() does the work here
-                pass
 
     def _collect(self) -> bytes:
         pid, self._pid = self._pid, None
