@@ -136,8 +136,8 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     there, undated in their own sentence, were said that day. A standfirst's bullet points
     are a summary, not the lede. A date the first sentence reports someone saying ("the
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
-    quotes ("in an interview on Wednesday, Putin said"): that dates its speaker's quotes
-    (Dating), not everyone's."""
+    quotes or reports ("in an interview on Wednesday, Putin said", "Gov. Alvarez promised
+    Wednesday to veto"): that dates its speaker's quotes (Dating), not everyone's."""
     from .quotes import find_spans, is_heading, mask, sentences
 
     body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
@@ -146,7 +146,10 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
         for start, end in sentences(masked)[:1]:
             sentence = masked[start:end]
             first = next(iter(usable_dates(sentence, published)), None)
-            reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in speech_events(sentence)) if first else True
+            events = speech_events(sentence)
+            reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in events) if first else True
+            # "Gov. Alvarez promised Wednesday to veto …": one person's dated speech, not an occasion for all
+            reported = reported or any(clause_date(sentence, e.start, e.end, published) == first.date for e in events)
             if not reported and first.date.precision == "day":
                 return first.date  # not "the owner said a man came in on Tuesday"; "what aides called" is no report
     return None

@@ -18,7 +18,7 @@ _spec.loader.exec_module(score)
 
 # reached on the 13 pages as ingest reads them now, through trafilatura (README "How well
 # ingest attributes quotes"): speaker and date work on its text is still under way
-PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.96, "said_on_accuracy": 0.97, "people_precision": 0.95,
+PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.96, "said_on_accuracy": 0.98, "people_precision": 0.95,
                "people_recall": 0.91}
 PAGE_CEILINGS = {"wrong_named_rate": 0.025}
 
