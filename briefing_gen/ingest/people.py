@@ -28,7 +28,9 @@ TITLES = {
     "pastor", "bishop", "rabbi", "imam", "reverend", "detective", "inspector", "constable", "sheriff",
     "trustee", "chairperson", "founder", "superintendent", "principal", "headteacher", "headmaster",
     "headmistress", "coordinator", "organiser", "organizer", "historian", "architect", "engineer", "nurse",
-    "attorney",
+    "attorney", "executive", "referee", "manager", "striker", "midfielder", "defender", "goalkeeper", "presenter",
+    "commissioner", "treasurer", "prosecutor", "solicitor", "barrister", "counsel", "councilmember", "assemblymember",
+    "representative", "superintendent", "chef", "producer", "dean", "provost", "rector", "vicar", "canon",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
@@ -86,10 +88,11 @@ health change topics reading video image outlook database forecasts administrati
 yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa
 llc inc corp plc ltd
 """.split())
-_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*(?![A-Z])|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0100-\u017f"  # accented letters too: "Alcántara", "Ibáñez", "Wałęsa"
+_TOKEN = (rf"(?:Ma?c[{_UP}][{_LO}]+|O[’'][{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-’'][{_UP}{_LO}]?[{_LO}]+)*(?![{_UP}]))")
 _RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
-                     + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
+                     + rf"))\.?\s+(?P<family>Ma?c[{_UP}][{_LO}]+|O[’'][{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:-[{_UP}{_LO}][{_LO}]+)?)(?:[’']s)?\b(?!\s+[{_UP}][{_LO}])")
 
 
 def is_title(word: str) -> bool:
@@ -119,7 +122,8 @@ def find_person_names(text: str) -> list[NameMention]:
         tokens = name_tokens(match.group(0))
         offset = match.start()
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
-        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or (token.lower() in NOT_NAME_WORDS
+                   and not _place_surname(tokens, i))), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
@@ -145,9 +149,18 @@ def find_person_names(text: str) -> list[NameMention]:
 
 # "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
 # before a run of capitals makes it a thing or a place; a person's name takes neither
-_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
 _PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
                        r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
+
+
+_PLACE_SURNAMES = {"washington", "london", "paris", "berlin", "jordan", "florence", "kent", "lincoln", "houston"}
+
+
+def _place_surname(tokens: list[str], index: int) -> bool:
+    """"Darnell Washington", "Jack London": a capital's name after a given name is a family name."""
+    return (index == len(tokens) - 1 and index >= 1 and tokens[index].lower() in _PLACE_SURNAMES
+            and tokens[index - 1].lower() not in NOT_NAME_WORDS and not _is_title(tokens[index - 1]))
 
 
 def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
@@ -283,6 +296,7 @@ class PeopleRegistry:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self.organizations_named: list[str] = []  # every organisation the text names, speaking or not
 
     def add_full_name(self, name: str, role: str | None = None) -> Person:
         """Record a full name (or an organisation) and return its person, merging spellings."""
