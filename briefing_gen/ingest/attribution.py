@@ -29,6 +29,11 @@ SPEECH_VERBS = (
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
+
+
+def has_speech_verb(masked: str) -> bool:
+    """A speech verb stands in the sentence, whoever its subject (one not made out included)."""
+    return bool(re.search(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b", masked))
 _PARTICIPLE = re.compile(r"ing$")
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "organization",
              "them": "organization", "it": "organization"}
@@ -143,6 +148,8 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     subject, apposition = subject_before(before)
     if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
         subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
+    if subject is None and not _PARTICIPLE.search(verb) and re.search(r"\b(?:and|then|but)\b[^,_]{0,30}$", before):
+        subject = _clause_subject(before)  # "He suggests we head north, then for some reason adds,"
     if subject is None and not _PARTICIPLE.search(verb):
         return None
     if subject is None:  # "he declined, saying ...": the participle's subject is the clause's
@@ -186,6 +193,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
+    before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
     words = before.rstrip().split(" ")
     while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
@@ -319,6 +327,11 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
         return Speaker(acronym["acr"], "organization", role or prefix)
     bare = _strip_determiners(phrase)
+    owned_org = re.fullmatch(r"(?:[A-Z][\w’'-]+[’']s|[A-Z][\w’'-]+)\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)"
+                             r"(?:\s+(?:in|of|at|for)\s+.+)?", bare)
+    if owned_org and is_org_word(owned_org["word"]) and not is_media(bare):
+        # "Veland's interior ministry", "the Velandese embassy in Tavaria's capital": an organisation
+        return Speaker(re.sub(r"\s+(?:in|of|at|for)\s+.+$", "", bare), "organization", role)
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
@@ -335,8 +348,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     owned = re.fullmatch(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
-    described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
-                             r"(?:\s+(?:in|at|on|from|of|for|with|who|during)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
+    described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w’'-]+\s+)?(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
+                             r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
     if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"
     return None

@@ -79,7 +79,7 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
             and named[0][1].kind == "person":  # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"
         return named[0][1]
     # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase
-    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?([A-Z][\w’'-]+)\s+[a-z]", sentence)
+    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?([A-Z][\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose)\b)", sentence)
     if first is None:
         return None
     word = first.group(1)
@@ -119,7 +119,7 @@ def organization_names(text: str) -> list[str]:
     name ending in an organisation word ("the Ministry of Defence", "Harris County Sheriff's Office")."""
     from .attribution import is_org_word
 
-    found = [match["name"] for match in _COMPANY.finditer(text)]
+    found = [re.sub(r",(?=\s)", "", match.group(0)).strip().rstrip(".") for match in _COMPANY.finditer(text)]
     for match in _ORGANIZATION.finditer(text):
         words = match["name"].split()
         while words and words[0] in ("The", "A", "An"):

@@ -87,6 +87,7 @@ area areas resort resorts coliseum row canyon creek park hills heights springs f
 health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
 yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa
 llc inc corp plc ltd
+terminals robotics insight wire analytics consortium brands retail logistics airport
 """.split())
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ\u0100-\u017f"  # accented letters too: "Alcántara", "Ibáñez", "Wałęsa"
 _TOKEN = (rf"(?:Ma?c[{_UP}][{_LO}]+|O[’'][{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-’'][{_UP}{_LO}]?[{_LO}]+)*(?![{_UP}]))")
@@ -132,7 +133,8 @@ def find_person_names(text: str) -> list[NameMention]:
         tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
         if _names_no_one(text, match.start(), titles):
             continue
-        if 2 <= len(tokens) <= 4 and tokens[-1].lower() not in _THING_TAILS:
+        titled = bool(titles) and _is_title(titles[-1])  # "Transport Minister Ji-ho Park": a person, whatever the last word
+        if 2 <= len(tokens) <= 4 and (tokens[-1].lower() not in _THING_TAILS or titled):
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None

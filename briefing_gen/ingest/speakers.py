@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events, subject_before
+from .attribution import SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, speech_events, subject_before
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
@@ -268,6 +268,11 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
+    elif (_starts_paragraph(paragraph, span) and number - 1 in state.said_in and not _has_speech(sentence)
+          and state.paragraphs[number - 2].rstrip().endswith(":")):
+        # "Eilidh MacLeod has been speaking in the Assembly. She said:" / "“Please, do not travel …”"
+        _, quote.person, quote.speaker = state.said_in[number - 1]
+        quote.role, quote.how = quote.person.role, "attributed"
     elif colon_subject is not None:
         # "Her husband, Tomas, agreed: “It is hard.”", "The Labour MP was blunt: “…”": a quote a
         # colon opens after a clause about a person is that person's
@@ -282,7 +287,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.person, quote.speaker, quote.how = subject, _known_as(subject, state), "beat"
         quote.role = subject.role
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
-    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
+                                                and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
@@ -385,9 +391,15 @@ def _has_speech(sentence: str) -> bool:
 
 def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> None:
     """A quote with no attribution of its own, right after a paragraph whose quote had a
-    speaker, continues that speaker (the usual way quotes run over paragraphs)."""
+    speaker, continues that speaker (the usual way quotes run over paragraphs); a fragment
+    the writer names something by ("bought so-called “brick phones”") is a term, not the
+    last speaker's words."""
     previous = state.last_quote
     if previous is None or previous.speaker is None:
+        return
+    named = re.search(r"(?:so-called|dubbed|nicknamed|known as|the (?:words?|terms?|phrases?|label))\s*$",
+                      paragraph[: max(0, paragraph.find(quote.text) - 1)])
+    if quote.partial and named:
         return
     if state.last_quote_paragraph == number - 2 and _starts_paragraph(paragraph, find_spans(paragraph)[0]) \
             and _aside(state.paragraphs[number - 2], state):
@@ -443,6 +455,11 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
             here = state.said_here
+            before = state.said_in.get(number - 1)
+            if person is None and before and before[1] in state.ambiguous[:1] and state.last_quote_paragraph < number - 1:
+                # "Okonkwo said on Wednesday the union would meet." / "“…,” she said.": who was just
+                # reported speaking, the nearest fitting speaker, goes on in her own words
+                person, state.ambiguous = before[1], []
             if person is None and here and here[0] == number and here[1] in state.ambiguous[:1]:
                 # "Walden told reporters that … “…,” he said.": the attribution just before in the
                 # paragraph, the nearest fitting speaker, is who goes on speaking
@@ -454,6 +471,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "described":
         return DESCRIBED
     if speaker.kind == "description":
+        head = speaker.text.split()[-1].lower()
+        company = _named_organization(head, state) if head in _COMPANY_NOUNS else None
+        if company is not None:  # "CalMar Ferries has cancelled all sailings. … the operator said": the company
+            return state.registry.add_organization(company, None)
         described = resolve_description(speaker.text, state.registry)
         if described is not None:
             return described
@@ -476,11 +497,25 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         if recent is not None and recent.paragraph >= number - 1 and recent.person is not None:
             return recent.person
         return None  # "the ministry said" with no organisation just heard: which one? unknown
-    if speaker.kind == "organization":
-        return state.registry.add_organization(speaker.text, speaker.role)
+    if speaker.kind == "organization" and " " in speaker.text or speaker.kind == "organization" and not any(
+            p.kind == "person" and p.has_family_name(speaker.text) for p in state.registry.people):
+        return state.registry.add_organization(speaker.text, speaker.role)  # not "Washington" after Darnell Washington
+    if speaker.kind == "single" and not speaker.title and _plural_of_a_person_noun(speaker.text, state):
+        return None  # "Retailers have warned", "Economists said": people in general, no one in particular
     if speaker.kind == "single" and not speaker.title and _a_company(speaker.text, state):
         return state.registry.add_organization(speaker.text, speaker.role)  # "Microsoft said", with "Microsoft’s shares"
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
+
+
+def _plural_of_a_person_noun(word: str, state: _State) -> bool:
+    """"Retailers", "Economists": a plural of a word for a person, that no one of the article is called."""
+    from .attribution import is_person_noun
+
+    lowered = word.lower()
+    if not lowered.endswith("s") or any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings)
+                                        for p in state.registry.people):
+        return False
+    return is_person_noun(lowered[:-1]) or lowered.endswith("ies") and is_person_noun(lowered[:-3] + "y")
 
 
 def _a_company(word: str, state: _State) -> bool:
@@ -496,6 +531,11 @@ _COMPANY_NOUNS = {"company", "firm", "business", "retailer", "airline", "carrier
                   "startup", "start-up", "giant", "group", "operator", "insurer", "lender", "supplier", "developer", "publisher"}
 
 
+_TRADES = r"Airlines|Airways|Railways?|Ferries|Shipping|Terminals|Motors|Foods|Energy|Robotics|Systems|Industries|Bank|Labs"
+_PUBLIC_BODY = (r"\b(?:Ministry|Department|Council|Government|Police|Parliament|Court|Agency|Office|Bureau|Commission|"
+                r"Committee|Assembly|Senate|Congress|University|School|Hospital|Union|Party|Army|Navy|Service|Institute)\b")
+
+
 def _named_organization(head: str, state: _State) -> str | None:
     """The one organisation the text named that "the <head>" can mean: one with the word in its
     name ("the ministry": the Ministry of Defence), or for "the company", the one with a company
@@ -503,9 +543,11 @@ def _named_organization(head: str, state: _State) -> str | None:
     from .mentions import COMPANY_SUFFIX
 
     names = state.registry.organizations_named
-    if head in _COMPANY_NOUNS:
-        fitting = {n for n in names if re.search(r"\b" + COMPANY_SUFFIX + r"$", n) or not any(is_org_word(w) for w in n.split())}
-        fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"$", "", n) for n in fitting} or fitting
+    if head in _COMPANY_NOUNS:  # a company by its suffix or its trade, or one that spoke and is no public body
+        fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"\.?$", "", n) for n in names
+                   if re.search(r"\b(?:" + COMPANY_SUFFIX + r"|" + _TRADES + r")\.?$", n)}
+        fitting |= {p.name for p in state.registry.people if p.kind == "organization" and not is_media(p.name)
+                    and not re.search(_PUBLIC_BODY, p.name) and " " in p.name}
     else:
         fitting = {n for n in names if head in n.lower().split()}
     return fitting.pop() if len(fitting) == 1 else None

@@ -148,3 +148,30 @@ def find_quotes_kind(*paragraphs: str) -> str:
 
     found, _ = find_quotes(list(paragraphs), PUBLISHED, PeopleRegistry(), EVENT)
     return found[-1].person.kind
+
+
+def test_a_quote_paragraph_after_she_said_colon():
+    found, _ = quotes("Deputy Minister Ailsa Frew has been speaking in the Assembly. She said:",
+                      "“Please, do not travel unless you have to.”")
+    assert _speakers(found) == ["Ailsa Frew"]
+
+
+def test_the_paraphrase_before_a_quote_paragraph_is_its_speaker():
+    found, _ = quotes("“We were not offered anything,” Ada Okoro, the union leader, told reporters.",
+                      "“Both sides need to talk,” said Brann Ekdal, adding that his door was open.",
+                      "Okoro said on Wednesday the union would hold a mass meeting.",
+                      "“If the company wants the port open, it knows what to do,” she said.")
+    assert _speakers(found)[2] == "Okoro"
+
+
+def test_plural_people_and_so_called_terms_are_no_ones():
+    found, _ = quotes("Retailers warned that “shelves will empty”.")
+    assert _speakers(found) == [None]
+    found, _ = quotes("“My daughter needs a phone,” said Mira Holt.",
+                      "Some families have bought so-called “brick phones” that only call and text.")
+    assert _speakers(found) == ["Mira Holt", None]
+
+
+def test_the_operator_is_the_one_company_of_that_trade_named():
+    found, _ = quotes("Calmar Ferries has cancelled all sailings.", "“Safety comes first,” the operator said.")
+    assert found[0][1:3] == ("the operator", "Calmar Ferries")
