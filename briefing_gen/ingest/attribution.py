@@ -194,6 +194,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
                     " ", before)  # "the man could be heard saying"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
+    before = re.sub(r",\s*[A-Z]\.?-[A-Z][\w.’' ]{0,30}(?=,)", "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     words = before.rstrip().split(" ")
     while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
@@ -287,13 +288,17 @@ _OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scien
             "chair", "chairperson", "president", "vice-president", "leader", "boss", "negotiator", "lecturer"}
 
 
+# letters after a name: honours, a barrister's rank, a degree, a generation ("Fiona Gallagher KC")
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE|BEM|PhD|MD|Jr\.?|Sr\.?|III|II))+$")
+
+
 def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     """Classify a subject phrase: a personal name (with any title words before it as
     role), a pronoun, an organisation or agency, or a description to look up."""
     phrase = strip_leading_words(re.sub(r"[’']s$", "", phrase.strip().strip(",")).strip())
-    honours = re.fullmatch(r"(?P<name>.+?),?\s+(?:KC|QC|SC|MBE|OBE|CBE|KBE|DBE|Jr|Sr|PhD|MD)\.?", phrase)
-    if honours and is_person_name(honours["name"]):
-        phrase = honours["name"]  # "Fiona Gallagher KC": the letters after a name are no part of who
+    postnominal = _POSTNOMINAL.search(phrase)
+    if postnominal and is_person_name(phrase[: postnominal.start()]):
+        phrase = phrase[: postnominal.start()]  # "Fiona Gallagher KC", "Tom Hale, MBE": the name
     if not phrase or len(phrase.split()) > 12:
         return None
     if phrase.lower() in _PRONOUNS:
