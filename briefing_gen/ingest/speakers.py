@@ -450,7 +450,7 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             recent = [(p, n) for index, (p, n, spoke) in enumerate(state.recent)
                       if spoke or n == number or (index == last and n == number - 1 and _in_mind(p, n, speaker.text, state))]
             newcomer = state.recent[last] if state.recent else None
-            if newcomer and not newcomer[2] and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
+            if newcomer and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
                     and state.introduced.get(id(newcomer[0])) == number - 1 and not _spoke_since(number - 1, state):
                 # "Moira Quill, who chairs the trustees, gave evidence." / "“…,” she told the court.": a
                 # person just introduced as a paragraph's subject is whom the next pronoun means
