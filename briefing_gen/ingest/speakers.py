@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events
+from .attribution import SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, speech_events, subject_before
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .mentions import family_names, register_mentions, register_signatures, sentence_subject
+from .mentions import family_names, organization_context, register_mentions, register_signatures, sentence_subject
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
 from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
@@ -71,6 +71,8 @@ class _State:
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
     paragraphs: list = field(default_factory=list)
+    introduced: dict = field(default_factory=dict)  # person id -> the paragraph that first named them
+    said_in: dict = field(default_factory=dict)  # paragraph -> its last attribution without a quote (see said_here)
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -83,8 +85,11 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
     pending_caption = None
     signatures = register_signatures(paragraphs, registry)
     for number, paragraph in enumerate(paragraphs, 1):
+        known = len(registry.people)
         if number not in signatures:
             register_mentions(paragraph, registry)
+        for person in registry.people[known:]:
+            state.introduced.setdefault(id(person), number)
         caption = parse_caption(paragraph)
         if caption is not None:
             pending_caption = caption
@@ -120,6 +125,21 @@ def _attribute_run_on_quotes(state: _State) -> None:
             _take_speaker(quote, earlier, "continued")
             quote.said_on = earlier.said_on
             quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
+        elif quote.paragraph - 1 in state.said_in and (earlier is None or earlier.paragraph < quote.paragraph - 1) \
+                and not state.paragraphs[quote.paragraph - 1][: 1].isalpha():
+            # "Then she tells the whole story in one go." / "“It was the winter of 2021. …": a long
+            # quote a paragraph of its own introduces, with no attribution at its end
+            _, quote.person, quote.speaker = state.said_in[quote.paragraph - 1]
+            quote.role, quote.how = quote.person.role, "continued"
+            if quote.flag in state.review:
+                state.review.remove(quote.flag)
+    for previous, quote in zip(state.quotes, state.quotes[1:]):
+        if quote.speaker is None and previous.speaker is not None and previous.open_ended \
+                and quote.paragraph == previous.paragraph + 1:  # the run's later paragraphs
+            _take_speaker(quote, previous, "continued")
+            quote.said_on = previous.said_on
+            if quote.flag in state.review:
+                state.review.remove(quote.flag)
 
 
 def _take_speaker(quote: FoundQuote, source: FoundQuote, how: str) -> None:
@@ -183,6 +203,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                 _remember_speaker(event, person, number, state)
                 if person is not None and person.kind == "person" and event.speaker is not None:
                     state.said_here = (number, person, _speaker_text(event, person, state))
+                    state.said_in[number] = state.said_here
 
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
@@ -208,7 +229,9 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
-        if date is not None:
+        if date is not None and not re.match(r"\s*[A-Z][^,_]{0,60},", sentence):
+            # a subject after an opening phrase ("On Wednesday night, Voss said …") is whom a pronoun
+            # means, but the date of what that sentence reports is not the next quote's (said_on.py)
             state.subject_dates[id(subject)] = (number, date)
 
 
@@ -223,6 +246,14 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
     partial = is_partial(paragraph, span)
     quote = FoundQuote(span.text, number, partial, open_ended=span.open_ended)
     choice = _choose_event(span, offset, sentence, resolved)
+    colon_subject = colon_text = colon_role = None
+    if choice is None and not resolved:
+        colon = _colon_speaker(sentence[: span.start - offset])
+        if colon is not None:
+            colon_subject = _resolve(SpeechEvent(0, 0, colon, ":"), number, state)
+            if colon_subject is not None and colon_subject.kind not in ("person", "described"):
+                colon_subject = None
+            colon_text, colon_role = colon.text, colon.role
     if choice is not None:
         event, person = choice
         quote.speaker = _speaker_text(event, person, state)
@@ -242,15 +273,27 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
+    elif (_starts_paragraph(paragraph, span) and number - 1 in state.said_in and not _has_speech(sentence)
+          and state.paragraphs[number - 2].rstrip().endswith(":")):
+        # "Eilidh MacLeod has been speaking in the Assembly. She said:" / "“Please, do not travel …”"
+        _, quote.person, quote.speaker = state.said_in[number - 1]
+        quote.role, quote.how = quote.person.role, "attributed"
+    elif colon_subject is not None:
+        # "Her husband, Tomas, agreed: “It is hard.”", "The Labour MP was blunt: “…”": a quote a
+        # colon opens after a clause about a person is that person's
+        quote.person, quote.speaker, quote.how = colon_subject, colon_text, "attributed"
+        quote.role = colon_role or colon_subject.role
     elif (not _has_speech(sentence) and not partial and not sentence[: span.start - offset].strip()
-          and state.earlier_subject is not None and state.earlier_subject[0] == number):
+          and state.earlier_subject is not None and state.earlier_subject[0] == number
+          and not (state.last_quote_paragraph == number and state.last_quote.person is state.earlier_subject[1])):
         # "Hadvar hacks the wolf down, then turns to me. “I'm glad you decided to join me.”": a quote
         # standing as its own sentence after one about a person is that person's (an action beat)
         subject = state.earlier_subject[1]
         quote.person, quote.speaker, quote.how = subject, _known_as(subject, state), "beat"
         quote.role = subject.role
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
-    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
+                                                and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
@@ -267,6 +310,15 @@ def _known_as(person: Person, state: _State) -> str:
         if earlier.person is person and earlier.speaker:
             return earlier.speaker
     return person.name
+
+
+def _colon_speaker(before: str) -> Speaker | None:
+    """The subject of a clause that a colon ends, its verb set aside: "Her husband, Tomas, agreed:"."""
+    clause = re.search(r"(?:^|[.;]\s+)(?P<clause>[^.;_]+?)\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+\s*:\s*$", before)
+    if clause is None:
+        return None
+    speaker, _ = subject_before(clause["clause"])
+    return speaker if speaker is not None and speaker.kind in ("name", "single", "description", "described") else None
 
 
 def _unresolved_speaker(resolved) -> bool:
@@ -287,6 +339,9 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
     # "Kaveh writes: A “rural brain drain” has …": the colon opens the writer's own prose, and a
     # phrase quoted inside it is not the writer's words
     before = [(e, p) for e, p in usable if e.end <= local_start and not re.search(r":\s*[^\s_]", sentence[e.end: local_start])]
+    nearest = [(e, p) for e, p in resolved if e.end <= local_start and e.verb != "according to" and e.speaker is not None]
+    if before and nearest and nearest[-1][1] is None and nearest[-1][0].start > before[-1][0].start:
+        before = []  # "Harry criticized the royals when lawmakers pointed out “…”": the nearer speaker's, unknown
     if after and re.search(r"[,?!—–-]$", span.text):
         gap = sentence[local_end: after[0][0].start]
         if len(gap.split()) <= 12 and "_" not in gap:
@@ -341,9 +396,15 @@ def _has_speech(sentence: str) -> bool:
 
 def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> None:
     """A quote with no attribution of its own, right after a paragraph whose quote had a
-    speaker, continues that speaker (the usual way quotes run over paragraphs)."""
+    speaker, continues that speaker (the usual way quotes run over paragraphs); a fragment
+    the writer names something by ("bought so-called “brick phones”") is a term, not the
+    last speaker's words."""
     previous = state.last_quote
     if previous is None or previous.speaker is None:
+        return
+    named = re.search(r"(?:so-called|dubbed|nicknamed|known as|the (?:words?|terms?|phrases?|label))\s*$",
+                      paragraph[: max(0, paragraph.find(quote.text) - 1)])
+    if quote.partial and named:
         return
     if state.last_quote_paragraph == number - 2 and _starts_paragraph(paragraph, find_spans(paragraph)[0]) \
             and _aside(state.paragraphs[number - 2], state):
@@ -387,11 +448,23 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             # the reader still has in mind
             last = len(state.recent) - 1
             recent = [(p, n) for index, (p, n, spoke) in enumerate(state.recent)
-                      if spoke or n == number or (index == last and n == number - 1
-                                                  and gender_of(p) == pronoun_gender(speaker.text))]
+                      if spoke or n == number or (index == last and n == number - 1 and _in_mind(p, n, speaker.text, state))]
+            newcomer = state.recent[last] if state.recent else None
+            if newcomer and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
+                    and state.introduced.get(id(newcomer[0])) == number - 1 and not _spoke_since(number - 1, state):
+                # "Moira Quill, who chairs the trustees, gave evidence." / "“…,” she told the court.": a
+                # person just introduced as a paragraph's subject is whom the next pronoun means
+                note_gender(newcomer[0], pronoun_gender(speaker.text))
+                state.ambiguous = []
+                return newcomer[0]
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
             here = state.said_here
+            before = state.said_in.get(number - 1)
+            if person is None and before and before[1] in state.ambiguous[:1] and state.last_quote_paragraph < number - 1:
+                # "Okonkwo said on Wednesday the union would meet." / "“…,” she said.": who was just
+                # reported speaking, the nearest fitting speaker, goes on in her own words
+                person, state.ambiguous = before[1], []
             if person is None and here and here[0] == number and here[1] in state.ambiguous[:1]:
                 # "Walden told reporters that … “…,” he said.": the attribution just before in the
                 # paragraph, the nearest fitting speaker, is who goes on speaking
@@ -403,6 +476,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "described":
         return DESCRIBED
     if speaker.kind == "description":
+        head = speaker.text.split()[-1].lower()
+        company = _named_organization(head, state) if head in _COMPANY_NOUNS else None
+        if company is not None:  # "CalMar Ferries has cancelled all sailings. … the operator said": the company
+            return state.registry.add_organization(company, None)
         described = resolve_description(speaker.text, state.registry)
         if described is not None:
             return described
@@ -411,6 +488,9 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         for person in reversed(state.registry.people):
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
+        named = _named_organization(head, state)
+        if named is not None:  # "Acme Inc. cut 200 jobs … the company said": the one company named
+            return state.registry.add_organization(named, None)
         # "the transport ministry" names an organisation; "the ministry" alone does not, and
         # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
@@ -422,9 +502,75 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         if recent is not None and recent.paragraph >= number - 1 and recent.person is not None:
             return recent.person
         return None  # "the ministry said" with no organisation just heard: which one? unknown
-    if speaker.kind == "organization":
-        return state.registry.add_organization(speaker.text, speaker.role)
+    if speaker.kind == "organization" and " " in speaker.text or speaker.kind == "organization" and not any(
+            p.kind == "person" and p.has_family_name(speaker.text) for p in state.registry.people):
+        return state.registry.add_organization(speaker.text, speaker.role)  # not "Washington" after Darnell Washington
+    if speaker.kind == "single" and not speaker.title and _plural_of_a_person_noun(speaker.text, state):
+        return None  # "Retailers have warned", "Economists said": people in general, no one in particular
+    if speaker.kind == "single" and not speaker.title and _a_company(speaker.text, state):
+        return state.registry.add_organization(speaker.text, speaker.role)  # "Microsoft said", with "Microsoft’s shares"
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
+
+
+def _plural_of_a_person_noun(word: str, state: _State) -> bool:
+    """"Retailers", "Economists": a plural of a word for a person, that no one of the article is called."""
+    from .attribution import is_person_noun
+
+    lowered = word.lower()
+    if not lowered.endswith("s") or any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings)
+                                        for p in state.registry.people):
+        return False
+    return is_person_noun(lowered[:-1]) or lowered.endswith("ies") and is_person_noun(lowered[:-3] + "y")
+
+
+def _a_company(word: str, state: _State) -> bool:
+    """A one-word speaker no person of the article is known by, that the article writes as an
+    organisation's name (with Inc., "its shares", "a spokesperson for")."""
+    if any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people):
+        return False
+    named = any(name.split()[0] == word for name in state.registry.organizations_named)
+    return named or organization_context(word, state.paragraphs)
+
+
+_COMPANY_NOUNS = {"company", "firm", "business", "retailer", "airline", "carrier", "bank", "chain", "maker", "manufacturer",
+                  "startup", "start-up", "giant", "group", "operator", "insurer", "lender", "supplier", "developer", "publisher"}
+
+
+_TRADES = r"Airlines|Airways|Railways?|Ferries|Shipping|Terminals|Motors|Foods|Energy|Robotics|Systems|Industries|Bank|Labs"
+_PUBLIC_BODY = (r"\b(?:Ministry|Department|Council|Government|Police|Parliament|Court|Agency|Office|Bureau|Commission|"
+                r"Committee|Assembly|Senate|Congress|University|School|Hospital|Union|Party|Army|Navy|Service|Institute)\b")
+
+
+def _named_organization(head: str, state: _State) -> str | None:
+    """The one organisation the text named that "the <head>" can mean: one with the word in its
+    name ("the ministry": the Ministry of Defence), or for "the company", the one with a company
+    suffix; None when none or several fit."""
+    from .mentions import COMPANY_SUFFIX
+
+    names = state.registry.organizations_named
+    if head in _COMPANY_NOUNS:  # a company by its suffix or its trade, or one that spoke and is no public body
+        fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"\.?$", "", n) for n in names
+                   if re.search(r"\b(?:" + COMPANY_SUFFIX + r"|" + _TRADES + r")\.?$", n)}
+        fitting |= {p.name for p in state.registry.people if p.kind == "organization" and not is_media(p.name)
+                    and not re.search(_PUBLIC_BODY, p.name) and " " in p.name}
+    else:
+        fitting = {n for n in names if head in n.lower().split()}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _spoke_since(paragraph: int, state: _State) -> bool:
+    """Whether a quote or a quoteless attribution came in or after that paragraph."""
+    return state.last_quote_paragraph >= paragraph or state.spoke_here >= paragraph
+
+
+def _in_mind(person: Person, paragraph: int, pronoun: str, state: _State) -> bool:
+    """Whether the subject the paragraph before ended on is someone a he/she can mean: of the
+    pronoun's gender as the text states it, or newly introduced there ("Reached at his home,
+    Ortiz was generous about her." / "“…,” he said."), whom the next pronoun usually means."""
+    gender = gender_of(person)
+    if gender is not None:
+        return gender == pronoun_gender(pronoun)
+    return state.introduced.get(id(person)) == paragraph
 
 
 def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State) -> None:
