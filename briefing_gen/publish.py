@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .cache import BuildCache, FileState
 from .terminal import Progress
-from .workers import InBackground, mapped_in_workers, worker_count
+from .workers import mapped_in_workers, worker_count
 from .write import MARKER, MARKER_TEXT, exchange_folders, replace_folder
 
 PARALLEL_THRESHOLD = 400  # below this many files, starting workers costs more than it saves
@@ -71,15 +71,14 @@ def shadow_folder(out_dir: Path) -> Path:
 
 
 def publish(outputs: list[Output], out_dir: Path, cache: BuildCache, clean: bool,
-            describe_error: Callable[[Exception], object], progress: Progress, folder_check: "FolderCheck",
+            describe_error: Callable[[Exception], object], progress: Progress,
             made_from: tuple, while_waiting: Callable[[], object]) -> int:
     """Make out_dir hold exactly these outputs, recording them in cache; return how many files were written.
 
-    `folder_check`: the check of out_dir against its record, begun ahead.
     `made_from`: (input stamp, warnings) to record with the new site, in the same save.
     `while_waiting`: work of the caller's to do while render workers run, if they do.
     """
-    current = None if clean else folder_check.result(cache.current, cache.loaded_from)
+    current = None if clean else verified_folder(out_dir, cache.current)
     if current is not None and _same_fingerprints(current, outputs):
         _save(cache, made_from)
         return 0
@@ -124,55 +123,6 @@ def verified_folder(folder: Path, states: dict[str, FileState] | None) -> dict[s
         if state.size != size or state.mtime_ns != mtime_ns:
             return None
     return states
-
-
-class FolderCheck:
-    """`verified_folder`, begun ahead of need in a forked process, so that walking the output
-    folder (a tenth of a one-edit rebuild at 10,000 records) overlaps the build's own work.
-
-    Its verdict is used, under the output lock, only if nothing another build does to the
-    site could have happened since: the same recorded states, read from the same build-cache
-    file, and the output folder the same folder (same inode and mtime: a swap or a recovery
-    replaces it, and a build changes the live site only by a swap; what it changes first, the
-    shadow, is covered by the record's note, `BuildCache.forget_shadow`). Otherwise it walks
-    the folder again, there. A file edited by hand inside the site in that half second goes
-    unseen, as it would during the writing itself. The walk runs in `InBackground`, which walks
-    here where processes cannot fork; `close()` collects the process.
-    """
-
-    def __init__(self, folder: Path, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> None:
-        self.folder, self.states, self.recorded_in = folder, states, recorded_in
-        self._folder_stamp = _folder_stamp(folder)
-        self._walk: InBackground | None = None
-        if states is not None and recorded_in is not None and self._folder_stamp is not None:
-            self._walk = InBackground(_holds_exactly, folder, states)
-
-    def result(self, states: dict[str, FileState] | None, recorded_in: tuple | None = None) -> dict[str, FileState] | None:
-        """The states (read from the build-cache file `recorded_in`, its stamp) if the folder
-        holds exactly those files, unchanged; else None."""
-        if (self._walk is not None and states is not None and recorded_in == self.recorded_in
-                and _folder_stamp(self.folder) == self._folder_stamp and states == self.states):
-            walk, self._walk = self._walk, None
-            return states if walk.result() else None
-        self.close()
-        return verified_folder(self.folder, states)
-
-    def close(self) -> None:
-        walk, self._walk = self._walk, None
-        if walk is not None:
-            walk.close()
-
-
-def _holds_exactly(folder: Path, states: dict[str, FileState]) -> bool:
-    return verified_folder(folder, states) is not None
-
-
-def _folder_stamp(folder: Path) -> tuple[int, int] | None:
-    try:
-        status = os.stat(folder)
-    except OSError:
-        return None
-    return status.st_ino, status.st_mtime_ns
 
 
 def _file_stats(folder: Path) -> dict[str, tuple[int, int]]:
