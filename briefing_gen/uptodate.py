@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .cache import BuildCache, changed_lately, code_digest, file_stamp
-from .publish import verified_folder
+from .publish import holds_exactly
 
 
 class FolderFiles(NamedTuple):
@@ -133,4 +133,4 @@ def up_to_date(out: Path, inputs: InputStamp, cache: BuildCache | None = None) -
     """Nothing changed since the last build (whose record is `cache`, read here if not given)."""
     cache = cache or BuildCache.load(out)
     return (same_inputs(cache.inputs, inputs) and cache.current is not None
-            and verified_folder(out, cache.current) is not None)
+            and holds_exactly(out, cache.current))

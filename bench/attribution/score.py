@@ -3,6 +3,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
 
     .venv/bin/python bench/attribution/score.py                  # the 13 real pages
     .venv/bin/python bench/attribution/score.py --set articles   # the fictional articles
+    .venv/bin/python bench/attribution/score.py --set blind      # fictional articles written blind to the code
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -35,7 +36,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles"}
+SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
+        "blind": FIXTURES / "attribution" / "blind"}
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
 

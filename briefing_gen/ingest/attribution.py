@@ -20,6 +20,8 @@ SPEECH_VERBS = (
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
     "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
+    "reiterated|reiterates|repeated|repeats|admits|demanded|demands|urges|calls? on|branded|brands|branding|"
+    "labell?ed|dubbed|admit|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
@@ -130,6 +132,11 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     verb = match["verb"]
     before, after = masked[: match.start()], masked[match.end():]
     via = _told_via(after) if verb in ("told", "tells") else None
+    if _PARTICIPLE.search(verb) and re.search(r"(?:\b(?:by|after|before|while|when|without|in)|_\s*,?\s*and|\band)\s*$", before):
+        # "the Government came out fighting by branding the letter …": the participle's subject is
+        # the clause's, never the words just before it
+        subject = _clause_subject(before)
+        return SpeechEvent(match.start(), match.end(), subject, verb, via) if subject is not None else None
     subject, apposition = subject_before(before)
     if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
         subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
@@ -140,6 +147,18 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
         subject = speaker_phrase(clause["who"]) if clause else None
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
+
+
+_INTRODUCTION = r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|[Mm]eanwhile|[Ll]ater)\s+)?(?:[^,_]{1,40},\s*)?"
+
+
+def _clause_subject(before: str) -> Speaker | None:
+    """The subject a sentence opens with, past an introduction such as "But last night,":
+    a name or a proper noun ("the Government") followed by its verb."""
+    sentence = re.split(r"[.;!?]\s+", before)[-1]
+    match = re.match(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
+                     r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b", sentence)
+    return speaker_phrase(match["who"]) if match else None
 
 
 def _told_via(after: str) -> str | None:
@@ -163,12 +182,17 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
+    before = re.sub(r",\s*[A-Z]\.?-[A-Z][\w.’' ]{0,30}(?=,)", "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     words = before.rstrip().split(" ")
-    while words and words[-1].lower() in _SKIP_WORDS:
+    while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
+    perceived = re.search(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z][\w’'-]+"
+                          r"(?:\s+[A-Z][\w’'-]+){0,3})$", text)
+    if perceived:  # "The court heard Hartley admit to …": who was heard speaks, not who heard
+        return speaker_phrase(perceived["who"]), False
     named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),$", text)
     if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
         # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
@@ -245,10 +269,17 @@ _OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scien
             "chair", "chairperson", "president", "vice-president", "leader", "boss", "negotiator", "lecturer"}
 
 
+# letters after a name: honours, a barrister's rank, a degree, a generation ("Fiona Gallagher KC")
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE|BEM|PhD|MD|Jr\.?|Sr\.?|III|II))+$")
+
+
 def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     """Classify a subject phrase: a personal name (with any title words before it as
     role), a pronoun, an organisation or agency, or a description to look up."""
     phrase = strip_leading_words(re.sub(r"[’']s$", "", phrase.strip().strip(",")).strip())
+    postnominal = _POSTNOMINAL.search(phrase)
+    if postnominal and is_person_name(phrase[: postnominal.start()]):
+        phrase = phrase[: postnominal.start()]  # "Fiona Gallagher KC", "Tom Hale, MBE": the name
     if not phrase or len(phrase.split()) > 12:
         return None
     if phrase.lower() in _PRONOUNS:
@@ -285,7 +316,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
-        kind = "organization" if bare.lower() in NOT_NAME_WORDS else "single"
+        kind = "organization" if bare.lower() in NOT_NAME_WORDS or is_org_word(bare) else "single"
         return Speaker(bare, kind, role)
     if _ORG_WORDS.search(bare) and bare[:1].isupper():
         return Speaker(bare, "organization", role)

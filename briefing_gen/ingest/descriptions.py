@@ -60,3 +60,19 @@ def described_subject(before_verb: str) -> Person | None:
     if not match or not PERSON_NOUNS.fullmatch(match["noun"]) or match["noun"].endswith("s"):
         return None
     return Person([match["desc"]], kind="person", described=True)
+
+
+_KIN = r"(?:uncle|aunt|father|mother|brother|sister|son|daughter|wife|husband|grandfather|grandmother|grandson|" \
+       r"granddaughter|nephew|niece|cousin|partner|boyfriend|girlfriend|fiancée?|widow|widower|mum|dad)"
+_KIN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|then|when|as|before|after)\s+)(?P<desc>[A-Z][\w’'-]+[’']s\s+"
+                          r"(?:(?:late|eldest|oldest|youngest|older|younger|elder|own)\s+)?" + _KIN + r")"
+                          r"\s+(?:[a-z]+ly\s+)?(?!(?:who|that|which|is|was|has|had)\b)[a-z]+(?:s|ed)\b")
+
+
+def kin_subject(sentence: str) -> str | None:
+    """A person described by kinship to someone named, as the subject of a clause ("Hadvar's
+    uncle slowly reaches for his mace"): whom a "he" or "she" after it can mean."""
+    match = None
+    for match in _KIN_SUBJECT.finditer(sentence):
+        pass
+    return match["desc"] if match else None

@@ -21,7 +21,10 @@ _TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": 
                  "man": MALE, "boy": MALE, "son": MALE, "husband": MALE, "brother": MALE, "uncle": MALE,
                  "woman": FEMALE, "girl": FEMALE, "daughter": FEMALE, "wife": FEMALE, "mother": FEMALE, "aunt": FEMALE,
                  "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE,
-                 "queen": FEMALE, "princess": FEMALE, "duchess": FEMALE, "sister": FEMALE}
+                 "queen": FEMALE, "princess": FEMALE, "duchess": FEMALE, "sister": FEMALE,
+                 "grandfather": MALE, "grandson": MALE, "nephew": MALE, "boyfriend": MALE, "widower": MALE, "dad": MALE,
+                 "fiancé": MALE, "grandmother": FEMALE, "granddaughter": FEMALE, "niece": FEMALE, "girlfriend": FEMALE,
+                 "widow": FEMALE, "mum": FEMALE, "mom": FEMALE, "fiancée": FEMALE}
 _MAN_ROLES = {"spokesman", "chairman", "congressman", "councilman", "businessman", "assemblyman", "alderman",
               "statesman", "anchorman", "cameraman", "fisherman", "policeman", "fireman", "salesman",
               "sportsman", "nobleman", "clergyman", "frontman", "foreman", "ombudsman", "weatherman"}

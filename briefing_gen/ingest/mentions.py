@@ -24,8 +24,8 @@ _ROLE_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,3}(?:" + _MO
 def register_mentions(text: str, registry: PeopleRegistry) -> None:
     """Every personal name of a paragraph, with a role written before it ("Kremlin spokesman");
     none inside a title in quote marks (the film "Quay Lights")."""
-    if is_headline(text):
-        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots"
+    if is_headline(text) or re.match(r"#{1,6}\s", text):
+        return  # "How SpotMini and Atlas Became the Internet's Favorite Robots", "## Reaching Riverwood"
     titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
     for mention in find_person_names(text):
         if any(span.start <= mention.start < span.end for span in titles):
@@ -60,5 +60,28 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
     if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
         return named[0][1]
     first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
-    owners = [p for p in registry.people if p.kind == "person" and first and p.has_family_name(first.group(1))]
+    if first is None:
+        return None
+    word = first.group(1)
+    owners = [p for p in registry.people if p.kind == "person" and p.has_family_name(word)]
+    if not owners:  # "Hadvar hacks the wolf down": someone the article knows by one name only
+        owners = [p for p in registry.people if p.kind == "person" and p.spellings == [word]]
     return owners[0] if len(owners) == 1 else None
+
+
+_SIGNATURE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*\s+(?:[A-Z]\.?\s+)?[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]*){1,3}")
+
+
+def register_signatures(paragraphs: list[str], registry: PeopleRegistry) -> set[int]:
+    """A letter to the editor ends with its writer's name and town on a line of their own,
+    before the next letter's heading or the page's end ("Dennis Carlisle Newark"): the
+    first two words (and a middle initial) are the writer. Returns those paragraphs' numbers."""
+    found = set()
+    for number, paragraph in enumerate(paragraphs, 1):
+        following = paragraphs[number] if number < len(paragraphs) else "#"
+        previous = paragraphs[number - 2] if number > 1 else ""
+        signature = _SIGNATURE.fullmatch(paragraph.strip())
+        if signature and following.startswith("#") and re.search(r"[.!?”\"]$", previous.strip()):
+            registry.resolve_name(signature["name"])
+            found.add(number)
+    return found

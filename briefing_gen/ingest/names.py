@@ -12,6 +12,28 @@ import re
 import unicodedata
 
 
+def _char_class(test) -> str:
+    """A regex character class of the letters (below U+3000) for which test(char) holds, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x3000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
+
+
+# One definition of the letters a name is written in, for every pattern that matches names:
+# "Alcántara", "Ibáñez", "Łukasz", "Ørsted" are names as much as "Alcantara" is.
+UPPER = _char_class(lambda c: c.isupper() or unicodedata.category(c) == "Lt")
+LOWER = _char_class(lambda c: c.islower() or unicodedata.category(c) == "Mn")  # with combining accents (NFD text)
+LETTER = r"[^\W\d_]"
+# one capitalised word of a name: "Ibáñez", "Min-seo", "Obi-Hart", "MacLeod", "McAllister", "O'Leary", "N’Golo";
+# never the first letters of a longer word ("Ma" of "MacLeod", "Alc" of "Alcántara")
+NAME_WORD = (rf"(?:(?:Ma?c|{UPPER}[’']){UPPER}|{UPPER}){LOWER}+(?:-{UPPER}?{LOWER}+|[’']{UPPER}{LOWER}+)*(?!{LETTER})")
+
+
 def name_tokens(name: str) -> list[str]:
     """The words of a name, possessive dropped: "Kim Jong-un’s" -> ["Kim", "Jong-un"]."""
     name = re.sub(r"[’']s\b", "", name.strip())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import name_keys, name_tokens, preferred_spelling
+from .names import LETTER, LOWER, NAME_WORD, UPPER, name_keys, name_tokens, preferred_spelling
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -28,6 +28,8 @@ TITLES = {
     "pastor", "bishop", "rabbi", "imam", "reverend", "detective", "inspector", "constable", "sheriff",
     "trustee", "chairperson", "founder", "superintendent", "principal", "headteacher", "headmaster",
     "headmistress", "coordinator", "organiser", "organizer", "historian", "architect", "engineer", "nurse",
+    "attorney", "executive", "referee", "umpire", "manager", "striker", "midfielder", "defender", "goalkeeper",
+    "presenter", "barrister", "solicitor", "prosecutor", "lawyer", "accountant", "chef", "pilot", "witness",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
@@ -71,7 +73,9 @@ monitor daily weekly library museum club society friends church hospital theatre
 # first words of places ("New York", "San Leandro", "Lake Berryessa"): never a given name
 PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort", "port", "saint", "st", "bay",
                "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri", "camp",
-               "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your"}
+               "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your",
+               "storm", "hurricane", "typhoon", "cyclone", "tropical",  # named weather: "Storm Idris"
+               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -84,11 +88,18 @@ area areas resort resorts coliseum row canyon creek park hills heights springs f
 health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
 yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa
 llc inc corp plc ltd
+drive crescent terrace mews quay bureau
 """.split())
-_TOKEN = r"(?:[A-Z][a-z]+(?:[-’'][A-Za-z]?[a-z]+)*(?![A-Z])|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)"
+# last words of a street or a place that are family names too ("Mill Lane", "Nathan Lane"): a place after
+# a preposition of place or address ("of Mill Lane", "at Marsh End", "on Cherry Grove")
+_STREET_TAILS = {"lane", "grove", "close", "way", "walk", "end", "hill", "place", "row", "green", "gate", "side",
+                 "road", "street", "court", "field", "fields", "wood", "woods", "common", "circle", "rise", "vale"}
+_PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|down|up|into|onto|past|via|toward|towards)"
+                                r"|,\s*(?:\d{1,3},\s*)?of)\s+$")  # "Bilal Qureshi, 52, of Mill Lane": an address
+_TOKEN = NAME_WORD
 _RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
-                     + r"))\.?\s+(?P<family>[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?:[’']s)?\b(?!\s+[A-Z][a-z])")
+                     + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
 
 
 def is_title(word: str) -> bool:
@@ -120,11 +131,17 @@ def find_person_names(text: str) -> list[NameMention]:
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
         cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
+        if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
+            titles, tokens = titles + tokens[:1], tokens[1:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
         if tokens and tokens[0].lower() in PLACE_HEADS:
             continue
-        if 2 <= len(tokens) <= 4 and tokens[-1].lower() not in _THING_TAILS:
+        tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
+        if _names_no_one(text, match.start(), titles) or _names_a_thing(text, match, tokens, titles):
+            continue
+        titled = bool(titles) and _is_title(titles[-1])  # "Transport Minister Ji-ho Park": a person, whatever the last word
+        if 2 <= len(tokens) <= 4 and (titled or tokens[-1].lower() not in _THING_TAILS):
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
@@ -137,6 +154,58 @@ def find_person_names(text: str) -> list[NameMention]:
             continue
         mentions.append(NameMention(match.start("family"), match.end("family"), match["family"], match["title"]))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
+# before a run of capitals makes it a thing or a place; a person's name takes neither
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
+                       r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
+
+
+def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
+    """The run at `start` follows a determiner or "the state of": not a person's name."""
+    if cut:
+        return cut[-1].lower() in ("the", "a", "an")  # "The Imperial Legion could": a determiner cut from the run
+    before = text[max(0, start - 40): start]
+    return bool(_DETERMINED.search(before) or _PLACE_OF.search(before))
+
+
+def _role_shaped(word: str) -> bool:
+    """"Referee", "Executive", "Physiotherapist": a long word of a role's shape, never a given name."""
+    return len(word) >= 7 and word.lower().endswith(("ee", "ive", "ist")) and "-" not in word
+
+
+_QUOTE_OPEN = re.compile(r"[“\"‘']\s*$")
+_QUOTE_CLOSE = re.compile(r"(?:[’']s)?\s*[”\"’']")
+# "the Journal of Circadian Medicine", "University of Kestrel": capitals after "<organisation word> of"
+_OF_AN_ORGANISATION = re.compile(r"(?:^|[^\w’'-])(?P<word>[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[str]) -> bool:
+    """Signals that a run of capitals names a place, a work or an organisation, not a person:
+    a street word after a preposition of place ("of Mill Lane", "at Marsh End"), the whole run
+    in quote marks (a title: 'Nine Winters'), or the run continuing an organisation's name
+    ("Journal of Circadian Medicine")."""
+    if not tokens or titles:
+        return False
+    before = text[max(0, match.start() - 40): match.start()]
+    possessive = re.search(r"[’']s$", match.group(0))  # "at Nathan Lane's flat": an owner, so a person
+    if tokens[-1].lower() in _STREET_TAILS and _PLACE_PREPOSITION.search(before) and not possessive:
+        return True
+    if _QUOTE_OPEN.search(before) and _QUOTE_CLOSE.match(text, match.end()):
+        return True
+    organisation = _OF_AN_ORGANISATION.search(before)
+    word = organisation["word"].lower() if organisation else ""
+    return bool(word) and not _is_title(word) and (word in NOT_NAME_WORDS or word in _THING_TAILS)
+
+
+def _before_a_place(tokens: list[str]) -> list[str]:
+    """A name ends before the first word of a place ("San", "Lake"): "Gary Sloane San Leandro"."""
+    for index, token in enumerate(tokens[2:], 2):
+        if token.lower() in PLACE_HEADS and index + 1 < len(tokens):
+            return tokens[:index]
+    return tokens
 
 
 _DOTTED_TITLE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\.\s+$")

@@ -19,11 +19,11 @@ from ..dates import PartialDate
 from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events
 from .clean import note
 from .dates import find_dates
-from .gender import note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .mentions import family_names, register_mentions, sentence_subject
+from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
+from .mentions import family_names, register_mentions, register_signatures, sentence_subject
 from .people import PeopleRegistry, Person, find_person_names, is_headline
-from .descriptions import DESCRIBED, described_subject, resolve_description
-from .said_on import SPEECH_ACT, clause_date, occasion_date, occasion_dates
+from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
+from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
@@ -65,7 +65,12 @@ class _State:
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
     occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
+    dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
+    kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
+    last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
+    earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
+    paragraphs: list = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -73,10 +78,13 @@ class _State:
 def find_quotes(paragraphs: list[str], published: dt.date | None, registry: PeopleRegistry,
                 event_date: PartialDate | None) -> tuple[list[FoundQuote], list[dict]]:
     """Every quote of the article with speaker, role, relay and date; plus review notes."""
-    state = _State(registry, published, event_date)
+    state = _State(registry, published, event_date, paragraphs=paragraphs,
+                   dating=Dating.for_article(paragraphs, published, event_date))
     pending_caption = None
+    signatures = register_signatures(paragraphs, registry)
     for number, paragraph in enumerate(paragraphs, 1):
-        register_mentions(paragraph, registry)
+        if number not in signatures:
+            register_mentions(paragraph, registry)
         caption = parse_caption(paragraph)
         if caption is not None:
             pending_caption = caption
@@ -152,11 +160,13 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     state.occasions.update(occasion_dates(masked, state.published))
     for start, end in sentences(masked):
         sentence = masked[start:end]
+        state.earlier_subject = state.last_subject  # whom the sentences before this one were about
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end
                  and not is_title_span(paragraph, span, bool(events))]
         resolved = [(event, _resolve(event, number, state)) for event in events]
+        state.dating.read(number, sentence, resolved, bool(inner))
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
                 subject_gender(sentence[event.end:], person)
@@ -189,7 +199,12 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         gender = title_gender(subject.name) if subject is not None else None
         subject = subject if gender else None  # only one a "he" or "she" can mean by the words alone
         note_gender(subject, gender)
+    kin = kin_subject(sentence) if subject is None else None
+    if kin is not None:  # "Hadvar's uncle slowly reaches for his mace": the same person each time
+        subject = state.kin.setdefault(kin.casefold(), Person([kin], kind="person", described=True))
+        note_gender(subject, title_gender(kin.split()[-1]))
     if subject is not None:
+        state.last_subject = (number, subject)
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
@@ -227,6 +242,14 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
+    elif (not _has_speech(sentence) and not partial and not sentence[: span.start - offset].strip()
+          and state.earlier_subject is not None and state.earlier_subject[0] == number):
+        # "Hadvar hacks the wolf down, then turns to me. “I'm glad you decided to join me.”": a quote
+        # standing as its own sentence after one about a person is that person's (an action beat)
+        subject = state.earlier_subject[1]
+        quote.person, quote.speaker, quote.how = subject, _known_as(subject, state), "beat"
+        quote.role = subject.role
+        state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
     elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
@@ -236,6 +259,14 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
         state.review.append(quote.flag)
     return quote
+
+
+def _known_as(person: Person, state: _State) -> str:
+    """How the article last named a person as a speaker, else the person's name."""
+    for earlier in reversed(state.quotes):
+        if earlier.person is person and earlier.speaker:
+            return earlier.speaker
+    return person.name
 
 
 def _unresolved_speaker(resolved) -> bool:
@@ -294,6 +325,16 @@ def _names_someone_else(sentence: str, state: _State) -> bool:
     return False
 
 
+def _aside(paragraph: str, state: _State) -> bool:
+    """A short paragraph with no quote, no heading, and no one in it: no name, and no word
+    that names a person of the article."""
+    if find_spans(paragraph) or is_heading(paragraph) or len(paragraph.split()) > 40 or find_person_names(paragraph):
+        return False
+    words = set(re.findall(r"[A-Z][\w’'-]+", paragraph))
+    return not any(words & set(person.spellings + [t for s in person.spellings for t in s.split()])
+                   for person in state.registry.people)
+
+
 def _has_speech(sentence: str) -> bool:
     return bool(speech_events(sentence))
 
@@ -302,7 +343,16 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
     """A quote with no attribution of its own, right after a paragraph whose quote had a
     speaker, continues that speaker (the usual way quotes run over paragraphs)."""
     previous = state.last_quote
-    if previous is None or previous.speaker is None or state.last_quote_paragraph not in (number, number - 1):
+    if previous is None or previous.speaker is None:
+        return
+    if state.last_quote_paragraph == number - 2 and _starts_paragraph(paragraph, find_spans(paragraph)[0]) \
+            and _aside(state.paragraphs[number - 2], state):
+        # a reply after one paragraph of the writer's own aside that names no one ("Wow, dude.
+        # There are nicer ways to say it."): the conversation goes on with the same speaker
+        _take_speaker(quote, previous, "continued")
+        state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, across the paragraph before", number))
+        return
+    if state.last_quote_paragraph not in (number, number - 1):
         return
     _take_speaker(quote, previous, "continued" + ("-relayed" if "relayed" in previous.how else ""))
     if state.last_quote_paragraph != number and not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
@@ -332,7 +382,13 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
-            recent = [(p, n) for p, n, spoke in state.recent if spoke or n == number]
+            # who spoke, who opened a sentence of this paragraph, and who the paragraph before ended
+            # on ("Mr Anderson … had taken the witness box." / "He told the jury …"): the subject
+            # the reader still has in mind
+            last = len(state.recent) - 1
+            recent = [(p, n) for index, (p, n, spoke) in enumerate(state.recent)
+                      if spoke or n == number or (index == last and n == number - 1
+                                                  and gender_of(p) == pronoun_gender(speaker.text))]
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
             here = state.said_here
@@ -384,35 +440,8 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
 
 
 def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:
-    """From the attribution's own clause (said_on.py); else the speech event the quote
-    belongs to: the quote it continues, or a dated speech act of its speaker in this or the
-    paragraph before; else, for words said at the event a dated speech of the lede reports,
-    that day. Relayed commentary and organisations' words without a date stay unknown."""
-    if quote.speaker is None:
-        return None
-    if event is not None:
-        date = clause_date(sentence, event.start, event.end, state.published)
-        if date is not None:
-            return date
-    previous = state.last_quote
-    if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
-        return previous.said_on
-    if quote.person is not None and id(quote.person) in state.subject_dates:
-        paragraph, date = state.subject_dates[id(quote.person)]
-        if paragraph in (quote.paragraph, quote.paragraph - 1):
-            return date  # "Tark spoke on Wednesday. “…,” he said."
-    occasion = occasion_date(sentence, state.occasions)
-    if occasion is not None:
-        return occasion  # "said someone at the meeting", the meeting dated earlier
-    if quote.how == "report":
-        return _day(state.published)
-    if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
-        return None
-    return state.event_date
-
-
-def _day(day: dt.date | None) -> PartialDate | None:
-    return PartialDate(day.year, day.month, day.day) if day else None
+    """From the attribution's own clause, else the speech event the quote belongs to (said_on.Dating)."""
+    return state.dating.quote_date(quote, sentence, event, state)
 
 
 def _keep(quote: FoundQuote, state: _State) -> None:

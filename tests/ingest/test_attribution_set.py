@@ -18,7 +18,7 @@ _spec.loader.exec_module(score)
 
 # reached on the 13 pages as ingest reads them now, through trafilatura (README "How well
 # ingest attributes quotes"): speaker and date work on its text is still under way
-PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.89, "said_on_accuracy": 0.89, "people_precision": 0.81,
+PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.96, "said_on_accuracy": 0.97, "people_precision": 0.95,
                "people_recall": 0.91}
 PAGE_CEILINGS = {"wrong_named_rate": 0.025}
 
@@ -28,13 +28,17 @@ def pages():
     return score.score_set(score.SETS["pages"])
 
 
+def assert_within(total, floors: dict[str, float], ceilings: dict[str, float]) -> None:
+    figures = total.figures
+    for key, floor in floors.items():
+        assert figures[key] >= floor, (key, figures[key], total.misses)
+    for key, ceiling in ceilings.items():
+        assert figures[key] <= ceiling, (key, figures[key], total.misses)
+
+
 def test_real_pages_stay_above_the_floors(pages):
     _, total = pages
-    figures = total.figures
-    for key, floor in PAGE_FLOORS.items():
-        assert figures[key] >= floor, (key, figures[key], total.misses)
-    for key, ceiling in PAGE_CEILINGS.items():
-        assert figures[key] <= ceiling, (key, figures[key], total.misses)
+    assert_within(total, PAGE_FLOORS, PAGE_CEILINGS)
 
 
 def test_no_title_in_quote_marks_becomes_a_quote(pages):
@@ -53,3 +57,19 @@ def test_own_articles_exactly(article):
     tally = score.score_article(annotation, score.article_path(annotation, folder, folder))
     assert tally.misses == []
     assert (tally.gold, tally.found, tally.matched) == (len(annotation["quotes"]),) * 3
+
+
+# The blind set (tests/fixtures/attribution/blind/): fictional articles in newsroom styles,
+# written and annotated without reading the ingest code, so the honest figure for unseen text.
+# First measured (17 articles, 229 required quotes): quote F1 1.00, speaker 0.52, said_on 0.51,
+# wrong named speaker 0.17, people P 0.84 / R 0.83. The floors sit a little below the figures
+# measured now, so a regression fails; raise them as attribution improves.
+BLIND_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.48, "said_on_accuracy": 0.62, "people_precision": 0.80,
+                "people_recall": 0.79}
+BLIND_CEILINGS = {"wrong_named_rate": 0.20}
+
+
+def test_blind_set_stays_above_the_floors():
+    by_file, total = score.score_set(score.SETS["blind"])
+    assert len(by_file) >= 14 and total.gold >= 150
+    assert_within(total, BLIND_FLOORS, BLIND_CEILINGS)

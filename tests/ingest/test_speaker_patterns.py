@@ -1,0 +1,94 @@
+"""How journalists attribute quotes beyond "X said": action beats, the subject the reader
+still has in mind, kin described by a possessive, who was heard, a participle's clause
+subject, and the people a page does not name (things, places, letter signatures)."""
+
+from __future__ import annotations
+
+from briefing_gen.ingest.mentions import register_signatures
+from briefing_gen.ingest.people import PeopleRegistry, find_person_names
+
+from .test_quotes import quotes
+
+
+def _speakers(found):
+    return [q[1] for q in found]
+
+
+def test_a_quote_after_a_sentence_about_someone_is_theirs():
+    found, review = quotes("“We open at nine,” said Marta Lindqvist.",
+                           "The ferry was late. Ivo Danek climbed onto the pier. “I have waited an hour.”")
+    assert _speakers(found) == ["Marta Lindqvist", "Ivo Danek"]
+    assert any("I have waited an hour" in entry["text"] for entry in review)  # flagged for the editor
+
+
+def test_a_reply_after_an_aside_naming_no_one_continues_the_conversation():
+    found, _ = quotes("“You should go north,” says Orrin Vale.",
+                      "Well, thanks. That was blunt.",
+                      "“The road is safer there.”")
+    assert _speakers(found) == ["Orrin Vale", "Orrin Vale"]
+    found, _ = quotes("“You should go north,” says Orrin Vale.",
+                      "Pella Quist had other plans.",
+                      "“The road is safer there.”")
+    assert _speakers(found)[1] is None  # someone else came in between: no guess
+
+
+def test_he_after_a_paragraph_about_a_man_means_him():
+    found, _ = quotes("“It was obvious,” said Corin Bale, prosecuting.",
+                      "“He had no record,” said Aldo Finch, defending.",
+                      "Mr Tamsin Rook, the father, had taken the witness box during the trial.",
+                      "He proudly told the jury how his son had planned a “dream” year abroad.")
+    assert _speakers(found)[2] == "Tamsin Rook"
+
+
+def test_a_subject_of_unknown_gender_in_the_paragraph_before_is_no_antecedent():
+    found, _ = quotes("“It was obvious,” said Corin Bale.",
+                      "“He had no record,” said Aldo Finch.",
+                      "Tamsin Rook had taken the witness box.",
+                      "“I knew,” he said.")
+    assert _speakers(found)[2] != "Tamsin Rook"  # only a man or woman the text says can be meant
+
+
+def test_kin_described_by_a_possessive_is_whom_he_means():
+    found, _ = quotes("“Follow me,” says Brannoc.",
+                      "We reach the village. Brannoc's uncle welcomes us and says we can stay.",
+                      "Later a wolf attacks, and Brannoc's uncle slowly reaches for his axe.",
+                      "“Take what you need,” he reiterates.")
+    assert _speakers(found) == ["Brannoc", "Brannoc's uncle"]
+    assert found[1][2] == "Brannoc's uncle"  # a described person, not Brannoc
+
+
+def test_who_was_heard_speaks():
+    found, _ = quotes("The court heard Keller admit to “forgetting” the valve.")
+    assert _speakers(found) == ["Keller"]
+
+
+def test_a_participle_after_by_or_and_takes_the_clause_subject():
+    found, _ = quotes("But last night, the Government came out fighting by branding the plan “reckless” "
+                      "and insisting: “Standards will not be lowered.”")
+    assert _speakers(found) == ["Government", "Government"]
+    assert found[0][2] == "Government"
+
+
+def test_speech_verbs_of_campaigns_and_labels():
+    found, _ = quotes("Chefs including Rosa Venn call on the minister not to “gamble with our children’s health”.")
+    assert _speakers(found) == ["Rosa Venn"]
+    found, _ = quotes("The letter demands that “every school meal is cooked fresh”.")
+    assert _speakers(found) == ["The letter"]
+
+
+def test_things_and_places_after_a_determiner_are_not_people():
+    names = [m.name for m in find_person_names(
+        "I create a High Elf and meet the Iron Legion near the Brook Trader, in the states of Rio Verde, "
+        "with Dana Whitlow.")]
+    assert names == ["Dana Whitlow"]
+    assert [m.name for m in find_person_names("District Attorney Nell Brisco spoke.")] == ["Nell Brisco"]
+
+
+def test_a_letters_signature_is_its_writer_without_the_town():
+    paragraphs = ["#### Fix the road", "The road has been closed for a year.", "Oona Pettit Walnut Grove",
+                  "#### Keep the library", "We need it.", "Lars Odegaard Fremont"]
+    registry = PeopleRegistry()
+    assert register_signatures(paragraphs, registry) == {3, 6}
+    assert [p.name for p in registry.people] == ["Oona Pettit", "Lars Odegaard"]
+    # a line of capitals that is not at a letter's end is no signature
+    assert register_signatures(["Oona Pettit Walnut Grove", "She wrote.", "Then more."], PeopleRegistry()) == set()
