@@ -344,25 +344,23 @@ def test_files_changed_added_or_removed_by_hand_in_the_site_are_put_right(minima
     (out / "index.html").write_text("edited by hand")
     (out / "stray.html").write_text("left here")
     (out / "tags" / "index.html").unlink()
-    if with_an_edit:  # the build then walks the old site in a forked process, while it loads the content
+    if with_an_edit:  # the build then has a page to write as well
         edit_tag_body(minimal_content, TEMPLATES, "rain")
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)
 
 
-def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content, tmp_path):
+def test_the_folder_check_holds_the_folder_to_the_states_asked_about(minimal_content, tmp_path):
     from briefing_gen.cache import BuildCache, FileState
-    from briefing_gen.publish import FolderCheck
+    from briefing_gen.publish import holds_exactly
 
     out = tmp_path / "site"
     build(minimal_content, TEMPLATES, out)
     states = BuildCache.load(out).current
-    assert FolderCheck(out, states).result(states) == states  # the same states: the forked walk's verdict
+    assert holds_exactly(out, states)
     other = dict(states, **{"index.html": FileState.of("0" * 40, 1, 1)})
-    check = FolderCheck(out, states)
-    assert check.result(other) is None  # walked again, here, for the states asked about
-    check.close()
+    assert not holds_exactly(out, other)
 
 
 @pytest.mark.parametrize("setting", ["pretty_urls: true", "base_url: https://elsewhere.example.org/"])
@@ -381,8 +379,8 @@ def test_a_changed_setting_does_not_reuse_templates_compiled_with_the_old_one(mi
 
 
 def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(minimal_content, tmp_path, monkeypatch):
-    """The old site is walked in a forked process before the output lock is taken; another build
-    that swaps in its site meanwhile (and is killed before its last save) must not be trusted."""
+    """Another build that swaps in its site while this one waits for the lock (and is killed before
+    its last save) must not be trusted: the old site is walked under the lock."""
     import os
     import time
 
@@ -396,7 +394,7 @@ def test_a_site_swapped_by_another_build_while_this_one_waited_is_walked_again(m
     original = build_module.recover_interrupted_build
 
     def another_build_meanwhile(out_dir: Path) -> None:
-        time.sleep(0.3)  # the forked walk is over by now
+        time.sleep(0.3)
         BuildCache.load(out_dir).save()  # its first save, made before it touches the site
         other = out_dir.with_name("other")
         shutil.copytree(out_dir, other)
