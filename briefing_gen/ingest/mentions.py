@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .gender import note_gender, title_gender
+from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .quotes import find_spans, is_title_span
 
@@ -32,7 +33,7 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
-        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)\s+$",
+        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)(?:\s+of\s+\w+(?:\s+\w+)?)?,?\s+$",
                         text[: mention.start])  # "her brother Peter Hallam"
         note_gender(person, title_gender(kin.group(1)) if kin else None)
         age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
@@ -44,7 +45,7 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
 def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
     """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
     found = []
-    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
+    for match in re.finditer(r"(?<![\w’'-])" + UPPER + LOWER + r"[\w’'-]*", sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
         word = match.group(0)
@@ -57,9 +58,10 @@ def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tupl
 def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
     """The person a sentence opens with: a name after at most a few title words, or the
     family name of the one person of the article who has it ("Vell disagreed.")."""
-    if mentions and re.fullmatch(r"\s*(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) and named[0][1].kind == "person":
+    opening = r"\s*(?:[\w’'.-]+\s+){0,6}|\s*(?:[\w’'.-]+\s+){1,5}[\w’'.-]+,\s+"  # "His brother, Tran Van Duc, was"
+    if mentions and re.fullmatch(opening, sentence[: mentions[0].start]) and named[0][1].kind == "person":
         return named[0][1]
-    first = re.match(r"\s*([A-Z][\w’'-]+)\s+[a-z]", sentence)
+    first = re.match(r"\s*(" + UPPER + r"[\w’'-]+)\s+[a-z]", sentence)
     if first is None:
         return None
     word = first.group(1)
