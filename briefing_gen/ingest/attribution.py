@@ -22,7 +22,10 @@ SPEECH_VERBS = (
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
     "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
     "reiterated|reiterates|repeated|repeats|admits|demanded|demands|urges|calls? on|branded|brands|branding|"
-    "labell?ed|dubbed|admit|"
+    "labell?ed|dubbed|admit|recalls|maintained|maintains|contended|contends|asserted|asserts|"
+    "clarified|testified|exclaimed|mentioned|reminded|criticised|criticized|denounced|disputed|proclaimed|restated|"
+    "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
+    "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
@@ -178,6 +181,7 @@ _TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
+    before = re.sub(r"(?<=[A-Za-z]),\s*\d{1,3}(?=,\s*(?:an?|the)\s)", "", before)  # "Jane Doe, 45, a teacher …, said"
     before = re.sub(_TIME_AFTER_SUBJECT, " ", before)  # "Microsoft last week announced": the date is no part of who
     before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
@@ -195,6 +199,13 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
                           r"(?:\s+[A-Z][\w’'-]+){0,3})$", text)
     if perceived:  # "The court heard Hartley admit to …": who was heard speaks, not who heard
         return speaker_phrase(perceived["who"]), False
+    kin_named = re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
+                          r"[a-z-]+),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),$", text)
+    if kin_named and is_person_noun(kin_named["role"].split()[-1]):
+        # "Her husband, Tom, agreed", "Hallam's lawyer, Tess Fenwick, said": the name is who speaks
+        who = speaker_phrase(kin_named["who"], kin_named["role"])
+        if who is not None and who.kind in ("name", "single"):
+            return who, True
     named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),$", text)
     if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
         # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
@@ -329,7 +340,10 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
-    described = re.fullmatch(r"(?:(?:a|an|one|another)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
+    owned = re.fullmatch(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", phrase.strip())
+    if owned and is_person_noun(owned["head"].split()[-1]):
+        return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
+    described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
     if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"

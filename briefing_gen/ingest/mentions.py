@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
 from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
@@ -28,18 +29,35 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
     if is_headline(text) or re.match(r"#{1,6}\s", text):
         return  # "How SpotMini and Atlas Became the Internet's Favorite Robots", "## Reaching Riverwood"
     titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
+    for name in organization_names(text):
+        if name not in registry.organizations_named:
+            registry.organizations_named.append(name)
     for mention in find_person_names(text):
         if any(span.start <= mention.start < span.end for span in titles):
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
-        person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else None)
-        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece)(?:\s+of\s+\w+(?:\s+\w+)?)?,?\s+$",
-                        text[: mention.start])  # "her brother Peter Hallam"
+        person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else _role_after(text[mention.end:]))
+        kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece|widow|widower|"
+                        r"grandfather|grandmother|boyfriend|girlfriend)(?:\s+of\s+\w+(?:\s+\w+)?)?(?:\s+|,\s*)$",
+                        text[: mention.start])  # "her brother Peter Hallam", "Her father, Quang Tran,", "His wife of 61 years, Helen Obi"
         note_gender(person, title_gender(kin.group(1)) if kin else None)
         age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
         if age and person.kind == "person":
             person.age = person.age or int(age.group(1))
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
+
+
+_APPOSITION = re.compile(r"[’']?s?,\s*(?:\d{1,3},\s*)?(?:the|a|an)\s+(?P<role>[^,.;:()“”\"_]{3,80}?)(?=\s*(?:[,.;:)]|$))")
+
+
+def _role_after(after: str) -> str | None:
+    """A role in apposition after a name ("Jane Doe, the Labour MP for Selby,", "Karl Moss, 78,
+    a retired pilot,"): what "the MP" or "the pilot" later refers back to."""
+    match = _APPOSITION.match(after)
+    if not match:
+        return None
+    head = re.split(r"\s(?:of|for|at|in|from|with|on|to|who|whose|and)\s", match["role"])[0].split()
+    return match["role"] if head and PERSON_NOUNS.fullmatch(head[-1].lower()) else None
 
 
 def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
@@ -58,17 +76,20 @@ def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tupl
 def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -> Person | None:
     """The person a sentence opens with: a name after at most a few title words, or the
     family name of the one person of the article who has it ("Vell disagreed.")."""
-    opening = r"\s*(?:[\w’'.-]+\s+){0,6}|\s*(?:[\w’'.-]+\s+){1,5}[\w’'.-]+,\s+"  # "His brother, Tran Van Duc, was"
-    if mentions and re.fullmatch(opening, sentence[: mentions[0].start]) and named[0][1].kind == "person":
+    if mentions and re.fullmatch(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) \
+            and named[0][1].kind == "person":  # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"
         return named[0][1]
-    first = re.match(r"\s*(" + UPPER + r"[\w’'-]+)\s+[a-z]", sentence)
+    # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase
+    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(" + UPPER + r"[\w’'-]+)\s+[a-z]", sentence)
     if first is None:
         return None
     word = first.group(1)
     owners = [p for p in registry.people if p.kind == "person" and p.has_family_name(word)]
     if not owners:  # "Hadvar hacks the wolf down": someone the article knows by one name only
         owners = [p for p in registry.people if p.kind == "person" and p.spellings == [word]]
-    return owners[0] if len(owners) == 1 else None
+    # several ("Tran" in a profile of Linh Tran that names her father Quang Tran too): a writer calls
+    # the others by given or full names, so the subject the family name opens with is the first one
+    return owners[0] if owners else None
 
 
 _SIGNATURE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*\s+(?:[A-Z]\.?\s+)?[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]*){1,3}")
@@ -87,3 +108,33 @@ def register_signatures(paragraphs: list[str], registry: PeopleRegistry) -> set[
             registry.resolve_name(signature["name"])
             found.add(number)
     return found
+
+
+COMPANY_SUFFIX = r"(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|LLC|Co|AG|SA|GmbH|NV|Group|Holdings)"
+_ORGANIZATION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)?[A-Z][\w&’'.-]*){0,5})")
+_COMPANY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*),?\s+" + COMPANY_SUFFIX + r"\b\.?")
+
+
+def organization_names(text: str) -> list[str]:
+    """Organisations a paragraph names: a company with its suffix ("Acme Inc."), or a proper
+    name ending in an organisation word ("the Ministry of Defence", "Harris County Sheriff's Office")."""
+    from .attribution import is_org_word
+
+    found = [match["name"] for match in _COMPANY.finditer(text)]
+    for match in _ORGANIZATION.finditer(text):
+        words = match["name"].split()
+        while words and words[0] in ("The", "A", "An"):
+            words = words[1:]
+        if len(words) >= 2 and is_org_word(words[-1]) and words[0].lower() not in ("according",):
+            found.append(" ".join(words))
+    return found
+
+
+def organization_context(word: str, paragraphs: list[str]) -> bool:
+    """Whether the article writes a one-word name as a company's: with a company suffix, or
+    with what only organisations have ("Acme’s shares", "a Microsoft spokesperson", "Acme employees")."""
+    name = re.escape(word)
+    return any(re.search(r"(?<![\w’'-])" + name + r"(?:[’']s)?,?\s+(?:" + COMPANY_SUFFIX + r"\b|spokes(?:man|woman|person)|"
+                         r"chief executive|CEO|shares|stock|employees|staff|headquarters|subsidiary|board|investors|"
+                         r"customers|executives)\b|\bshares (?:of|in) " + name + r"\b|\b(?:at|for|with|from|joined|left) " + name
+                         + r"(?:[’']s)?\s+(?:headquarters|offices?)\b", paragraph) for paragraph in paragraphs)

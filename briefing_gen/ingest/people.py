@@ -30,6 +30,8 @@ TITLES = {
     "headmistress", "coordinator", "organiser", "organizer", "historian", "architect", "engineer", "nurse",
     "attorney", "executive", "referee", "umpire", "manager", "striker", "midfielder", "defender", "goalkeeper",
     "presenter", "barrister", "solicitor", "prosecutor", "lawyer", "accountant", "chef", "pilot", "witness",
+    "commissioner", "treasurer", "counsel", "councilmember", "assemblymember", "representative", "producer",
+    "dean", "provost", "rector", "vicar", "canon",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
@@ -130,7 +132,8 @@ def find_person_names(text: str) -> list[NameMention]:
         tokens = name_tokens(match.group(0))
         offset = match.start()
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
-        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or token.lower() in NOT_NAME_WORDS), default=0)
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or (token.lower() in NOT_NAME_WORDS
+                   and not _place_surname(tokens, i))), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
         if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
             titles, tokens = titles + tokens[:1], tokens[1:]
@@ -159,9 +162,18 @@ def find_person_names(text: str) -> list[NameMention]:
 
 # "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
 # before a run of capitals makes it a thing or a place; a person's name takes neither
-_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
 _PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
                        r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
+
+
+_PLACE_SURNAMES = {"washington", "london", "paris", "berlin", "jordan", "florence", "kent", "lincoln", "houston"}
+
+
+def _place_surname(tokens: list[str], index: int) -> bool:
+    """"Darnell Washington", "Jack London": a capital's name after a given name is a family name."""
+    return (index == len(tokens) - 1 and index >= 1 and tokens[index].lower() in _PLACE_SURNAMES
+            and tokens[index - 1].lower() not in NOT_NAME_WORDS and not _is_title(tokens[index - 1]))
 
 
 def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
@@ -334,8 +346,9 @@ class PeopleRegistry:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
-        self.bare: dict[str, Person] = {}
-        self.ambiguous: list[tuple[str, list[str]]] = []  # family names that could mean several people  # a family name alone -> the one person it named when first used alone
+        self.bare: dict[str, Person] = {}  # a family name alone -> the one person it named when first used alone
+        self.ambiguous: list[tuple[str, list[str]]] = []  # family names that could mean several people
+        self.organizations_named: list[str] = []  # every organisation the text names, speaking or not
 
     def add_full_name(self, name: str, role: str | None = None) -> Person:
         """Record a full name (or an organisation) and return its person, merging spellings."""

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events
+from .attribution import SpeechEvent, Speaker, is_media, is_org_word, speech_events, subject_before
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .mentions import family_names, register_mentions, register_signatures, sentence_subject
+from .mentions import family_names, organization_context, register_mentions, register_signatures, sentence_subject
 from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
@@ -71,6 +71,8 @@ class _State:
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
     paragraphs: list = field(default_factory=list)
+    introduced: dict = field(default_factory=dict)  # person id -> the paragraph that first named them
+    said_in: dict = field(default_factory=dict)  # paragraph -> its last attribution without a quote (see said_here)
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -82,8 +84,11 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
     pending_caption = None
     signatures = register_signatures(paragraphs, registry)
     for number, paragraph in enumerate(paragraphs, 1):
+        known = len(registry.people)
         if number not in signatures:
             register_mentions(paragraph, registry)
+        for person in registry.people[known:]:
+            state.introduced.setdefault(id(person), number)
         caption = parse_caption(paragraph)
         if caption is not None:
             pending_caption = caption
@@ -119,6 +124,21 @@ def _attribute_run_on_quotes(state: _State) -> None:
             _take_speaker(quote, earlier, "continued")
             quote.said_on = earlier.said_on
             quote.flag["text"] = f"“{quote.text}” taken as {earlier.speaker}'s, from the paragraph before"
+        elif quote.paragraph - 1 in state.said_in and (earlier is None or earlier.paragraph < quote.paragraph - 1) \
+                and not state.paragraphs[quote.paragraph - 1][: 1].isalpha():
+            # "Then she tells the whole story in one go." / "“It was the winter of 2021. …": a long
+            # quote a paragraph of its own introduces, with no attribution at its end
+            _, quote.person, quote.speaker = state.said_in[quote.paragraph - 1]
+            quote.role, quote.how = quote.person.role, "continued"
+            if quote.flag in state.review:
+                state.review.remove(quote.flag)
+    for previous, quote in zip(state.quotes, state.quotes[1:]):
+        if quote.speaker is None and previous.speaker is not None and previous.open_ended \
+                and quote.paragraph == previous.paragraph + 1:  # the run's later paragraphs
+            _take_speaker(quote, previous, "continued")
+            quote.said_on = previous.said_on
+            if quote.flag in state.review:
+                state.review.remove(quote.flag)
 
 
 def _take_speaker(quote: FoundQuote, source: FoundQuote, how: str) -> None:
@@ -181,6 +201,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                 _remember_speaker(event, person, number, state)
                 if person is not None and person.kind == "person" and event.speaker is not None:
                     state.said_here = (number, person, _speaker_text(event, person, state))
+                    state.said_in[number] = state.said_here
 
 
 def _gender_from(sentence: str, number: int, state: _State) -> None:
@@ -221,6 +242,14 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
     partial = is_partial(paragraph, span)
     quote = FoundQuote(span.text, number, partial, open_ended=span.open_ended)
     choice = _choose_event(span, offset, sentence, resolved)
+    colon_subject = colon_text = colon_role = None
+    if choice is None and not resolved:
+        colon = _colon_speaker(sentence[: span.start - offset])
+        if colon is not None:
+            colon_subject = _resolve(SpeechEvent(0, 0, colon, ":"), number, state)
+            if colon_subject is not None and colon_subject.kind not in ("person", "described"):
+                colon_subject = None
+            colon_text, colon_role = colon.text, colon.role
     if choice is not None:
         event, person = choice
         quote.speaker = _speaker_text(event, person, state)
@@ -240,8 +269,14 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role, quote.how = quote.person.role, "continued"
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
+    elif colon_subject is not None:
+        # "Her husband, Tomas, agreed: “It is hard.”", "The Labour MP was blunt: “…”": a quote a
+        # colon opens after a clause about a person is that person's
+        quote.person, quote.speaker, quote.how = colon_subject, colon_text, "attributed"
+        quote.role = colon_role or colon_subject.role
     elif (not _has_speech(sentence) and not partial and not sentence[: span.start - offset].strip()
-          and state.earlier_subject is not None and state.earlier_subject[0] == number):
+          and state.earlier_subject is not None and state.earlier_subject[0] == number
+          and not (state.last_quote_paragraph == number and state.last_quote.person is state.earlier_subject[1])):
         # "Hadvar hacks the wolf down, then turns to me. “I'm glad you decided to join me.”": a quote
         # standing as its own sentence after one about a person is that person's (an action beat)
         subject = state.earlier_subject[1]
@@ -267,6 +302,15 @@ def _known_as(person: Person, state: _State) -> str:
     return person.name
 
 
+def _colon_speaker(before: str) -> Speaker | None:
+    """The subject of a clause that a colon ends, its verb set aside: "Her husband, Tomas, agreed:"."""
+    clause = re.search(r"(?:^|[.;]\s+)(?P<clause>[^.;_]+?)\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+\s*:\s*$", before)
+    if clause is None:
+        return None
+    speaker, _ = subject_before(clause["clause"])
+    return speaker if speaker is not None and speaker.kind in ("name", "single", "description", "described") else None
+
+
 def _unresolved_speaker(resolved) -> bool:
     """The sentence names a speaker ("the ministry said") that could not be resolved."""
     return any(e.speaker is not None and p is None and e.verb != "according to" for e, p in resolved)
@@ -285,6 +329,9 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
     # "Kaveh writes: A “rural brain drain” has …": the colon opens the writer's own prose, and a
     # phrase quoted inside it is not the writer's words
     before = [(e, p) for e, p in usable if e.end <= local_start and not re.search(r":\s*[^\s_]", sentence[e.end: local_start])]
+    nearest = [(e, p) for e, p in resolved if e.end <= local_start and e.verb != "according to" and e.speaker is not None]
+    if before and nearest and nearest[-1][1] is None and nearest[-1][0].start > before[-1][0].start:
+        before = []  # "Harry criticized the royals when lawmakers pointed out “…”": the nearer speaker's, unknown
     if after and re.search(r"[,?!—–-]$", span.text):
         gap = sentence[local_end: after[0][0].start]
         if len(gap.split()) <= 12 and "_" not in gap:
@@ -385,8 +432,15 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             # the reader still has in mind
             last = len(state.recent) - 1
             recent = [(p, n) for index, (p, n, spoke) in enumerate(state.recent)
-                      if spoke or n == number or (index == last and n == number - 1
-                                                  and gender_of(p) == pronoun_gender(speaker.text))]
+                      if spoke or n == number or (index == last and n == number - 1 and _in_mind(p, n, speaker.text, state))]
+            newcomer = state.recent[last] if state.recent else None
+            if newcomer and not newcomer[2] and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
+                    and state.introduced.get(id(newcomer[0])) == number - 1 and not _spoke_since(number - 1, state):
+                # "Moira Quill, who chairs the trustees, gave evidence." / "“…,” she told the court.": a
+                # person just introduced as a paragraph's subject is whom the next pronoun means
+                note_gender(newcomer[0], pronoun_gender(speaker.text))
+                state.ambiguous = []
+                return newcomer[0]
             person, state.ambiguous = resolve_pronoun(speaker.text, recent, number,
                                                       continuing=event.verb in _CONTINUING_VERBS)
             here = state.said_here
@@ -411,6 +465,9 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         for person in reversed(state.registry.people):
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
+        named = _named_organization(head, state)
+        if named is not None:  # "Acme Inc. cut 200 jobs … the company said": the one company named
+            return state.registry.add_organization(named, None)
         # "the transport ministry" names an organisation; "the ministry" alone does not, and
         # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
@@ -424,6 +481,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         return None  # "the ministry said" with no organisation just heard: which one? unknown
     if speaker.kind == "organization":
         return state.registry.add_organization(speaker.text, speaker.role)
+    if speaker.kind == "single" and not speaker.title and _a_company(speaker.text, state):
+        return state.registry.add_organization(speaker.text, speaker.role)  # "Microsoft said", with "Microsoft’s shares"
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
 
 
@@ -439,6 +498,49 @@ def _issuer(number: int, state: _State) -> Person | None:
     if heard and state.spoke_here > max(marker.paragraph for marker in heard):
         return None  # "The council said in a statement …": someone unnamed spoke since
     return max(heard, key=lambda marker: marker.paragraph).person if heard else None
+
+
+def _a_company(word: str, state: _State) -> bool:
+    """A one-word speaker no person of the article is known by, that the article writes as an
+    organisation's name (with Inc., "its shares", "a spokesperson for")."""
+    if any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people):
+        return False
+    named = any(name.split()[0] == word for name in state.registry.organizations_named)
+    return named or organization_context(word, state.paragraphs)
+
+
+_COMPANY_NOUNS = {"company", "firm", "business", "retailer", "airline", "carrier", "bank", "chain", "maker", "manufacturer",
+                  "startup", "start-up", "giant", "group", "operator", "insurer", "lender", "supplier", "developer", "publisher"}
+
+
+def _named_organization(head: str, state: _State) -> str | None:
+    """The one organisation the text named that "the <head>" can mean: one with the word in its
+    name ("the ministry": the Ministry of Defence), or for "the company", the one with a company
+    suffix; None when none or several fit."""
+    from .mentions import COMPANY_SUFFIX
+
+    names = state.registry.organizations_named
+    if head in _COMPANY_NOUNS:
+        fitting = {n for n in names if re.search(r"\b" + COMPANY_SUFFIX + r"$", n) or not any(is_org_word(w) for w in n.split())}
+        fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"$", "", n) for n in fitting} or fitting
+    else:
+        fitting = {n for n in names if head in n.lower().split()}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _spoke_since(paragraph: int, state: _State) -> bool:
+    """Whether a quote or a quoteless attribution came in or after that paragraph."""
+    return state.last_quote_paragraph >= paragraph or state.spoke_here >= paragraph
+
+
+def _in_mind(person: Person, paragraph: int, pronoun: str, state: _State) -> bool:
+    """Whether the subject the paragraph before ended on is someone a he/she can mean: of the
+    pronoun's gender as the text states it, or newly introduced there ("Reached at his home,
+    Ortiz was generous about her." / "“…,” he said."), whom the next pronoun usually means."""
+    gender = gender_of(person)
+    if gender is not None:
+        return gender == pronoun_gender(pronoun)
+    return state.introduced.get(id(person)) == paragraph
 
 
 def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State) -> None:

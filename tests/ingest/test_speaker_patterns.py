@@ -40,12 +40,13 @@ def test_he_after_a_paragraph_about_a_man_means_him():
     assert _speakers(found)[2] == "Tamsin Rook"
 
 
-def test_a_subject_of_unknown_gender_in_the_paragraph_before_is_no_antecedent():
-    found, _ = quotes("“It was obvious,” said Corin Bale.",
+def test_a_subject_of_unknown_gender_named_before_is_no_antecedent():
+    found, _ = quotes("Tamsin Rook sat at the back of the court.",
+                      "“It was obvious,” said Corin Bale.",
                       "“He had no record,” said Aldo Finch.",
-                      "Tamsin Rook had taken the witness box.",
+                      "Rook had taken the witness box.",
                       "“I knew,” he said.")
-    assert _speakers(found)[2] != "Tamsin Rook"  # only a man or woman the text says can be meant
+    assert _speakers(found)[2] != "Tamsin Rook"  # not newly introduced, and no gender the text gives
 
 
 def test_kin_described_by_a_possessive_is_whom_he_means():
@@ -92,3 +93,58 @@ def test_a_letters_signature_is_its_writer_without_the_town():
     assert [p.name for p in registry.people] == ["Oona Pettit", "Lars Odegaard"]
     # a line of capitals that is not at a letter's end is no signature
     assert register_signatures(["Oona Pettit Walnut Grove", "She wrote.", "Then more."], PeopleRegistry()) == set()
+
+
+def test_names_with_accents_mac_and_letters_after_them():
+    found = [m.name for m in find_person_names(
+        "Josefina Alcántara met Eilidh MacLeod, Sergio Ibáñez and Chief Executive Min-seo Kang; Mr. McKenna left.")]
+    assert found == ["Josefina Alcántara", "Eilidh MacLeod", "Sergio Ibáñez", "Min-seo Kang", "McKenna"]
+    found, _ = quotes("Opening the defence, Fiona Gallagher KC told the jury her client had been “careless”.")
+    assert found[0][1:3] == ("Fiona Gallagher", "Fiona Gallagher")
+    assert [m.name for m in find_person_names("Fire Chief Darnell Washington spoke in Washington.")] == ["Darnell Washington"]
+
+
+def test_a_person_newly_introduced_as_the_subject_is_whom_the_next_pronoun_means():
+    found, _ = quotes("“It was a mistake,” Ms Ilse Brandt said.",
+                      "Moira Quill, who chairs the trustees, gave evidence on Thursday.",
+                      "“We trusted him completely,” she told the court.")
+    assert _speakers(found) == ["Ilse Brandt", "Moira Quill"]
+    found, _ = quotes("“It was a mistake,” said Petr Halas, adding that his team had checked.",
+                      "Reached at his home, Ortiz Varela was generous about it.",
+                      "“She was the best cook I ever had,” he said.")
+    assert _speakers(found)[1] == "Ortiz Varela"
+
+
+def test_kin_before_a_name_gives_the_gender_and_the_name_speaks():
+    found, _ = quotes("Jana Roth, who runs the bakery, was blunt. “Prices are up,” she said. Her husband, Tomas, agreed: “It is hard.”")
+    assert _speakers(found) == ["Jana Roth", "Tomas"]
+    found, _ = quotes("“Sixteen years,” said Nguyen Van Long.",
+                      "His daughter, Nguyen Thi Mai, was on the phone. “We'll reopen,” she said.")
+    assert _speakers(found) == ["Nguyen Van Long", "Nguyen Thi Mai"]
+
+
+def test_a_long_quote_introduced_by_a_paragraph_of_its_own():
+    found, _ = quotes("“I don't want to be a brand,” Ana Lupu said.",
+                      "When I ask her about the year she nearly closed, she is quiet. Then she tells the whole story.",
+                      "“It was the winter of 2021. We had no customers.",
+                      "“One night a friend came in and found me there.",
+                      "“The next morning he said we were not closing.”")
+    assert _speakers(found) == ["Ana Lupu"] * 4
+
+
+def test_the_company_is_the_one_company_named():
+    found, _ = quotes("Harlow Freight Ltd. cut 200 jobs on Monday.", "“We regret this decision,” the company said.")
+    assert found[0][1:3] == ("the company", "Harlow Freight")
+    found, _ = quotes("Harlow Freight Ltd. and Osker Inc. cut jobs.", "“We regret this decision,” the company said.")
+    assert found[0][1] is None  # two companies: which one? unknown
+    found, _ = quotes("Shares of Velto fell 5% after a Velto spokesperson confirmed the cuts.", "“We regret this,” Velto said.")
+    registry_kind = find_quotes_kind("Shares of Velto fell 5% after a Velto spokesperson confirmed the cuts.", "“We regret this,” Velto said.")
+    assert found[0][1] == "Velto" and registry_kind == "organization"
+
+
+def find_quotes_kind(*paragraphs: str) -> str:
+    from briefing_gen.ingest.speakers import find_quotes
+    from .test_quotes import EVENT, PUBLISHED
+
+    found, _ = find_quotes(list(paragraphs), PUBLISHED, PeopleRegistry(), EVENT)
+    return found[-1].person.kind
