@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import sys
 import time
@@ -22,10 +23,10 @@ import jinja2
 from .cache import BuildCache, Fingerprinter, TemplateHashes
 from .content import Content, load_content
 from .dependencies import PAGES, KeptReads, Read, ReadValues, TrackedBriefing, frame_digest
-from .markup import MarkdownRenderer, convert_texts
+from .markup import MarkdownRenderer
 from .model import Briefing, make_briefing
 from .problems import Problem, errors_in, warnings_in
-from .render import PAGED_LISTS, SITEMAP_PATH, Page, Recipe, make_page, markdown_texts, page_recipes
+from .render import PAGED_LISTS, SITEMAP_PATH, Recipe, make_page, markdown_texts, page_recipes
 from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment, paged_lists
@@ -33,7 +34,7 @@ from .validate import validate
 from .publish import FolderCheck, Output, RenderFailed, publish
 from .store import Shelf, place
 from .uptodate import InputStamp, input_stamp, up_to_date
-from .workers import InBackground, WorkerDied
+from .workers import WorkerDied
 from .write import OutputError, check_output_folder, check_output_paths, output_lock, recover_interrupted_build
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -55,8 +56,8 @@ def load_and_validate(content_dir: str | Path, use_cache: bool = False) -> tuple
 
 
 class Plan(NamedTuple):
-    """Every file of the site, not yet rendered; what each output read; what those reads gave;
-    warnings about the templates (a long list shown whole: its template has no pager)."""
+    """Every file of the site, not yet rendered; what each output read, and what those reads give;
+    warnings about the templates."""
 
     outputs: list[Output]
     reads: dict[str, tuple[Read, ...]]
@@ -67,44 +68,31 @@ class Plan(NamedTuple):
 def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRenderer | None = None,
                  kept_for: Path | None = None, search_entries: KeptEntries | None = None,
                  kept: KeptReads | None = None) -> Plan:
-    """Every file of the site with its fingerprint; nothing is rendered yet.
-
-    With `kept` (the reads of an earlier build under the same frame), an output whose reads
-    all give what they gave then keeps its fingerprint, and its context is only made if the
-    file has to be written (see dependencies.py).
-    """
+    """Every file of the site with its fingerprint; nothing is rendered yet. With `kept` (an earlier
+    build's reads under the same frame), an output whose reads all give what they gave then keeps its
+    fingerprint, and its context is made only if the file is written (see dependencies.py)."""
     settings = briefing.settings
-    renderer = renderer or MarkdownRenderer(allow_html=settings.allow_html)
-    environment = make_environment(templates_dir, settings, renderer, kept_for)
-    template_hashes = TemplateHashes(environment)
-    fingerprinter = Fingerprinter()
+    environment = make_environment(templates_dir, settings, renderer or MarkdownRenderer(allow_html=settings.allow_html),
+                                   kept_for)
+    template_hashes, fingerprinter = TemplateHashes(environment), Fingerprinter()
+    template_of = functools.cache(environment.get_template)  # which stats the file on every call
     paged = paged_lists(environment)
     recipes = page_recipes(briefing, paged)
-    sitemap_paths = [recipe.path for recipe in recipes if recipe.in_sitemap]
-    read_values = ReadValues(briefing, sitemap_paths)
+    read_values = ReadValues(briefing, [recipe.path for recipe in recipes if recipe.in_sitemap])
     unchanged = kept.unchanged(read_values) if kept is not None else {}
     outputs: list[Output] = []
     reads: dict[str, tuple[Read, ...]] = {}
     one_of_each: dict[Read, Read] = {}  # equal reads, of many pages, kept as one object
-    templates: dict[str, jinja2.Template] = {}
-
-    def template_of(name: str) -> jinja2.Template:
-        if name not in templates:  # get_template stats the file on every call
-            templates[name] = environment.get_template(name)
-        return templates[name]
-
-    def produce(page: Page) -> str | bytes:
-        return page.draw(page.context) if page.draw else template_of(page.template).render(common_context(page, settings))
 
     def produce_kept(recipe: Recipe) -> str | bytes:
-        return produce(make_page(briefing, recipe))
+        page = make_page(briefing, recipe)
+        return page.draw(page.context) if page.draw else template_of(page.template).render(common_context(page, settings))
 
     for recipe in recipes:
         is_page = recipe.path.endswith(".html")
-        kept_output = unchanged.get(recipe.path)
-        if kept_output is not None:  # most outputs of an edit's build: the shortest way through
-            reads[recipe.path] = kept_output[1]
-            outputs.append(Output(recipe.path, kept_output[0], partial(produce_kept, recipe), is_page))
+        if recipe.path in unchanged:  # most outputs of an edit's build: the shortest way through
+            fingerprint, reads[recipe.path] = unchanged[recipe.path]
+            outputs.append(Output(recipe.path, fingerprint, partial(produce_kept, recipe), is_page))
             continue
         page_reads: set[Read] = {PAGES} if recipe.path == SITEMAP_PATH else set()
         if recipe.record is not None:
@@ -115,14 +103,11 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
             drawn_by = f"{page.draw.__module__}.{page.draw.__qualname__}"
             outputs.append(Output(recipe.path, partial(fingerprinter.of, drawn_by, page.context),
                                   partial(page.draw, page.context), is_page))
-            continue
-        context = common_context(page, settings)
-        template = template_of(page.template)
-        outputs.append(Output(recipe.path, partial(fingerprinter.of, template_hashes.of(page.template), context),
-                              partial(template.render, context), is_page))
-    # The search index is made from every quote, takeaway, person and source: its fingerprint
-    # comes from those records, so it is only rebuilt when one of them changed.
-    produce_index = partial(search_index_script, briefing, search_entries)
+        else:
+            context = common_context(page, settings)
+            outputs.append(Output(recipe.path, partial(fingerprinter.of, template_hashes.of(page.template), context),
+                                  partial(template_of(page.template).render, context), is_page))
+    # The search index reads every quote, takeaway, person and source: made again only when one changed.
     if INDEX_PATH in unchanged:
         index_fingerprint, reads[INDEX_PATH] = unchanged[INDEX_PATH]
     else:
@@ -131,14 +116,14 @@ def plan_outputs(briefing: Briefing, templates_dir: Path, renderer: MarkdownRend
         index_fingerprint = partial(fingerprinter.of, "search-index", settings, view.quotes, view.takeaways,
                                     view.people, view.sources)
         reads[INDEX_PATH] = tuple(index_reads)
-    outputs.append(Output(INDEX_PATH, index_fingerprint, produce_index, render_here=True))
+    outputs.append(Output(INDEX_PATH, index_fingerprint, partial(search_index_script, briefing, search_entries),
+                          render_here=True))
     static = templates_dir / "static"
-    if static.is_dir():
-        for path in sorted(static.rglob("*")):
-            relative = path.relative_to(static)
-            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                data = path.read_bytes()
-                outputs.append(Output(f"static/{relative.as_posix()}", fingerprinter.of(data.hex()), lambda data=data: data))
+    for path in sorted(static.rglob("*")) if static.is_dir() else ():
+        relative = path.relative_to(static)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            data = path.read_bytes()
+            outputs.append(Output(f"static/{relative.as_posix()}", fingerprinter.of(data.hex()), lambda data=data: data))
     return Plan(outputs, reads, read_values, _unpaged_warnings(briefing, templates_dir, paged))
 
 
@@ -156,16 +141,13 @@ def _unpaged_warnings(briefing: Briefing, templates_dir: Path, paged: tuple[str,
 def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool = False,
                clean: bool = False, show_progress: bool = False,
                inputs: InputStamp | None = None, cache: BuildCache | None = None) -> tuple[BuildResult | None, list[Problem]]:
-    """The build without printing: what was written, or every problem that stopped it.
-
-    `build` and `serve` share it; an unusable output folder raises OutputError or OSError.
-    `inputs` is the stamp of the inputs when the caller already took it and found the site
-    out of date (the command line does, before importing the renderer), and `cache` the
-    build record it read to find that.
-    """
+    """The build without printing (`build` and `serve` share it): what was written, or every problem
+    that stopped it; an unusable output folder raises OutputError or OSError. `inputs` and `cache`:
+    the input stamp and build record a caller read and found the site out of date with."""
     build = Build(Path(content_dir), templates, out, drafts, clean, show_progress, inputs, cache)
-    if build.up_to_date():
-        return unchanged_result(build.record), []
+    if build.up_to_date():  # the last build's pages and warnings
+        current = build.record.current
+        return BuildResult(sum(path.endswith(".html") for path in current), len(current), 0, tuple(build.record.warnings)), []
     try:
         with build.running():
             build.load()
@@ -175,6 +157,10 @@ def build_into(content_dir: str | Path, templates: Path, out: Path, drafts: bool
             build.publish()
     except Stopped as stopped:
         return None, stopped.args[0]
+    except jinja2.TemplateError as error:
+        return None, [template_problem(error)]
+    except RenderFailed as failure:
+        return None, [failure.description]
     return build.result(), []
 
 
@@ -184,10 +170,8 @@ class Stopped(Exception):
 
 @dataclass
 class Build:
-    """One build's state: its options, then what each step adds, in the order of the steps.
-
-    Everything kept for the next build comes from the store (store.py) and goes back to it
-    at the end; with `clean`, nothing kept is read."""
+    """One build's state: its options, then what each step adds. What is kept for the next build
+    comes from the store (store.py) and goes back at the end; a clean build reads nothing kept."""
 
     content_dir: Path
     templates: Path
@@ -204,12 +188,10 @@ class Build:
     briefing: Briefing | None = None
     kept_reads: KeptReads | None = None
     search_entries: KeptEntries | None = None
-    frame: str = ""  # what every output depends on besides its reads (dependencies.frame_digest)
     planned: Plan | None = None
     changed: int = 0
     # what runs beside the steps (see `running`)
     folder_check: FolderCheck | None = None
-    converter: InBackground | None = None
     converting: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     finish_converting: Callable[[], None] | None = None
 
@@ -227,32 +209,27 @@ class Build:
 
     @contextlib.contextmanager
     def running(self) -> Iterator[None]:
-        """Around the steps: the old site checked meanwhile, Markdown converted meanwhile, and the
-        collector off while loading. Loading makes some hundred thousand objects that live to the
-        end of the build: the collector, run on them again and again, cost a tenth of a one-edit
-        rebuild at 10,000 records. They are set aside (frozen) before rendering, whose short-lived
-        garbage is collected as usual."""
-        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current, self.record.loaded_from)
-        self.converter = InBackground.waiting(convert_texts)  # forked before loading: see InBackground
+        """Around the steps: the old site checked and Markdown converted meanwhile, and the collector
+        off while loading, whose hundred thousand objects live to the end (collecting them again and
+        again cost a tenth of a one-edit rebuild at 10,000 records); `plan` freezes them."""
+        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current)
         collecting = gc.isenabled()
         gc.disable()
         try:
             yield
         finally:
             self.converting.close()
-            self.converter.close()
             self.folder_check.close()
             gc.unfreeze()  # a long-running caller (serve) must get this build's objects back to collect
             (gc.enable if collecting else gc.disable)()
 
     def load(self) -> None:
-        self.content, self.problems = load_content(self.content_dir, use_cache=not self.clean,
-                                                   listed=self.inputs.folders)
+        self.content, self.problems = load_content(self.content_dir, use_cache=not self.clean, listed=self.inputs.folders)
         self.renderer = MarkdownRenderer(allow_html=self.content.settings.allow_html, store=self.kept("markdown"))
 
     def validate(self) -> None:
         self.finish_converting = self.converting.enter_context(
-            self.renderer.converting(markdown_texts(self.content), self.converter))
+            self.renderer.converting(markdown_texts(self.content)))
         self.verbatim = None if self.clean else Shelf(self.kept("verbatim"))
         self.problems = sorted(self.problems + validate(self.content, self.verbatim))
         if errors_in(self.problems):
@@ -263,65 +240,49 @@ class Build:
 
     def plan(self) -> None:
         settings = self.briefing.settings
-        self.frame = frame_digest(self.templates, settings, self.drafts)
-        try:
-            with self.converting:
-                self.search_entries = KeptEntries(self.kept("search"), settings.pretty_urls)
-                self.kept_reads = KeptReads(place(self.out, "reads"), self.frame, fresh=self.clean)
-                self.planned = plan_outputs(self.briefing, self.templates, self.renderer,
-                                            kept_for=None if self.clean else self.out,
-                                            search_entries=self.search_entries,
-                                            kept=None if self.clean else self.kept_reads)
-                self.finish_converting()
-        except jinja2.TemplateError as error:
-            raise Stopped([template_problem(error)]) from None
+        with self.converting:
+            self.search_entries = KeptEntries(self.kept("search"), settings.pretty_urls)
+            self.kept_reads = KeptReads(place(self.out, "reads"), frame_digest(self.templates, settings, self.drafts),
+                                        fresh=self.clean)
+            self.planned = plan_outputs(self.briefing, self.templates, self.renderer,
+                                        kept_for=None if self.clean else self.out, search_entries=self.search_entries,
+                                        kept=None if self.clean else self.kept_reads)
+            self.finish_converting()
         self.problems = sorted(self.problems + self.planned.warnings)
         gc.freeze()  # what was loaded and planned stays to the end: later collections need not walk it
         gc.enable()
 
     def publish(self) -> None:
         """Write what changed, swap the new site in, and keep this build's work for the next."""
-        outputs, plan = self.planned.outputs, self.planned
-        try:
-            check_output_paths([output.path for output in outputs], passed=self.kept_reads.outputs)
-            with output_lock(self.out):
-                recover_interrupted_build(self.out)
-                check_output_folder(self.out, [self.content_dir, self.templates])
-                if not self.clean:
-                    self.record = self.record.reloaded()  # another build may have finished while this one waited
-                progress = Progress(len(outputs), "rendering", enabled=self.show_progress)
-                self.changed = publish(outputs, self.out, self.record, self.clean, describe_error=template_problem,
-                                       progress=progress, folder_check=self.folder_check,
-                                       made_from=(self.inputs, warnings_in(self.problems)),
-                                       while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
-                progress.close()
-                for kept in (self.renderer, self.search_entries, self.verbatim):
-                    if kept is not None:
-                        kept.save()
-                self.kept_reads.save({output.path: (output.fingerprint, plan.reads[output.path])
-                                      for output in outputs if output.path in plan.reads}, plan.read_values)
-        except jinja2.TemplateError as error:
-            raise Stopped([template_problem(error)]) from None
-        except RenderFailed as failure:
-            raise Stopped([failure.description]) from None
+        plan = self.planned
+        check_output_paths([output.path for output in plan.outputs], passed=self.kept_reads.outputs)
+        with output_lock(self.out):
+            recover_interrupted_build(self.out)
+            check_output_folder(self.out, [self.content_dir, self.templates])
+            if not self.clean:
+                self.record = self.record.reloaded()  # another build may have finished while this one waited
+            progress = Progress(len(plan.outputs), "rendering", enabled=self.show_progress)
+            self.changed = publish(plan.outputs, self.out, self.record, self.clean, describe_error=template_problem,
+                                   progress=progress, folder_check=self.folder_check,
+                                   made_from=(self.inputs, warnings_in(self.problems)),
+                                   while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
+            progress.close()
+            for kept in (self.renderer, self.search_entries, self.verbatim):
+                if kept is not None:
+                    kept.save()
+            self.kept_reads.save({output.path: (output.fingerprint, plan.reads[output.path])
+                                  for output in plan.outputs if output.path in plan.reads}, plan.read_values)
 
     def result(self) -> BuildResult:
-        outputs = self.planned.outputs
-        takeaways = self.content.of_kind("takeaways").values()
+        outputs, takeaways = self.planned.outputs, self.content.of_kind("takeaways").values()
         return BuildResult(pages=sum(output.is_page for output in outputs), files=len(outputs), changed=self.changed,
                            warnings=tuple(warnings_in(self.problems)),
                            drafts_left_out=0 if self.drafts else sum(takeaway.draft for takeaway in takeaways))
 
 
-def unchanged_result(cache: BuildCache) -> BuildResult:
-    """What a build that found nothing to do reports: the last build's pages and warnings."""
-    pages = sum(1 for path in cache.current if path.endswith(".html"))
-    return BuildResult(pages=pages, files=len(cache.current), changed=0, warnings=tuple(cache.warnings))
-
-
 def template_problem(error: Exception) -> Problem:
-    """A template error as a path:line problem naming the template: for a syntax error the one
-    Jinja names, else the innermost template file and line in its traceback."""
+    """A template error as a path:line problem: for a syntax error where Jinja says, else the
+    innermost template file and line of its traceback."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         return Problem(error.filename or error.name or "template", error.lineno, f"template syntax error: {error.message}", "template")
     where, line, tb = "templates", 1, error.__traceback__
@@ -337,15 +298,12 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
                cache: BuildCache | None = None) -> int:
     """`briefing-gen build`: the whole site or nothing."""
     started = time.perf_counter()
-    templates, out = Path(templates_dir), Path(out_dir)
-    if not templates.is_dir():
+    if not Path(templates_dir).is_dir():
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result, problems = build_into(content_dir, templates, out, drafts, clean, show_progress=not quiet,
-                                      inputs=inputs, cache=cache)
-        if problems:
-            return report_problems(problems)
+        result, problems = build_into(content_dir, Path(templates_dir), Path(out_dir), drafts, clean,
+                                      show_progress=not quiet, inputs=inputs, cache=cache)
     except OutputError as error:  # a wrong --out is a usage error: nothing in the content is at fault
         print(f"briefing-gen build: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -355,6 +313,8 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
     except OSError as error:
         print(f"error: cannot write {out_dir}: {error.strerror or error}; the previous site is unchanged", file=sys.stderr)
         return EXIT_CONTENT
+    if problems:
+        return report_problems(problems)
     if not quiet:
         print_build_summary(result.pages, result.files, result.changed, time.perf_counter() - started,
                             out_dir, result.drafts_left_out, result.warnings)
@@ -363,48 +323,41 @@ def build_site(content_dir: str, templates_dir: str, out_dir: str, drafts: bool 
 
 def report_problems(problems: list[Problem], output_format: str = "text") -> int:
     """Print every problem; exit 1 when any is an error, 0 when all are warnings."""
-    errors = errors_in(problems)
-    if output_format == "json":
-        for problem in problems:
-            print(problem.json())
-        return EXIT_CONTENT if errors else EXIT_OK
-    colour = wants_colour(sys.stderr)
+    errors, colour = errors_in(problems), wants_colour(sys.stderr)
     for problem in problems:
-        print(problem_line(problem, colour), file=sys.stderr)
-    if errors:
+        if output_format == "json":
+            print(problem.json())
+        else:
+            print(problem_line(problem, colour), file=sys.stderr)
+    if errors and output_format == "text":
         print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found; nothing was written", file=sys.stderr)
     return EXIT_CONTENT if errors else EXIT_OK
 
 
 def check_site(content_dir: str, templates_dir: str, output_format: str = "text") -> int:
     """`briefing-gen check`: every validation of the build, then the rendered site's links; writes nothing."""
-    templates = Path(templates_dir)
-    if not templates.is_dir():
+    if not Path(templates_dir).is_dir():
         print(f"{templates_dir}: no such templates folder", file=sys.stderr)
         return EXIT_USAGE
     content, problems = load_and_validate(content_dir)
     if not errors_in(problems):
-        problems += check_rendered_links(make_briefing(content), templates)
-    if problems:
-        code = report_problems(problems, output_format)
-        if code == EXIT_OK and output_format == "text":
-            print("No errors found.")
-        return code
-    if output_format == "text":
-        print("No problems found.")
-    return EXIT_OK
+        problems += check_rendered_links(make_briefing(content), Path(templates_dir))
+    code = report_problems(problems, output_format)
+    if code == EXIT_OK and output_format == "text":
+        print("No errors found." if problems else "No problems found.")
+    return code
 
 
 def check_rendered_links(briefing: Briefing, templates: Path) -> list[Problem]:
-    """Render the site in memory and report every internal link or anchor that does not resolve."""
+    """Render the site in memory, without the store, and report every internal link or anchor that
+    does not resolve. The share cards and data files hold no link, so none is made (drawing every
+    card of a large briefing would take most of the check)."""
     from .links import MemoryWriter, broken_links
 
-    # Links are all a check reads: the share cards and the data files hold none, so none is made
-    # (drawing every card of a large briefing would take most of the check).
     briefing.settings = dataclasses.replace(briefing.settings, cards=False, data=False)
     writer = MemoryWriter()
     try:
-        for output in plan_outputs(briefing, templates).outputs:  # in memory, without the store
+        for output in plan_outputs(briefing, templates).outputs:
             data = output.produce()
             writer.write(output.path, b"".join(data) if isinstance(data, list) else data)
     except jinja2.TemplateError as error:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .store import Shelf
-from .workers import InBackground, mapped_in_workers, worker_count
+from .workers import mapped_in_workers, worker_count
 
 # Below this many texts to convert, starting workers costs more than it saves.
 PARALLEL_CONVERT = 400
@@ -132,7 +132,7 @@ class MarkdownRenderer:
         return cached
 
     @contextlib.contextmanager
-    def converting(self, texts: list[str], helper: InBackground | None = None) -> Iterator[Callable[[], None]]:
+    def converting(self, texts: list[str]) -> Iterator[Callable[[], None]]:
         """Convert the texts pages will ask for while the caller goes on with other work.
 
         Yields `finish`: once it is called, every text is in this renderer, so the
@@ -140,34 +140,20 @@ class MarkdownRenderer:
         body twice. On a large site the texts are converted in worker processes,
         started here, while the build checks the content and plans its pages; a
         block left without calling `finish` (the content has errors) stops them.
-        A few texts (an edit's) go to `helper`, a process forked early and waiting for
-        `convert_texts`' arguments, so this one need not import Markdown at all; it is
-        closed unused when there is nothing to convert or enough for workers.
+        A few texts (an edit's) are converted here when `finish` is called.
         """
         wanted = dict.fromkeys(texts)
         kept = wanted.keys() & self._stored.keys()  # as _known does, for thousands of texts at once
         self._cache.update(zip(kept, map(self._stored.__getitem__, kept)))
         missing = [text for text in wanted if text not in self._cache]
         workers = worker_count()
-        few = len(missing) < PARALLEL_CONVERT or workers < 2
-        if helper is not None:
-            if few and missing:
-                helper.give(self._allow_html, missing)
-            else:
-                helper.close()
-        if few:
+        if len(missing) < PARALLEL_CONVERT or workers < 2:
             def convert_here() -> None:
-                if helper is not None and missing:
-                    self._cache.update((text, html) for text, html in zip(missing, helper.result()) if html is not None)
                 for text in missing:
                     if text not in self._cache:
                         _try_render(self, text)  # a text that fails is left to its page, which reports it
 
-            try:
-                yield convert_here
-            finally:
-                if helper is not None:
-                    helper.close()
+            yield convert_here
             return
         with mapped_in_workers(partial(_try_render, self), missing, batch=-(-len(missing) // (workers * 4))) as batches:
             def finish() -> None:
@@ -194,10 +180,3 @@ def _try_render(renderer: MarkdownRenderer, text: str) -> str | None:
         return renderer.render(text)
     except Exception:
         return None
-
-
-def convert_texts(allow_html: bool, texts: list[str]) -> list[str | None]:
-    """Each text's HTML (None where it fails), as a renderer of its own makes it: the work of
-    the helper process a build gives `MarkdownRenderer.converting`."""
-    renderer = MarkdownRenderer(allow_html=allow_html)
-    return [_try_render(renderer, text) for text in texts]

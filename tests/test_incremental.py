@@ -358,7 +358,7 @@ def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content
     out = tmp_path / "site"
     build(minimal_content, TEMPLATES, out)
     states = BuildCache.load(out).current
-    assert FolderCheck(out, states).result(dict(states)) == states  # equal states: the forked walk's verdict
+    assert FolderCheck(out, states).result(states) == states  # the same states: the forked walk's verdict
     other = dict(states, **{"index.html": FileState.of("0" * 40, 1, 1)})
     check = FolderCheck(out, states)
     assert check.result(other) is None  # walked again, here, for the states asked about
@@ -482,47 +482,49 @@ def test_the_build_record_keeps_the_shadow_as_it_differs_from_the_live_site(tmp_
         assert all(type(state) is FileState for state in (loaded.shadow or {}).values())
 
 
-def test_a_shadow_being_changed_is_trusted_by_no_record_until_the_next_save(tmp_path, monkeypatch):
-    from briefing_gen import cache as cache_module
-    from briefing_gen.cache import BuildCache, FileState
+def test_a_shadow_being_changed_is_trusted_by_no_record_until_the_next_save(minimal_content, tmp_path, monkeypatch,
+                                                                         capsys):
+    """The shadow is trusted without a walk while it holds the file saying its record describes it:
+    removed before the shadow changes (the record is not rewritten for it), and written back only
+    once the record of the swapped site is saved."""
+    from briefing_gen import publish
+    from briefing_gen.cache import BuildCache
 
-    out = tmp_path / "site"
-    out.mkdir()
-    live = {"a.html": FileState.of("1" * 40, 1, 1)}
-    shadow = {"a.html": FileState.of("2" * 40, 2, 2)}
-    BuildCache(out, live, shadow).save()
-    first, second = BuildCache.load(out), BuildCache.load(out)  # two builds read the same record
-    assert first.shadow == shadow and first.token is not None
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    for word in ("ash", "birch"):
+        edit_tag_body(minimal_content, TEMPLATES, word)
+        build(minimal_content, TEMPLATES, out)
+    shadow_dir = publish.shadow_folder(out)
+    recorded, kept = shadow_dir / publish.RECORDED, BuildCache.load(out).shadow
+    assert recorded.is_file() and kept
+    assert {path.relative_to(shadow_dir).as_posix() for path in shadow_dir.rglob("*") if path.is_file()} == \
+        set(kept) | {".briefing-gen", publish.RECORDED}
     record = BuildCache.path_for(out).read_bytes()
-    first.forget_shadow()  # the first begins to change the shadow (and may die there)
-    assert BuildCache.path_for(out).read_bytes() == record  # said by a note, not by saving the record
-    assert first.shadow is None and BuildCache.load(out).shadow is None
-    assert second.reloaded().shadow is None  # the other one, waiting for the lock, sees it too
-    first.shadow = shadow
-    first.save()  # the build ends: a new record, and the note names no record any more
-    assert BuildCache.load(out).shadow == shadow
-    assert not any("shadow-changing" in path.name for path in BuildCache.path_for(out).parent.iterdir())
+    seen = []
 
-    def no_note(path, value):
-        if "shadow-changing" in path.name:
-            raise OSError(28, "No space left on device")
-        return real_keep(path, value)
+    def stopped_half_way(folder, outputs, *args):
+        seen.append((recorded.exists(), BuildCache.path_for(out).read_bytes() == record))
+        raise OSError(28, "No space left on device")
 
-    real_keep = cache_module.keep_pickled
-    monkeypatch.setattr(cache_module, "keep_pickled", no_note)
-    third = BuildCache.load(out)
-    third.forget_shadow()  # no room for the note: the whole record is saved without the shadow
-    assert BuildCache.load(out).shadow is None and BuildCache.load(out).current == live
-    monkeypatch.setattr(cache_module, "keep_pickled", lambda path, value: (_ for _ in ()).throw(OSError(28, "full")))
-    fourth = BuildCache.load(out)
-    fourth.shadow = shadow
-    fourth.forget_shadow()  # nothing can be written: the record goes, so nothing is trusted
-    assert not BuildCache.path_for(out).exists() and BuildCache.load(out).current is None
+    edit_tag_body(minimal_content, TEMPLATES, "cedar")
+    real_render = publish.render_into
+    monkeypatch.setattr(publish, "render_into", stopped_half_way)
+    assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
+    assert seen == [(False, True)]  # trusted by no build from before it changed, the record as it was
+    monkeypatch.setattr(publish, "render_into", real_render)
+    monkeypatch.setattr(BuildCache, "save", lambda self: False)  # the build ends, but its record cannot be saved
+    build(minimal_content, TEMPLATES, out)
+    assert not recorded.exists()
+    monkeypatch.undo()
+    edit_tag_body(minimal_content, TEMPLATES, "ash")
+    build(minimal_content, TEMPLATES, out)
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
 
 
 def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp_path, monkeypatch, capsys):
-    """The shadow gets its marker back before the swap; a swap that then fails (or a build killed
-    there) must not leave the old record of the shadow trusted over the new files in it."""
+    """A swap that fails (or a build killed before it) must not leave the old record of the shadow
+    trusted over the new files in it."""
     from briefing_gen import publish
 
     out, clean = tmp_path / "site", tmp_path / "clean"
@@ -530,7 +532,11 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
         edit_tag_body(minimal_content, TEMPLATES, word)
         build(minimal_content, TEMPLATES, out)
     edit_tag_body(minimal_content, TEMPLATES, "cedar")
-    monkeypatch.setattr(publish, "exchange_folders", lambda first, second: False)
+
+    def failed_swap(new, out_dir):
+        raise OSError("could not swap the new site into place")
+
+    monkeypatch.setattr(publish, "replace_folder", failed_swap)
     assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "-q") == 1
     monkeypatch.undo()
     assert "Ferries and birch." in (out / "tags" / "transport" / "index.html").read_text()  # the site before stays
@@ -538,6 +544,23 @@ def test_a_swap_that_failed_leaves_a_shadow_no_build_trusts(minimal_content, tmp
     build(minimal_content, TEMPLATES, out)
     build(minimal_content, TEMPLATES, clean, "--clean")
     assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_where_folders_cannot_be_exchanged_every_build_swaps_by_two_renames(minimal_content, tmp_path, monkeypatch):
+    """Off Linux there is no one-step exchange: the shadow goes in place, and the old site becomes
+    the shadow, by two renames, on every build (the shadow in use or not)."""
+    from briefing_gen import publish, write
+
+    monkeypatch.setattr(write, "exchange_folders", lambda first, second: False)
+    out, clean = tmp_path / "site", tmp_path / "clean"
+    for word in ("ash", "birch", "cedar", "deodar"):
+        edit_tag_body(minimal_content, TEMPLATES, word)
+        build(minimal_content, TEMPLATES, out)
+        assert f"Ferries and {word}." in (out / "tags" / "transport" / "index.html").read_text()
+    assert (publish.shadow_folder(out) / publish.RECORDED).is_file()  # the last builds went through the shadow
+    build(minimal_content, TEMPLATES, clean, "--clean")
+    assert tree_bytes(out) == tree_bytes(clean)
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.")] == [".site.shadow"]
 
 
 @pytest.mark.parametrize("harm", ["deleted", "damaged"])

@@ -224,51 +224,8 @@ def test_a_build_takes_the_input_stamp_in_the_background_and_records_it(seed_con
     assert len(forked) == 2 and BuildCache.load(out).inputs == recorded
 
 
-def test_a_helper_forked_early_does_its_work_when_given_its_arguments():
-    from briefing_gen.markup import convert_texts
-    from briefing_gen.workers import InBackground
-
-    helper = InBackground.waiting(convert_texts)
-    assert helper._pid is not None
-    texts = ["Some **bold** words.", "[a link](javascript:alert(1)) and [another](https://example.org/)"]
-    helper.give(False, texts)
-    assert helper.result() == convert_texts(False, texts)
-    assert helper._pid is None  # collected
-
-
-def test_a_helper_told_there_is_nothing_to_do_ends(tmp_path):
-    from briefing_gen.workers import InBackground
-
-    flag = tmp_path / "worked"
-    helper = InBackground.waiting(lambda: flag.write_text("worked"))
-    pid = helper._pid
-    helper.close()
-    assert helper._pid is None and not flag.exists()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # already collected: no process left behind
-
-
-def test_a_helper_that_dies_leaves_the_work_to_this_process(tmp_path):
-    from briefing_gen.workers import InBackground
-
-    flag = tmp_path / "in-the-child"
-
-    def dies_in_the_child(value: int) -> int:
-        if not flag.exists():
-            flag.write_text("died")
-            os._exit(3)
-        return value * 2
-
-    helper = InBackground.waiting(dies_in_the_child)
-    helper.give(21)
-    assert helper.result() == 42 and flag.read_text() == "died"
-
-
-def test_an_edit_is_converted_by_the_helper_and_the_build_never_imports_markdown(seed_content, tmp_path):
-    """A one-edit rebuild finds every other body's HTML kept; the edited one is converted by the
-    helper, so the build's own process does not import Python-Markdown."""
-    import subprocess
-    import sys
+def test_an_edit_is_converted_in_a_rebuild_that_keeps_every_other_body(seed_content, tmp_path, monkeypatch):
+    """A one-edit rebuild finds every other body's HTML kept, and converts the edited one."""
     import time
 
     out = tmp_path / "out"
@@ -276,10 +233,9 @@ def test_an_edit_is_converted_by_the_helper_and_the_build_never_imports_markdown
     time.sleep(2.1)  # past the racy window, so the next build reads only the edited file
     takeaway = sorted((seed_content / "takeaways").glob("*.md"))[0]
     takeaway.write_text(takeaway.read_text(encoding="utf-8") + "\nAn *added* sentence.\n", encoding="utf-8")
-    script = ("import sys; from briefing_gen.cli import main\n"
-              "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-              "print('markdown' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", script, "build", "--content", str(seed_content), "--templates",
-                           str(TEMPLATES), "--out", str(out), "-q"], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert done.stdout.strip() == "False"
+    converted = []
+    real = markup.MarkdownRenderer._converter
+    monkeypatch.setattr(markup.MarkdownRenderer, "_converter", lambda self: converted.append(1) or real(self))
+    build(seed_content, out)
+    assert len(converted) == 1  # the edited body only
     assert "An <em>added</em> sentence." in (out / "takeaways" / takeaway.stem / "index.html").read_text(encoding="utf-8")

@@ -176,7 +176,7 @@ def test_a_read_only_output_location_keeps_the_old_site(minimal_content, tmp_pat
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     # root ignores permission bits, so the file system's refusal is simulated where the build meets it
-    monkeypatch.setattr("briefing_gen.publish.tempfile.mkdtemp", read_only)
+    monkeypatch.setattr("briefing_gen.publish.os.mkdir", read_only)
     monkeypatch.setattr("briefing_gen.publish.os.replace", read_only)
     monkeypatch.setattr(Path, "unlink", read_only)
     assert run_cli("build", "--content", str(minimal_content), "--templates", str(TEMPLATES), "--out", str(out), "--clean") == 1

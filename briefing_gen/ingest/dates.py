@@ -64,6 +64,14 @@ def _day_month(match: re.Match, published: dt.date | None) -> PartialDate | None
     return _checked(year, month, day)
 
 
+def _day_month_last_year(match: re.Match, published: dt.date | None) -> PartialDate | None:
+    """'June 3 last year', '3 June last year': that day of the year before publication."""
+    if published is None:
+        return None
+    month = _MONTH_ALIASES[(match["month"] or match["month2"]).lower().rstrip(".")]
+    return _checked(published.year - 1, month, int(match["day"] or match["day2"]))
+
+
 def _month_only(match: re.Match, published: dt.date | None, future: bool = False) -> PartialDate | None:
     """'in April': the latest April on or before publication (the next one in a sentence about the future)."""
     if published is None:
@@ -134,6 +142,28 @@ def _week(match: re.Match, published: dt.date | None) -> PartialDate | None:
     return PartialDate(first.year) if first.year == last.year else None
 
 
+def _weekend(match: re.Match, published: dt.date | None) -> PartialDate | None:
+    """'over the weekend', 'last weekend': the latest Saturday and Sunday up to publication
+    (the pair before this week's for 'last'; 'this weekend' said on a weekday is the next
+    one), at the precision the two days share."""
+    if published is None:
+        return None
+    which = (match["which"] or "").lower()
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if which in ("last", "past") and published.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    if which == "this" and published.weekday() < 5:
+        saturday += dt.timedelta(days=7)  # "this weekend", on a weekday: the one to come
+        return _from_date(saturday)
+    days = [day for day in (saturday, saturday + dt.timedelta(days=1)) if day <= published]
+    if len(days) == 1:
+        return _from_date(days[0])
+    first, last = days
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year) if first.year == last.year else None
+
+
 def _ago(match: re.Match, published: dt.date | None) -> PartialDate | None:
     """'four years ago' is a year, 'two months ago' a month, '3 days ago' a day."""
     if published is None:
@@ -160,13 +190,18 @@ _PATTERNS = [
     (re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"), _day_month_year),
     (re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b"), _day_month_year),
     (re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b"), _month_year),
+    (re.compile(r"\b(?:" + _MONTH + r"\s+" + _DAY + r"|" + _DAY.replace("day>", "day2>") + r"\s+(?:of\s+)?"
+                + _MONTH.replace("month>", "month2>") + r")\s+last\s+year\b"), _day_month_last_year),
     (re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)"), _day_month),
     (re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b"), _day_month),
     (re.compile(r"\b(?i:in|since|until|by|last|early|late|mid-|this|during|from|of)\s*" + _MONTH + r"\b"), _month_only),
-    (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b"), _day_word),
+    (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening|"
+                r"[Tt]his lunchtime|(?:a few|several|\d{1,2}|two|three|four|five|ten|twenty|thirty|forty)\s+(?:minutes|hours)\s+ago|"
+                r"an hour ago|(?:just\s+)?moments? ago)\b"), _day_word),
     (re.compile(r"(?:\b(?P<modifier>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"), _weekday),
     (re.compile(r"\b(?P<which>[Ll]ast|[Pp]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month)\b"), _relative_period),
     (re.compile(r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<which>[Ll]ast|[Pp]ast|[Tt]his)\s+week\b"), _week),
+    (re.compile(r"\b(?:(?P<which>[Ll]ast|[Pp]ast|[Tt]his)|(?:[Oo]ver|[Aa]t|[Dd]uring|[Oo]n)\s+the)\s+weekend\b"), _weekend),
     (re.compile(r"\b" + _COUNT + r"\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
     (re.compile(r"(?<![\d,.$€£¥-])\b" + _YEAR + r"\b(?![\d%]|[.,]\d|-\d|\s*(?:percent|per cent))"), _year),
 ]

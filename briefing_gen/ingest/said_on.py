@@ -1,4 +1,5 @@
-"""When words were said: a date only from the attribution's own clause, else unknown.
+"""When words were said: from the attribution's own clause or the speech event the quote
+belongs to (Dating), else unknown.
 
 "said on Thursday", "Last night, a spokesperson said:", "In late March, Dr Fauci estimated",
 "in an interview on Wednesday, Putin said" date the saying. A date elsewhere in the sentence
@@ -6,14 +7,20 @@ does not: in the reported clause ("said a man came in on Tuesday"), in a relativ
 ("who ran for the seat in 2012"), of another event ("the sky went dark yesterday"), a future
 event ("before Thursday's vote"), or inside the quote (masked before this is called).
 Everything here works on a masked sentence: quotes blanked out, same length.
+
+Dating carries a date past its sentence only as journalists do: to the quotes of a speech
+event the story names (a news conference, an intervention, a meeting where residents spoke,
+a recording, a released report), never the publication date to an undated interview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from .attribution import SPEECH_VERBS, speech_events
 from .dates import find_dates
 
 # words that open another clause: a date past one of them belongs to that clause
@@ -22,7 +29,9 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|who|whom|which|whose|when|where|because|af
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")  # ", who has led one rebellion,"
 _APPOSITION = re.compile(r",\s*(?:an?|the|his|her|their)\s[^,]*,")  # ", a spokesperson for the council,"
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+$", re.IGNORECASE)
-_MAX_AFTER = 4   # "said in a statement on Monday": a few words between the verb and its date
+_AT_OCCASION = re.compile(r"\b(?:at|during|in)\s+$")  # "said at Tuesday's meeting": the day of the occasion spoken at
+_BULLET = re.compile(r"\s*[-*•]\s")  # a standfirst's bullet points: a summary, not the lede
+_MAX_AFTER = 8   # "told reporters at the White House on Monday": a few words between the verb and its date
 _MAX_BEFORE = 9  # "On Monday, the city's mayor Ana Ruiz said"
 
 
@@ -36,8 +45,8 @@ def usable_dates(masked: str, published: dt.date | None):
         if _SPAN_WORD.search(masked[: mention.start]) or re.match(r"(?:since|until|till|from|before|by|for)\b",
                                                                    mention.phrase, re.IGNORECASE):
             continue
-        if re.match(r"[’']s\b", masked[mention.end:]):
-            continue
+        if re.match(r"[’']s\b", masked[mention.end:]) and not _spoken_at(masked, mention.start, mention.end):
+            continue  # "Thursday's vote": an event named by its day, not when anyone spoke
         if mention.phrase in ("Today", "Tonight") and masked[: mention.start].strip():
             continue  # "NBC News' Today show": a programme's name
         if re.search(r"\b(?:was|were|been|is)\s+(?:learned|learnt|reported|revealed|disclosed)\s*$", masked[: mention.start]):
@@ -45,24 +54,57 @@ def usable_dates(masked: str, published: dt.date | None):
         yield mention
 
 
+def _spoken_at(masked: str, start: int, end: int) -> bool:
+    """"said at Tuesday's meeting", "during Monday's briefing": the day of the occasion spoken at."""
+    return bool(_AT_OCCASION.search(masked[:start]) and re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN + r")\b",
+                                                                  masked[end:]))
+
+
 def clause_date(masked: str, verb_start: int, verb_end: int, published: dt.date | None) -> PartialDate | None:
     """The date in the clause of the speech verb at [verb_start, verb_end), or None."""
     for mention in usable_dates(masked, published):
         if verb_start <= mention.start < verb_end:
             return mention.date  # inside the attribution: "according to a report published last month"
-        if mention.start >= verb_end and _attached_after(masked[verb_end: mention.start]):
+        if mention.start >= verb_end and _attached_after(masked[verb_end: mention.start], masked[mention.end:]):
             return mention.date
         if mention.end <= verb_start and _attached_before(masked, mention.start, mention.end, verb_start):
             return mention.date
     return None
 
 
-def _attached_after(between: str) -> bool:
-    """"said on Monday", "told reporters on Monday", "said in a statement last night",
-    "according to a report by the audit office published last month"."""
+def _attached_after(between: str, rest: str = "") -> bool:
+    """"said on Monday", "told reporters at the White House on Monday", "said in a statement
+    last night", "according to a report by the audit office published last month". Not a date
+    of the reported clause: "said a man came in on Tuesday", "said the attack on Monday was …"."""
     if re.fullmatch(r"\s*(?:an?|the|its|their)\s[^,;:_()]*?\b(?:published|released|issued|posted|sent)\s*", between):
         return True
-    return len(between.split()) <= _MAX_AFTER and not _CLAUSE_WORD.search(between) and "," not in between
+    if re.search(r"\bof\s*$", between):
+        return False  # "recalled the drought of 2019": the date of what was spoken about
+    if _CLAUSE_WORD.search(between) or "," in between or len(between.split()) > _MAX_AFTER:
+        return False
+    words = between.split()
+    if any(_is_verb(word, words[index - 1] if index else "") for index, word in enumerate(words)):
+        return False  # "said the plant closed on Monday": a clause of its own
+    subject = between.strip() and not re.match(r"\s*(?:in|at|on|to|during|before|after|with|from|for|by|via|outside|inside)\b", between)
+    # "said the attack on Monday was …": the date closes the subject of the reported clause
+    return not (subject and re.match(r"\s+(?:was|were|is|are|had|has|have|will|would|could|did|killed|left|became|saw|marked)\b", rest))
+
+
+_FINITE = {"was", "were", "is", "are", "am", "be", "been", "had", "has", "have", "will", "would", "could", "should",
+           "can", "may", "might", "must", "did", "does", "do", "came", "went", "got", "made", "took", "left", "ran",
+           "fell", "rose", "met", "saw", "won", "lost", "shut", "broke", "began", "hit", "struck", "died", "sent",
+           "he", "she", "they", "we", "i", "you", "it"}
+_ADJECTIVE_ED = {"televised", "prepared", "recorded", "pre-recorded", "written", "emailed", "videotaped", "taped",
+                 "published", "released", "scheduled", "unscheduled", "signed", "leaked", "jointly", "heated",
+                 "closed-door", "crowded", "packed", "united", "detailed", "lengthy", "extended", "animated"}
+
+
+def _is_verb(word: str, before: str) -> bool:
+    """A finite verb or a subject pronoun: the words after a speech verb begin a clause."""
+    word, before = word.lower().strip(".!?"), before.lower()
+    if word in _FINITE:
+        return True
+    return word.endswith("ed") and len(word) > 4 and word not in _ADJECTIVE_ED and before not in ("a", "an", "the", "his", "her", "their", "its")
 
 
 def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool:
@@ -75,44 +117,45 @@ def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool
         return False
     clause_start = max((m.end() for m in re.finditer(r"[,;:.!?]|\b(?:but|and|while)\b", masked[:start])), default=0)
     prefix = masked[clause_start:start]
-    return len(prefix.split()) <= 8 and not _CLAUSE_WORD.search(prefix)
+    return len(prefix.split()) <= 10 and not _CLAUSE_WORD.search(prefix)
 
 
 # a person's speech act that dates the quotes after it: "Biden joined growing calls on Thursday"
 SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated|stressed|urged|called|joined\s+(?:\w+\s+)?calls|"
                         r"welcomed|praised|critici[sz]ed|condemned|hailed|defended|dismissed|rejected|accused|thanked|"
                         r"addressed|testified|appeared|wrote|tweeted|posted|insisted|argued|warned|estimated|predicted|"
-                        r"declared|revealed|added|explained|noted|claimed|replied|responded)\b")
+                        r"declared|revealed|added|explained|noted|claimed|replied|responded|"
+                        r"gave\s+(?:an?\s+|his\s+|her\s+)?(?:\w+\s+)?(?:interview|speech|address|statement|testimony|evidence)|"
+                        r"held\s+an?\s+(?:news|press)\s+conference|sat\s+down\s+with|pressed|questioned|grilled|quizzed|"
+                        r"challenged|promised|pledged|vowed)\b")
 
 
 def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
     """The day of the occasion the article reports: the day its first sentence gives
-    ("The council voted on Tuesday", "Lanterns lit up the harbour on Saturday"), or the
-    first dated speech of the lede ("in an interview on Wednesday, Putin said"). Words
-    said there, undated in their own sentence, were said that day. A date the first
-    sentence reports someone saying ("the owner said a man came in on Tuesday") is not it."""
-    from .attribution import speech_events
+    ("The council voted on Tuesday", "Lanterns lit up the harbour on Saturday"). Words said
+    there, undated in their own sentence, were said that day. A standfirst's bullet points
+    are a summary, not the lede. A date the first sentence reports someone saying ("the
+    owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
+    quotes ("in an interview on Wednesday, Putin said"): that dates its speaker's quotes
+    (Dating), not everyone's."""
     from .quotes import find_spans, is_heading, mask, sentences
 
-    body = [paragraph for paragraph in paragraphs if not is_heading(paragraph)]
-    for number, paragraph in enumerate(body[:4]):
+    body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+    for paragraph in body[:1]:
         masked = mask(paragraph, find_spans(paragraph))
-        for index, (start, end) in enumerate(sentences(masked)):
+        for start, end in sentences(masked)[:1]:
             sentence = masked[start:end]
-            events = speech_events(sentence)
-            for event in events if "_" in sentence else ():  # a speech the lede quotes, not one it reports
-                date = clause_date(sentence, event.start, event.end, published)
-                if date is not None and date.precision == "day":
-                    return date
-            if number == 0 and index == 0:
-                first = next(iter(usable_dates(sentence, published)), None)
-                if first is not None and first.date.precision == "day" and not any(e.end <= first.start for e in events):
-                    return first.date
+            first = next(iter(usable_dates(sentence, published)), None)
+            reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in speech_events(sentence)) if first else True
+            if not reported and first.date.precision == "day":
+                return first.date  # not "the owner said a man came in on Tuesday"; "what aides called" is no report
     return None
 
 
 _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
-                  r"trial|inquiry|address|vigil|protest|town hall")
+                  r"trial|inquiry|address|vigil|protest|town hall|call")
+# a document dated once ("said in a statement on Monday") is the one "the statement said" quotes
+_DATED_DOCUMENT = r"statement|letter|report|release|note|notice|readout|post|video|tweet|memo|filing|outlook|study"
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -121,9 +164,12 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
-        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b",
+        nouns = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
+        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + nouns + r")\b",
                          masked[mention.end:])
-        before = re.search(r"\b(" + _OCCASION_NOUN + r")\s+(?:on|last|this|held)\s*$", masked[: mention.start])
+        before = re.search(r"\b(" + nouns + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
+                           r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
+                           r"(?:on|last|this|held(?:\s+on)?)?\s*$", masked[: mention.start])
         if after or before:
             found[(after or before).group(1)] = mention.date
     return found
@@ -131,7 +177,257 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
 
 def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
     """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
-    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b", masked):
+    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + "|" + _DATED_DOCUMENT + r")\b", masked):
         if match.group(1) in occasions:
             return occasions[match.group(1)]
     return None
+
+
+# the words of a speech act, for dating only: "branding the letter “…”", "came out fighting by insisting"
+_DATING_ACT = re.compile(SPEECH_ACT.pattern[:-3] + r"|says|adds|insists|warns|urges|calls|tells|branded|branding|dubbed|"
+                         r"dubbing|labell?ed|labell?ing|describ(?:ed|ing)|calling|insisting|saying|adding|telling|"
+                         r"asked|asking|answered|replied|promised|pledged|vowed)\b")
+# "the letter warns", "the report says": words that stand in a document
+_DOCUMENT = (r"letter|report|statement|manifesto|study|survey|document|memo|memorandum|petition|filing|complaint|"
+             r"lawsuit|ruling|judgment|post|tweet|bill|motion|proposal|guidance|outlook|review|paper|editorial|"
+             r"op-ed|essay|column|book|blog|website|notice|leaflet|brochure|press release|release|announcement")
+_IN_DOCUMENT = re.compile(r"\b(?:[Ii]n|[Oo]f)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?(" + _DOCUMENT + r")\b")
+_DOCUMENT_SPEAKER = re.compile(r"(?:the|this|that|its|their|his|her|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT + r")s?$",
+                               re.IGNORECASE)
+# "Video … shows the man entering … Tuesday", "In the footage, he says": a recording of a dated moment
+_RECORDING = re.compile(r"\b(?:video|footage|recording|clip|audio|camera|livestream|bodycam|dashcam|CCTV|tape)\b", re.IGNORECASE)
+_RECORDED_SPEECH = re.compile(r"\b(?:heard|seen|filmed|recorded|captured|caught|shown)\s+(?:on\s+(?:camera|video|tape|film)\s+)?$")
+# "Community members who spoke at Tuesday night's meeting": people, not named, who spoke at an occasion
+_GROUP_SPOKE = re.compile(r"\b(?:[A-Za-z][a-z]+s|people|public|crowd|audience)\s+(?:who\s+|that\s+)?(?:spoke|testified|commented|"
+                          r"addressed|turned out|lined up|gathered|packed|called in(?:to)?)\b|\b(?:speakers|callers|"
+                          r"commenters|witnesses|attendees|participants)\s+(?:at|during|in)\b|\bpublic comment\b")
+# "announced in New York state on Friday", "released its Winter Outlook": news that was made public
+_RELEASE = re.compile(r"\b(?:announced|released|published|issued|unveiled|posted|revealed|disclosed|"
+                      r"put out|made public)\b")
+# "has previously called on", "have long argued", "had said": a saying of no particular day
+_PERFECT = re.compile(r"\b(?:has|have|had|’s|'s)\s+(?:(?:\w+ly|also|long|often|since|already|ever|never|once|"
+                      r"previously|repeatedly|consistently|frequently|publicly)\s+)*$")
+_PERFECT_ACT = re.compile(_PERFECT.pattern[:-1] + r"(?:" + SPEECH_VERBS + r")\b")
+# a speech event with a name: "at a news conference", "speaking to reporters", "in an interview"
+_SPEECH_OCCASION = re.compile(r"\b(?:" + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|"
+                              r"appearance|testimony|remarks|sermon|lecture|keynote)s?\b|\b(?:speaking|addressing)\b|"
+                              r"\btold\s+(?:reporters|journalists|the\s+(?:BBC|committee|court|house|senate|assembly|"
+                              r"parliament|jury|conference|meeting|hearing|rally|crowd|audience))\b", re.IGNORECASE)
+# an occasion a quote's own sentence names afresh: "speaking ahead of the vote", "in an interview"
+_NEW_OCCASION = re.compile(r"\b(?:speaking|addressing)\b|\b(?:in|at|during|on)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+                           + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|appearance)\b")
+_SAID, _INTERVENTION, _OCCASION = 0, 1, 2
+_REPORTING_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
+                    "explained", "explains", "wrote", "writes", "reported", "reports", "indicated", "estimated",
+                    "recalled", "acknowledged", "admitted", "observed", "confirmed", "claimed", "claims", "suggested"}
+
+
+def _reach(sentence: str, verb: str) -> int:
+    """How far a dated speech reaches (Dating._chain_reaches): a named occasion, an intervention, or a report."""
+    if _SPEECH_OCCASION.search(sentence):
+        return _OCCASION
+    return _SAID if verb in _REPORTING_VERBS else _INTERVENTION
+
+
+_AUTHORS = re.compile(r"(?:(?:the|its|their)\s+)?(?:researchers|scientists|authors|forecasters|compilers)", re.IGNORECASE)
+# a reaction that points back at the news: "took solace from this fact", "welcomed the figures"
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:[a-z-]+\s+)?(?:fact|figures?|news|numbers?|announcement|"
+                          r"decision|data|results?|move|ruling|verdict|report|statistics)\b|\bthe\s+(?:news|announcement|"
+                          r"figures|decision|move|ruling|verdict|statistics)\b", re.IGNORECASE)
+
+
+@dataclass
+class Dating:
+    """When the words of an article were said, read in order alongside its attributions.
+
+    Beyond a quote's own clause (clause_date), a date reaches a quote from the speech event
+    it belongs to: the same speaker's dated speech earlier in the story ("At a news conference
+    on Tuesday, the governor said …" and the quotes of the governor after it, until someone
+    else speaks or the story moves to another day), an occasion at which unnamed people spoke
+    ("Residents who spoke at Monday's hearing …" and the quotes of "one resident", "another"),
+    a dated recording ("Video shows him entering on Tuesday" and what he "could be heard
+    saying"), a dated release of the words ("Last October, NOAA released its outlook.
+    Researchers predicted …"), and news made public on the day of publication, which anyone
+    quoted reacting to it right after must have said that day."""
+
+    published: dt.date | None
+    event_date: PartialDate | None
+    lede: str = ""  # the first paragraphs, masked: what the story reports
+    sentence_index: int = 0
+    chain: tuple | None = None  # (person, date, paragraph, reach): the last dated speech and who made it
+    group: tuple | None = None  # (paragraph, date): an occasion where unnamed people spoke
+    recording: tuple | None = None  # (paragraph, date): a dated video or recording
+    filmed: int = 0  # the last paragraph that mentions a recording
+    release: tuple | None = None  # (sentence index, paragraph, date, sentence): words made public on a day
+    quoted_paragraphs: set = field(default_factory=set)
+
+    @classmethod
+    def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
+        from .quotes import find_spans, is_heading, mask
+
+        body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+        lede = " ".join(mask(paragraph, find_spans(paragraph)) for paragraph in body[:2])
+        return cls(published, event_date, lede)
+
+    def read(self, number: int, sentence: str, resolved, quoted: bool) -> None:
+        """Take in one masked sentence of paragraph `number`, before its quotes are dated;
+        `resolved` is its attributions with the person each names (or None)."""
+        self.sentence_index += 1
+        if quoted:
+            self.quoted_paragraphs.add(number)
+        if self.group and number > self.group[0] and number - 1 not in self.quoted_paragraphs | {self.group[0]}:
+            self.group = None  # the run of quotes after the occasion has ended
+        dates = [m for m in usable_dates(sentence, self.published)]
+        day_dates = [m.date for m in dates if m.date.precision == "day"]
+        occasions = occasion_dates(sentence, self.published)
+        if occasions and _GROUP_SPOKE.search(sentence):
+            self.group = (number, next(iter(occasions.values())))
+        elif self.group and any(date != self.group[1] for date in day_dates):
+            self.group = None
+        if _RECORDING.search(sentence):
+            self.filmed = number
+        if day_dates and self.filmed == number:  # "… at about 10:41 a.m. Tuesday.": a sentence may end early
+            self.recording = (number, day_dates[0])
+        release = _RELEASE.search(sentence)
+        if release:
+            date = clause_date(sentence, release.start(), release.end(), self.published)
+            if date is None and dates and dates[0].start < release.start() and re.match(r"\s*(?:[A-Z][\w ]*)?,", sentence[dates[0].end:]):
+                date = dates[0].date  # "Last October, this same NOAA released its U.S. Winter Outlook."
+            if date is not None:
+                self.release = (self.sentence_index, number, date, sentence)
+        if quoted:
+            return
+        dated = False
+        for event, person in resolved:
+            date = clause_date(sentence, event.start, event.end, self.published)
+            if person is not None and date is not None:
+                self.chain, dated = (person, date, number, _reach(sentence, event.verb)), True
+            elif person is not None and self.chain and person is not self.chain[0]:
+                self.chain = None  # someone else speaks: the last speaker's occasion is over
+        if not dated and self.chain and any(date != self.chain[1] for date in day_dates):
+            self.chain = None  # the story has moved to another day
+
+    def quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
+        """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
+        date = self._quote_date(quote, sentence, event, state)
+        person = quote.person
+        if person is not None and getattr(person, "kind", None) == "person":
+            if date is not None:
+                reach = _reach(sentence, "said")
+                if self.chain is not None and self.chain[0] is person and self.chain[1] == date:
+                    reach = max(reach, self.chain[3])
+                self.chain = (person, date, quote.paragraph, reach)
+            elif self.chain and self.chain[0] is not person:
+                self.chain = None
+        return date
+
+    def _quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
+        if event is not None:
+            date = clause_date(sentence, event.start, event.end, self.published)
+            if date is not None:
+                return date
+        else:
+            own = unclaimed_date(sentence, speech_events(sentence), self.published)
+            if own is not None:
+                return own
+        if _PERFECT.search(sentence[: event.start]) if event is not None else _PERFECT_ACT.search(sentence):
+            return None  # "has previously called on Mr Johnson to be …", "have long argued": no day
+        if event is not None and self._recorded(sentence, event, quote.paragraph):
+            return self.recording[1]
+        released = self._released(quote, sentence, event)
+        if released is not None:
+            return released
+        if quote.speaker is None:
+            return self.event_date if self._from_reported_document(sentence) else None
+        previous = state.last_quote
+        if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
+            return previous.said_on
+        occasion = occasion_date(sentence, state.occasions)
+        if occasion is not None:
+            return occasion  # "said someone at the meeting", the meeting dated earlier
+        if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
+            if not (self.chain[3] == _OCCASION and event is not None and _NEW_OCCASION.search(sentence)):
+                return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
+            return None  # "Pike, speaking ahead of Thursday's vote, said": another occasion than the one dated
+        if quote.person is not None and id(quote.person) in state.subject_dates:
+            paragraph, date = state.subject_dates[id(quote.person)]
+            if paragraph in (quote.paragraph, quote.paragraph - 1):
+                return date  # "Tark spoke on Wednesday. “…,” he said."
+        if self.group and getattr(quote.person, "described", False) and quote.paragraph > self.group[0]:
+            return self.group[1]  # "said another person", after "those who spoke at Tuesday's meeting"
+        if quote.how == "report":
+            return _day(self.published)
+        if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
+            return None
+        if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
+            noun = quote.speaker.split()[-1].lower()
+            return self.event_date if re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE) else None
+        return self.event_date
+
+    def _chain_reaches(self, quote) -> bool:
+        """A named occasion ("at a news conference on Tuesday") dates its speaker's quotes for a
+        few paragraphs; an intervention ("Last night, Neil Parish urged the Government to
+        compromise.") the quotes of the paragraph after it, which give its words; a dated
+        report of what someone said ("On Wednesday night, Hasib said the sheriff's office took
+        a report") only its own paragraph and a "he said" right after it."""
+        person, date, paragraph, reach = self.chain
+        if reach == _OCCASION:
+            return quote.paragraph - paragraph <= 6
+        if reach == _INTERVENTION:
+            return quote.paragraph - paragraph <= 1
+        return quote.paragraph == paragraph or (quote.paragraph == paragraph + 1 and quote.how.startswith("continued"))
+
+    def _from_reported_document(self, sentence: str) -> bool:
+        """"In a heartfelt open letter, stars … call on the Prime Minister not to “…”": words of
+        the document the lede reports, said when it reports them."""
+        named = _IN_DOCUMENT.search(sentence)
+        return bool(named) and bool(re.search(r"\b" + re.escape(named.group(1).lower()) + r"s?\b", self.lede, re.IGNORECASE))
+
+    def _recorded(self, sentence: str, event, paragraph: int) -> bool:
+        """"the man could be heard saying", "In the video, he says": words of a dated recording."""
+        if self.recording is None or paragraph - self.recording[0] > 2:
+            return False
+        before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?=\w+\s*$)", " ", sentence[: event.start])
+        return bool(_RECORDED_SPEECH.search(before)) or bool(re.search(r"\b[Ii]n the (?:video|footage|clip|recording)\b", before))
+
+    def _released(self, quote, sentence: str, event) -> PartialDate | None:
+        """The date of words made public just before this quote, in the next sentence: words of
+        what was released ("The outlook warned", "it said", "Researchers predicted", the body
+        that released it), or anyone's reaction that points back to news made public on the
+        day of publication ("said she took “solace” from the figures": it cannot be earlier)."""
+        if self.release is None:
+            return None
+        index, paragraph, date, released = self.release
+        if self.sentence_index - index != 1 or quote.paragraph - paragraph > 1:
+            return None
+        speakers = [event.speaker] if event is not None else [e.speaker for e in speech_events(sentence)]
+        if all(speaker is None or _of_the_release(speaker, released) for speaker in speakers):
+            return date
+        same_day = self.published is not None and date == _day(self.published)
+        return date if same_day and _POINTS_BACK.search(sentence) else None
+
+
+def _of_the_release(speaker, released: str) -> bool:
+    """The words are the release's own: the document, its authors, "it", or the body named releasing it."""
+    text = speaker.text.strip()
+    if text.lower() in ("it", "they") or _DOCUMENT_SPEAKER.fullmatch(text) or _AUTHORS.fullmatch(text):
+        return True
+    return speaker.kind == "organization" and text.lower() in released.lower()
+
+
+def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialDate | None:
+    """The date of a quote no attribution claims, in a sentence whose speech is dated: "Officials
+    said on Monday that “…”", "But last night, the Government came out fighting by branding the
+    letter “…”" (a time that opens the sentence, before its speech act). `events`: the
+    sentence's speech_events. None when two dates compete."""
+    dates = {clause_date(sentence, e.start, e.end, published) for e in events} - {None}
+    if not dates:  # an attribution whose speaker could not be read: "Veland's interior ministry said on Thursday"
+        dates = {clause_date(sentence, act.start(), act.end(), published) for act in SPEECH_ACT.finditer(sentence)} - {None}
+    if not dates:
+        dates = {m.date for act in _DATING_ACT.finditer(sentence) for m in usable_dates(sentence, published)
+                 if m.end <= act.start() and _attached_before(sentence, m.start, m.end, act.start())}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _day(day: dt.date | None) -> PartialDate | None:
+    return PartialDate(day.year, day.month, day.day) if day else None

@@ -24,7 +24,7 @@ from .mentions import family_names, organization_context, register_mentions, reg
 from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
-from .said_on import SPEECH_ACT, clause_date, occasion_date, occasion_dates
+from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
 from .quotes import Span, find_spans, is_heading, is_title_span, is_partial, mask, parse_caption, sentences
 
 _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", "official", "protester", "passer-by",
@@ -66,6 +66,7 @@ class _State:
     ambiguous: list[Person] = field(default_factory=list)  # who the last unresolved he/she could be
     said_here: tuple | None = None  # (paragraph, person, speaker text) of the last attribution without a quote
     occasions: dict = field(default_factory=dict)  # "meeting" -> the date the text gives it
+    dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
@@ -80,7 +81,8 @@ class _State:
 def find_quotes(paragraphs: list[str], published: dt.date | None, registry: PeopleRegistry,
                 event_date: PartialDate | None) -> tuple[list[FoundQuote], list[dict]]:
     """Every quote of the article with speaker, role, relay and date; plus review notes."""
-    state = _State(registry, published, event_date, paragraphs=paragraphs)
+    state = _State(registry, published, event_date, paragraphs=paragraphs,
+                   dating=Dating.for_article(paragraphs, published, event_date))
     pending_caption = None
     signatures = register_signatures(paragraphs, registry)
     for number, paragraph in enumerate(paragraphs, 1):
@@ -185,6 +187,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         inner = [span for span in spans if start <= span.start < end
                  and not is_title_span(paragraph, span, bool(events))]
         resolved = [(event, _resolve(event, number, state)) for event in events]
+        state.dating.read(number, sentence, resolved, bool(inner))
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
                 subject_gender(sentence[event.end:], person)
@@ -227,7 +230,8 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
-        if date is not None:
+        fronted = re.match(r"\s*[A-Z][^,_]{0,60},\s", sentence)  # "On Wednesday night, Voss said the cheques had come":
+        if date is not None and not fronted:  # a report dated, not an act whose date carries to later quotes
             state.subject_dates[id(subject)] = (number, date)
 
 
@@ -434,7 +438,7 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             recent = [(p, n) for index, (p, n, spoke) in enumerate(state.recent)
                       if spoke or n == number or (index == last and n == number - 1 and _in_mind(p, n, speaker.text, state))]
             newcomer = state.recent[last] if state.recent else None
-            if newcomer and not newcomer[2] and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
+            if newcomer and newcomer[1] == number - 1 and gender_of(newcomer[0]) is None \
                     and state.introduced.get(id(newcomer[0])) == number - 1 and not _spoke_since(number - 1, state):
                 # "Moira Quill, who chairs the trustees, gave evidence." / "“…,” she told the court.": a
                 # person just introduced as a paragraph's subject is whom the next pronoun means
@@ -556,35 +560,8 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
 
 
 def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:
-    """From the attribution's own clause (said_on.py); else the speech event the quote
-    belongs to: the quote it continues, or a dated speech act of its speaker in this or the
-    paragraph before; else, for words said at the event a dated speech of the lede reports,
-    that day. Relayed commentary and organisations' words without a date stay unknown."""
-    if quote.speaker is None:
-        return None
-    if event is not None:
-        date = clause_date(sentence, event.start, event.end, state.published)
-        if date is not None:
-            return date
-    previous = state.last_quote
-    if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
-        return previous.said_on
-    if quote.person is not None and id(quote.person) in state.subject_dates:
-        paragraph, date = state.subject_dates[id(quote.person)]
-        if paragraph in (quote.paragraph, quote.paragraph - 1):
-            return date  # "Tark spoke on Wednesday. “…,” he said."
-    occasion = occasion_date(sentence, state.occasions)
-    if occasion is not None:
-        return occasion  # "said someone at the meeting", the meeting dated earlier
-    if quote.how == "report":
-        return _day(state.published)
-    if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
-        return None
-    return state.event_date
-
-
-def _day(day: dt.date | None) -> PartialDate | None:
-    return PartialDate(day.year, day.month, day.day) if day else None
+    """From the attribution's own clause, else the speech event the quote belongs to (said_on.Dating)."""
+    return state.dating.quote_date(quote, sentence, event, state)
 
 
 def _keep(quote: FoundQuote, state: _State) -> None:

@@ -37,6 +37,8 @@ def resolved(text: str, published=THURSDAY) -> list[str]:
     ("in October", ["2022-10"]),
     ("since 2019-04-25", ["2019-04-25"]),
     ("from 1.7 million in 2022 to more", ["2022"]),
+    ("She spoke over the weekend.", ["2023-09"]),  # Saturday 9 and Sunday 10, one month
+    ("He was there last weekend.", ["2023-09"]),
 ])
 def test_resolves_at_precision(text, expected):
     assert resolved(text) == expected
@@ -111,3 +113,11 @@ def test_a_deadline_or_span_in_the_sentence_is_not_when_it_was_said():
 def test_reported_future_with_would_reads_forward():
     assert resolved("Solberg said she would table a motion in March.", dt.date(2024, 11, 14)) == ["2025-03"]
     assert resolved("The ferry would sail in March, as it always had.", dt.date(2024, 11, 14)) == ["2024-03"]
+
+
+def test_a_weekend_keeps_the_precision_its_two_days_share():
+    assert resolved("said over the weekend", dt.date(2024, 6, 3)) == ["2024-06"]  # 1 and 2 June
+    assert resolved("said over the weekend", dt.date(2024, 9, 2)) == ["2024"]  # 31 August and 1 September
+    assert resolved("said at the weekend", dt.date(2024, 6, 1)) == ["2024-06-01"]  # a Saturday: only that day
+    assert resolved("said last weekend", dt.date(2024, 6, 2)) == ["2024-05"]  # a Sunday: the weekend before
+    assert resolved("will meet this weekend", dt.date(2024, 5, 29)) == ["2024-06-01"]  # said on a weekday: to come

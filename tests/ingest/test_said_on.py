@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefing_gen.ingest.attribution import speech_events
-from briefing_gen.ingest.said_on import clause_date, occasion_date, occasion_dates
+from briefing_gen.ingest.said_on import clause_date, occasion_date, occasion_dates, unclaimed_date
 
 WEDNESDAY = dt.date(2025, 4, 16)
 
@@ -30,6 +30,16 @@ def _dated(sentence: str) -> str | None:
     ("Tom Hale told NBC News' Today show the plan was late.", None),
     ("According to Tom Hale, the sky went dark yesterday.", None),
     ("Tom Hale earlier this week said the plan was late.", "2025-04"),
+    ("Tom Hale said in a statement Friday that the plan was late.", "2025-04-11"),
+    ("Tom Hale told reporters at the White House on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said at a campaign rally in Ohio on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said in televised remarks on Monday the plan was late.", "2025-04-14"),
+    ("Tom Hale said the plant closed on Monday.", None),
+    ("Tom Hale said he was attacked on Monday.", None),
+    ("Tom Hale said the attack on Monday was cowardly.", None),
+    ("Tom Hale recalled the drought of 2019.", None),
+    ("Tom Hale said during Monday's council meeting that the plan was late.", "2025-04-14"),
+    ("Tom Hale said ahead of Monday's council meeting that the plan was late.", None),
 ])
 def test_only_the_verbs_own_clause_dates_the_words(sentence, expected):
     assert _dated(sentence) == expected
@@ -44,3 +54,15 @@ def test_an_occasion_dated_earlier_dates_words_said_there():
     occasions = occasion_dates("Residents who spoke at Monday night's hearing were divided.", WEDNESDAY)
     assert occasion_date("said one resident at the hearing", occasions).iso() == "2025-04-14"
     assert occasion_date("said one resident at the market", occasions) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials said on Monday that _______.", "2025-04-14"),
+    ("But last night, the Government came out fighting by branding the letter _______.", "2025-04-15"),
+    ("The Government came out fighting by branding the letter _______ yesterday.", None),  # no time opens it
+    ("Officials said on Monday that the _______ plan would be dropped on Tuesday, a minister said yesterday.", None),
+    ("Critics have long called the scheme _______.", None),
+])
+def test_a_quote_no_attribution_claims_takes_the_date_of_the_sentences_speech(sentence, expected):
+    date = unclaimed_date(sentence, speech_events(sentence), WEDNESDAY)
+    assert (date.iso() if date else None) == expected
