@@ -90,6 +90,10 @@ def assemble(article: Article, cleaned: Cleaned, published: dt.date | None, outl
     quotes, quote_review = find_quotes(paragraphs, published, registry, reported_speech_day(paragraphs, published))
     review.extend(quote_review)
     registry.finish()
+    for word, owners in registry.ambiguous:  # "Mensah" beside Kwame and Kofi Mensah: left unknown, said so
+        heard = [q.paragraph for q in quotes if q.person is not None and q.person.described and q.person.spellings == [word]]
+        if heard:
+            review.append(note("attribution", f"“{word}” could be {' or '.join(owners)}: its quotes are left unknown", heard[0]))
     person_drafts, slug_of = _people_drafts(registry, quotes, people, title)
     drafts: list[Draft] = []
     if any(quote.person is None or quote.person.described for quote in quotes):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import NAME_WORD
 from .people import NOT_NAME_WORDS, find_person_names, is_person_name, is_title, strip_leading_words
 
 SPEECH_VERBS = (
@@ -195,6 +196,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
     before = re.sub(r",\s*[A-Z]\.?-[A-Z][\w.’' ]{0,30}(?=,)", "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
+    before = re.sub(_POSTNOMINALS + r"(?=,\s*$)", "", before)  # "The trust's lawyer, Anjali Mehta KC, said"
     words = before.rstrip().split(" ")
     while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
@@ -236,7 +238,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
     after = re.split(r"\s+(?:who|which|whose)\s", after, maxsplit=1)[0]  # "said Leigh Sears who is the manager"
-    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z]+\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
+    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
         described = re.match(r"\s+(?P<who>(?:one|another|a|an|someone|somebody)\b[^,.;_]*)", after)
         return (speaker_phrase(described["who"]), False) if described else (None, False)
@@ -289,7 +291,8 @@ _OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scien
 
 
 # letters after a name: honours, a barrister's rank, a degree, a generation ("Fiona Gallagher KC")
-_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE|BEM|PhD|MD|Jr\.?|Sr\.?|III|II))+$")
+_POSTNOMINALS = r"(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE|BEM|PhD|MD|Jr\.?|Sr\.?|III|II)\b)+"
+_POSTNOMINAL = re.compile(_POSTNOMINALS + "$")
 
 
 def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
@@ -339,7 +342,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(re.sub(r"\s+(?:in|of|at|for)\s+.+$", "", bare), "organization", role)
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
-    if re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", bare):
+    if re.fullmatch(NAME_WORD, bare):  # "Ibáñez", "MacLeod", "O'Leary"
         kind = "organization" if bare.lower() in NOT_NAME_WORDS or is_org_word(bare) else "single"
         return Speaker(bare, kind, role)
     if _ORG_WORDS.search(bare) and bare[:1].isupper():

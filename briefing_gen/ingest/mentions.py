@@ -11,6 +11,7 @@ import re
 
 from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
+from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .quotes import find_spans, is_title_span
 
@@ -37,8 +38,8 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else _role_after(text[mention.end:]))
         kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece|widow|widower|"
-                        r"grandfather|grandmother|boyfriend|girlfriend)(?:\s+|,\s*)$",
-                        text[: mention.start])  # "her brother Peter Hallam", "Her father, Quang Tran,"
+                        r"grandfather|grandmother|boyfriend|girlfriend)(?:\s+of\s+\w+(?:\s+\w+)?)?(?:\s+|,\s*)$",
+                        text[: mention.start])  # "her brother Peter Hallam", "Her father, Quang Tran,", "His wife of 61 years, Helen Obi"
         note_gender(person, title_gender(kin.group(1)) if kin else None)
         age = re.match(r",\s*(\d{1,3}),", text[mention.end:])  # "Karl Moss, 78, said"
         if age and person.kind == "person":
@@ -62,7 +63,7 @@ def _role_after(after: str) -> str | None:
 def family_names(sentence: str, mentions, registry: PeopleRegistry) -> list[tuple[int, Person]]:
     """A family name alone ("Okafor recalled …") standing for the one person of the article who has it."""
     found = []
-    for match in re.finditer(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):
+    for match in re.finditer(r"(?<![\w’'-])" + UPPER + LOWER + r"[\w’'-]*", sentence):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue
         word = match.group(0)
@@ -79,7 +80,7 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
             and named[0][1].kind == "person":  # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"
         return named[0][1]
     # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase
-    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?([A-Z][\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose)\b)", sentence)
+    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(" + UPPER + r"[\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose))", sentence)
     if first is None:
         return None
     word = first.group(1)

@@ -100,7 +100,8 @@ _STREET_TAILS = {"lane", "grove", "close", "way", "walk", "end", "hill", "place"
 _PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|down|up|into|onto|past|via|toward|towards)"
                                 r"|,\s*(?:\d{1,3},\s*)?of)\s+$")  # "Bilal Qureshi, 52, of Mill Lane": an address
 _TOKEN = NAME_WORD
-_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:[’']s)?(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r"(?:[’']s)?)*")
+# a possessive ends a run: "Halcyon's Brackenridge office" names no Halcyon Brackenridge
+_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r")*(?:[’']s)?")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
 
@@ -333,11 +334,21 @@ def _by_title(candidates: list[Person], title: str) -> list[Person]:
     return stated if len(stated) == 1 else fitting
 
 
+def _family_owners(people: list[Person], word: str) -> list[Person]:
+    """The people a family name alone can mean: those whose name ends with it ("Farid Haddad"),
+    or, when none does, those whose name opens with it ("Nguyen Van Long", "Park Min-jun")."""
+    owners = [p for p in people if p.has_family_name(word)]
+    last = [p for p in owners if any(len(t) > 1 and t[-1] == word for t in map(name_tokens, p.spellings))]
+    return last or owners
+
+
 class PeopleRegistry:
     """The people of one article, in order of first mention."""
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self.bare: dict[str, Person] = {}  # a family name alone -> the one person it named when first used alone
+        self.ambiguous: list[tuple[str, list[str]]] = []  # family names that could mean several people
         self.organizations_named: list[str] = []  # every organisation the text names, speaking or not
 
     def add_full_name(self, name: str, role: str | None = None) -> Person:
@@ -364,11 +375,19 @@ class PeopleRegistry:
     def resolve_single(self, word: str, title: str | None = None, role: str | None = None) -> Person:
         """A one-word name: the person with that family name mentioned so far, if only one;
         otherwise a person known by that word alone."""
-        candidates = [p for p in self.people if p.kind == "person" and p.has_family_name(word)]
+        candidates = _family_owners([p for p in self.people if p.kind == "person"], word)
         if len(candidates) > 1 and title:  # "Mr Hallam" beside Grace and Peter Hallam: the title tells which
             candidates = _by_title(candidates, title)
+        bound = self.bare.get(word)
+        if len(candidates) > 1 and not title and bound in candidates \
+                and all(other.titled for other in candidates if other is not bound):
+            # "Qureshi" named Bilal Qureshi before Moira Qureshi came, and she is "Ms Qureshi" since:
+            # the bare name still means him; without that distinction it is ambiguous
+            candidates = [bound]
         if len(candidates) == 1:
             person = candidates[0]
+            if not title:
+                self.bare.setdefault(word, person)
         else:
             person = next((p for p in self.people if p.kind == "person" and word in p.spellings), None)
             if person is None:
@@ -390,7 +409,9 @@ class PeopleRegistry:
         """Merge one-word names into the only full name with that family name, then drop
         titled aliases whose family name is shared by several people of the article."""
         for single in [p for p in self.people if p.kind == "person" and len(p.spellings) == 1 and " " not in p.spellings[0]]:
-            owners = [p for p in self.people if p is not single and p.kind == "person" and p.has_family_name(single.spellings[0])]
+            owners = _family_owners([p for p in self.people if p is not single and p.kind == "person"], single.spellings[0])
+            if len(owners) > 1 and single.titled:
+                owners = _by_title(owners, single.titled[0].split()[0])
             if not owners:  # "Hauser" in an article about Trevor Houser: one letter off the only such family name
                 owners = [p for p in self.people if p is not single and p.kind == "person" and " " in p.name
                           and _one_letter_off(single.spellings[0], name_tokens(p.name)[-1])]
@@ -401,7 +422,10 @@ class PeopleRegistry:
                 if single.gender and owner.gender != single.gender:
                     owner.gender = single.gender if owner.gender is None else "mixed"
                 single.merged_into = owner
-        self.people = [p for p in self.people if p.merged_into is None]
+            elif len(owners) > 1:  # "Mensah" beside Kwame and Kofi Mensah: either, so no one, and no record
+                single.described = True
+                self.ambiguous.append((single.spellings[0], [owner.name for owner in owners]))
+        self.people = [p for p in self.people if p.merged_into is None and not p.described]
         for person in self.people:
             kept = []
             for titled in person.titled:

@@ -21,6 +21,7 @@ from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .mentions import family_names, organization_context, register_mentions, register_signatures, sentence_subject
+from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
 from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
@@ -229,9 +230,8 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         act = SPEECH_ACT.search(sentence)
         state.recent.append((subject, number, act is not None))  # "Biden joined calls for ...": a speaker
         date = clause_date(sentence, act.start(), act.end(), state.published) if act else None
-        if date is not None and not re.match(r"\s*[A-Z][^,_]{0,60},", sentence):
-            # a subject after an opening phrase ("On Wednesday night, Voss said …") is whom a pronoun
-            # means, but the date of what that sentence reports is not the next quote's (said_on.py)
+        fronted = re.match(r"\s*[A-Z][^,_]{0,60},\s", sentence)  # "On Wednesday night, Voss said the cheques had come":
+        if date is not None and not fronted:  # a report dated, not an act whose date carries to later quotes
             state.subject_dates[id(subject)] = (number, date)
 
 
@@ -373,7 +373,7 @@ def _names_someone_else(sentence: str, state: _State) -> bool:
     for mention in find_person_names(sentence):
         if state.registry.resolve_name(mention.name, mention.title).final() is not previous:
             return True
-    for word in re.findall(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*", sentence):  # "heard Hartley admit to"
+    for word in re.findall(r"(?<![\w’'-])" + UPPER + LOWER + r"[\w’'-]*", sentence):  # "heard Hartley admit to"
         owners = [p.final() for p in state.registry.people if p.kind == "person" and p.has_family_name(word)]
         if owners and previous not in owners:
             return True
@@ -485,6 +485,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             return described
         words = speaker.text.split()
         head = words[-1].lower()
+        if head in _DOCUMENTS and len(words) <= 3:  # "the statement said": whoever just issued one
+            return _issuer(number, state)
         for person in reversed(state.registry.people):
             if person.kind == "organization" and head in f"{person.name} {person.role or ''}".lower():
                 return person
@@ -521,6 +523,20 @@ def _plural_of_a_person_noun(word: str, state: _State) -> bool:
                                         for p in state.registry.people):
         return False
     return is_person_noun(lowered[:-1]) or lowered.endswith("ies") and is_person_noun(lowered[:-3] + "y")
+
+
+_DOCUMENTS = {"statement", "release", "announcement", "communique", "communiqué", "notice", "post", "tweet"}
+
+
+def _issuer(number: int, state: _State) -> Person | None:
+    """Who a document speaks for ("… the release said"): the organisation or person who spoke in
+    this paragraph or the one before, the later of them; no one when both spoke in one paragraph."""
+    heard = [m for m in (state.last_org, state.last_person) if m and m.person and m.paragraph >= number - 1]
+    if len(heard) == 2 and heard[0].paragraph == heard[1].paragraph:
+        return None
+    if heard and state.spoke_here > max(marker.paragraph for marker in heard):
+        return None  # "The council said in a statement …": someone unnamed spoke since
+    return max(heard, key=lambda marker: marker.paragraph).person if heard else None
 
 
 def _a_company(word: str, state: _State) -> bool:

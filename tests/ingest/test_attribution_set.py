@@ -63,10 +63,13 @@ def test_own_articles_exactly(article):
 # written and annotated without reading the ingest code, so the honest figure for unseen text.
 # First measured (17 articles, 229 required quotes): quote F1 1.00, speaker 0.52, said_on 0.51,
 # wrong named speaker 0.17, people P 0.84 / R 0.83. The floors sit a little below the figures
-# measured now, so a regression fails; raise them as attribution improves.
-BLIND_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.79, "said_on_accuracy": 0.70, "people_precision": 0.96,
+# measured now, so a regression fails; raise them as attribution improves. With speakers by how
+# newsrooms write and names read as written (accents, Mac/Mc, roles and places set aside, family
+# names folded or left ambiguous) and dates from the speech event: speaker 0.83, said_on 0.75,
+# wrong named 0.05, people P 0.99 / R 0.94.
+BLIND_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.81, "said_on_accuracy": 0.73, "people_precision": 0.97,
                 "people_recall": 0.92}
-BLIND_CEILINGS = {"wrong_named_rate": 0.05}
+BLIND_CEILINGS = {"wrong_named_rate": 0.06}
 
 
 def test_blind_set_stays_above_the_floors():

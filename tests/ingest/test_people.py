@@ -120,3 +120,62 @@ def test_places_events_and_things_are_not_people():
         assert names(text) == [], text
     assert names("Park Min-jun and Anna Hill came, and Line Moor too.") == [
         ("Park Min-jun", None), ("Anna Hill", None), ("Line Moor", None)]
+
+
+def test_names_keep_every_letter_they_are_written_in():
+    assert names("Josefina Alcántara and Sergio Ibáñez met Pablo Echeverría and Łukasz Wiśniewski.") == [
+        ("Josefina Alcántara", None), ("Sergio Ibáñez", None), ("Pablo Echeverría", None), ("Łukasz Wiśniewski", None)]
+    assert names("Eilidh MacLeod, Declan McAteer and Margaret O'Leary spoke.") == [
+        ("Eilidh MacLeod", None), ("Declan McAteer", None), ("Margaret O'Leary", None)]
+    assert names("Transport Minister Ji-ho Park said") == [("Ji-ho Park", "Minister")]  # "Park" after a title
+    assert names("Princess Diana’s dresses") == [("Diana", "Princess")]  # the possessive is no part of the name
+
+
+def test_a_role_glued_before_a_name_is_set_aside():
+    assert names("Chief Executive Min-seo Kang told analysts") == [("Min-seo Kang", None)]
+    assert names("Referee Tomasz Wolski pointed to the spot") == [("Tomasz Wolski", None)]
+    assert names("Physiotherapist Ana Ruiz said") == [("Ana Ruiz", None)]
+
+
+def test_places_works_and_organisations_are_not_people():
+    assert names("Bilal Qureshi, 52, of Mill Lane, Eastfold, denies fraud.") == [("Bilal Qureshi", None)]
+    assert names("her home on Cottonwood Drive") == []
+    assert names('the painting "Evening at Marsh End"') == []
+    assert names("live coverage of Storm Idris") == []
+    assert names("Marco Bellini's 'Nine Winters' and the film 'Salt Orchard'") == [("Marco Bellini", None)]
+    assert names("published in the Journal of Circadian Medicine") == []
+    assert names("a software engineer at Halcyon's Brackenridge office") == []
+    # the same words are a person's name where nothing marks a place
+    assert names("actor Nathan Lane said") == [("Nathan Lane", None)]
+    assert names("She met him at Nathan Lane's flat") == [("Nathan Lane", None)]
+
+
+def test_a_family_name_alone_folds_into_the_one_person_it_can_mean():
+    registry = PeopleRegistry()
+    farid = registry.resolve_name("Farid Haddad")
+    registry.resolve_name("Haddad Living")  # a firm named after him: its first word is no family name
+    assert registry.resolve_name("Haddad", "Mr") is farid
+    registry = PeopleRegistry()
+    bilal = registry.resolve_name("Bilal Qureshi")
+    assert registry.resolve_name("Qureshi") is bilal
+    bilal.gender = "male"  # as the text said ("he")
+    moira = registry.resolve_name("Moira Qureshi")
+    assert registry.resolve_name("Qureshi", "Ms") is moira
+    assert registry.resolve_name("Qureshi") is bilal  # she is "Ms Qureshi": the bare name still means him
+    registry.finish()
+    assert [p.name for p in registry.people] == ["Bilal Qureshi", "Moira Qureshi"]
+
+
+def test_an_ambiguous_family_name_is_no_one():
+    registry = PeopleRegistry()
+    registry.resolve_name("Bilal Qureshi")
+    registry.resolve_name("Moira Qureshi")
+    assert registry.resolve_name("Qureshi").spellings == ["Qureshi"]  # neither has been told apart by a title
+    registry = PeopleRegistry()
+    registry.resolve_name("Kwame Mensah")
+    registry.resolve_name("Kofi Mensah")
+    single = registry.resolve_name("Mensah")
+    registry.finish()
+    assert [p.name for p in registry.people] == ["Kwame Mensah", "Kofi Mensah"]
+    assert single.described and single.final() is single  # its quotes stay unknown
+    assert registry.ambiguous == [("Mensah", ["Kwame Mensah", "Kofi Mensah"])]
