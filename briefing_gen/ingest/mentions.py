@@ -80,7 +80,7 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
             and named[0][1].kind == "person":  # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"
         return named[0][1]
     # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase
-    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(" + UPPER + r"[\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose))", sentence)
+    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(" + UPPER + r"[\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose)\b)", sentence)
     if first is None:
         return None
     word = first.group(1)
