@@ -31,7 +31,7 @@ from .search import INDEX_PATH, KeptEntries, search_index_script
 from .terminal import Progress, print_build_summary, problem_line, wants_colour
 from .templating import common_context, make_environment, paged_lists
 from .validate import validate
-from .publish import Output, RenderFailed, publish
+from .publish import FolderCheck, Output, RenderFailed, publish
 from .store import Shelf, place
 from .uptodate import InputStamp, input_stamp, up_to_date
 from .workers import WorkerDied
@@ -190,6 +190,8 @@ class Build:
     search_entries: KeptEntries | None = None
     planned: Plan | None = None
     changed: int = 0
+    # what runs beside the steps (see `running`)
+    folder_check: FolderCheck | None = None
     converting: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
     finish_converting: Callable[[], None] | None = None
 
@@ -207,15 +209,17 @@ class Build:
 
     @contextlib.contextmanager
     def running(self) -> Iterator[None]:
-        """Around the steps: the collector off while loading, whose hundred thousand objects live to
-        the end (collecting them again and again cost a tenth of a one-edit rebuild at 10,000
-        records); `plan` freezes them."""
+        """Around the steps: the old site checked and Markdown converted meanwhile, and the collector
+        off while loading, whose hundred thousand objects live to the end (collecting them again and
+        again cost a tenth of a one-edit rebuild at 10,000 records); `plan` freezes them."""
+        self.folder_check = FolderCheck(self.out, None if self.clean else self.record.current)
         collecting = gc.isenabled()
         gc.disable()
         try:
             yield
         finally:
             self.converting.close()
+            self.folder_check.close()
             gc.unfreeze()  # a long-running caller (serve) must get this build's objects back to collect
             (gc.enable if collecting else gc.disable)()
 
@@ -259,7 +263,7 @@ class Build:
                 self.record = self.record.reloaded()  # another build may have finished while this one waited
             progress = Progress(len(plan.outputs), "rendering", enabled=self.show_progress)
             self.changed = publish(plan.outputs, self.out, self.record, self.clean, describe_error=template_problem,
-                                   progress=progress,
+                                   progress=progress, folder_check=self.folder_check,
                                    made_from=(self.inputs, warnings_in(self.problems)),
                                    while_waiting=partial(plan.read_values.work_out, plan.reads.values()))
             progress.close()

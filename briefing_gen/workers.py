@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -62,3 +63,52 @@ def mapped_in_workers(work: Callable[[Item], Result], items: list[Item], batch: 
 def _run_batch(start: int) -> list[Any]:
     work, items, batch = _SHARED
     return [work(item) for item in items[start:start + batch]]
+
+
+class InBackground:
+    """`work(*arguments)` in a forked child while this process goes on. `result()` returns what it
+    returned, or does the work here when the child could not (no fork, it failed or died)."""
+
+    def __init__(self, work: Callable[..., Result], *arguments: Any) -> None:
+        self._work, self._arguments, self._pid = work, arguments, None
+        if not hasattr(os, "fork"):
+            return
+        answers, answering = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: result() does the work here
+            os.close(answers)
+            os.close(answering)
+            return
+        if pid == 0:  # the child: work, answer through the pipe, touch nothing else
+            try:
+                os.close(answers)
+                answer = pickle.dumps(work(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(answering, "wb") as pipe:
+                    pipe.write(answer)
+            finally:
+                os._exit(0)
+        os.close(answering)
+        self._pid, self._answers = pid, answers
+
+    def result(self) -> Result:
+        try:
+            return pickle.loads(self._collect())
+        except Exception:  # noqa: BLE001 -- no answer, or a garbled one: the work is done here
+            return self._work(*self._arguments)
+
+    def close(self) -> None:
+        """Collect the child, its answer unread."""
+        self._collect()
+
+    def _collect(self) -> bytes:
+        pid, self._pid = self._pid, None
+        if pid is None:
+            return b""
+        with os.fdopen(self._answers, "rb") as pipe:
+            answer = pipe.read()  # to the end: only the child holds the other end
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        return answer

@@ -351,16 +351,18 @@ def test_files_changed_added_or_removed_by_hand_in_the_site_are_put_right(minima
     assert tree_bytes(out) == tree_bytes(clean)
 
 
-def test_the_folder_check_holds_the_folder_to_the_states_asked_about(minimal_content, tmp_path):
+def test_a_folder_check_begun_ahead_walks_again_for_other_states(minimal_content, tmp_path):
     from briefing_gen.cache import BuildCache, FileState
-    from briefing_gen.publish import holds_exactly
+    from briefing_gen.publish import FolderCheck
 
     out = tmp_path / "site"
     build(minimal_content, TEMPLATES, out)
     states = BuildCache.load(out).current
-    assert holds_exactly(out, states)
+    assert FolderCheck(out, states).result(states) == states  # the same states: the forked walk's verdict
     other = dict(states, **{"index.html": FileState.of("0" * 40, 1, 1)})
-    assert not holds_exactly(out, other)
+    check = FolderCheck(out, states)
+    assert check.result(other) is None  # walked again, here, for the states asked about
+    check.close()
 
 
 @pytest.mark.parametrize("setting", ["pretty_urls: true", "base_url: https://elsewhere.example.org/"])

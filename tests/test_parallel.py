@@ -175,15 +175,53 @@ def test_a_build_rendered_in_workers_keeps_the_search_index_lines_for_the_next(s
     assert len(lines) >= quotes  # a group of lines per quote, takeaway, person and source
 
 
-def test_a_build_records_the_input_stamp_and_the_next_finds_nothing_changed(seed_content, tmp_path):
+def test_work_in_background_gives_what_the_work_gives_here(seed_content):
+    from briefing_gen.uptodate import input_stamp
+    from briefing_gen.workers import InBackground
+
+    here = input_stamp(seed_content, TEMPLATES, False)
+    pending = InBackground(input_stamp, seed_content, TEMPLATES, False)
+    assert pending._pid is not None  # it did fork: the answer came through the pipe
+    answer = pending.result()
+    assert answer.digest == here.digest and answer.folders == here.folders and answer.racy == here.racy
+
+
+def test_work_that_fails_in_background_is_done_here(tmp_path):
+    from briefing_gen.workers import InBackground
+
+    flag = tmp_path / "in-the-child"
+
+    def only_here() -> str:
+        if not flag.exists():  # the first call, in the forked child, fails
+            flag.write_text("tried")
+            raise RuntimeError("failed in the child")
+        return "done here"
+
+    pending = InBackground(only_here)
+    assert pending.result() == "done here"
+    assert flag.read_text() == "tried"
+
+
+def test_a_build_takes_the_input_stamp_in_the_background_and_records_it(seed_content, tmp_path, monkeypatch):
+    from briefing_gen import workers
     from briefing_gen.uptodate import input_stamp
 
+    forked = []
+    real = workers.InBackground.__init__
+
+    def counting(self, work, *arguments, **options):
+        real(self, work, *arguments, **options)
+        if work.__name__ == "input_stamp":
+            forked.append((work.__name__, self._pid is not None))
+
+    monkeypatch.setattr(workers.InBackground, "__init__", counting)
     out = tmp_path / "out"
     build(seed_content, out)
+    assert forked == [("input_stamp", True)]
     recorded = BuildCache.load(out).inputs
     assert recorded[0] == input_stamp(seed_content, TEMPLATES, False).digest
-    build(seed_content, out)  # nothing changed: the stamp says so
-    assert BuildCache.load(out).inputs == recorded
+    build(seed_content, out)  # nothing changed: the stamp from the background says so
+    assert len(forked) == 2 and BuildCache.load(out).inputs == recorded
 
 
 def test_an_edit_is_converted_in_a_rebuild_that_keeps_every_other_body(seed_content, tmp_path, monkeypatch):
