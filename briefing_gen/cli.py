@@ -251,7 +251,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 
     from .content import load_settings
     from .problems import errors_in
-    from .schemas import DEFAULT_NAMING, all_schemas, write_schemas
+    from .schemas import DEFAULT_NAMING, write_schemas
 
     naming = DEFAULT_NAMING
     if (Path(args.content) / "site.yaml").is_file():
@@ -263,12 +263,12 @@ def _run_schema(args: argparse.Namespace) -> int:
             return 1
         naming = settings.compares
     try:
-        written = write_schemas(args.out, naming)
+        schemas = write_schemas(args.out, naming)
     except OSError as error:
         print(f"{args.out}: cannot write the schemas: {error.strerror or error}", file=sys.stderr)
         return 1
-    unchanged = len(all_schemas(naming)) - len(written)
-    for path in written:
+    unchanged = list(schemas.values()).count(False)
+    for path in (path for path, written in schemas.items() if written):
         print(f"Wrote {path}")
     if unchanged:
         print(f"{unchanged} schema{'s' if unchanged != 1 else ''} in {args.out}/ already up to date")

@@ -251,17 +251,18 @@ def schema_text(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schemas(folder: str | Path, naming: Naming | None = DEFAULT_NAMING) -> list[Path]:
-    """Write every schema into `folder`, rewriting only those whose text changed."""
+def write_schemas(folder: str | Path, naming: Naming | None = DEFAULT_NAMING) -> dict[Path, bool]:
+    """Write every schema into `folder`, rewriting only those whose text changed; each schema's
+    path, and whether it was written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written = {}
     for name, schema in all_schemas(naming).items():
         path = folder / name
         text = schema_text(schema)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        written[path] = not path.is_file() or path.read_text(encoding="utf-8") != text
+        if written[path]:
             path.write_text(text, encoding="utf-8")
-            written.append(path)
     return written
 
 
