@@ -59,6 +59,8 @@ def recover_interrupted_build(out_dir: Path) -> None:
     if leftovers and not out_dir.exists():
         os.replace(leftovers[-1], out_dir)  # the swap was cut between its two renames
         leftovers = leftovers[:-1]
+    # No build makes `.new-*` folders any more (a fresh publish goes through the emptied shadow);
+    # one left by a killed build of an earlier version is still dropped here.
     for path in [*leftovers, *parent.glob(f".{name}.new-*")]:
         shutil.rmtree(path, ignore_errors=True)
 
