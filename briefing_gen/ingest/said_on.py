@@ -232,11 +232,14 @@ _PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SP
 # an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
 _OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
                    "drew": "match", "signed": "signing", "premiered": "premiere"}
+_OCCASION_VERB = re.compile(r"\b(" + "|".join(_OCCASION_VERBS) + r")\b")
+# a speech act or a question asked and answered: "When I asked Commissioner Bello on Thursday …"
+_ACT_OR_ANSWER = re.compile(SPEECH_ACT.pattern + "|" + _QUESTION_ANSWER.pattern)
 
 
 def _verb_occasions(sentence: str, published: dt.date | None) -> dict[str, PartialDate]:
     found = {}
-    for match in re.finditer(r"\b(" + "|".join(_OCCASION_VERBS) + r")\b", sentence):
+    for match in _OCCASION_VERB.finditer(sentence):
         date = clause_date(sentence, match.start(), match.end(), published)
         if date is not None:
             noun = _OCCASION_VERBS[match.group(1)]
@@ -314,7 +317,7 @@ class Dating:
             self.quoted_paragraphs.add(number)
         if self.group and number > self.group[0] and number - 1 not in self.quoted_paragraphs | {self.group[0]}:
             self.group = None  # the run of quotes after the occasion has ended
-        dates = [m for m in usable_dates(sentence, self.published)]
+        dates = list(usable_dates(sentence, self.published))
         day_dates = [m.date for m in dates if m.date.precision == "day"]
         occasions = occasion_dates(sentence, self.published) | _verb_occasions(sentence, self.published)
         self.occasions.update(occasions)
@@ -339,7 +342,7 @@ class Dating:
         if quoted:
             return
         acts = [clause_date(sentence, act.start(), act.end(), self.published)
-                for act in re.finditer(SPEECH_ACT.pattern + "|" + _QUESTION_ANSWER.pattern, sentence)]
+                for act in _ACT_OR_ANSWER.finditer(sentence)]
         if any(acts):  # "When I asked Commissioner Bello on Thursday whether …": a dated speech, whoever spoke
             self.last_speech = (number, next(date for date in acts if date))
         dated = False
