@@ -429,7 +429,7 @@ class Dating:
             return None
         if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
             noun = quote.speaker.split()[-1].lower()
-            return self.event_date if re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE) else None
+            return self.event_date if self._in_lede(noun) else None
         if _OWN_CHANNEL.search(sentence):
             return None  # "said in an interview with Radio Kelby": not at the event the lede reports
         return self.event_date
@@ -469,7 +469,11 @@ class Dating:
         """"In a heartfelt open letter, stars … call on the Prime Minister not to “…”": words of
         the document the lede reports, said when it reports them."""
         named = _IN_DOCUMENT.search(sentence)
-        return bool(named) and bool(re.search(r"\b" + re.escape(named.group(1).lower()) + r"s?\b", self.lede, re.IGNORECASE))
+        return bool(named) and self._in_lede(named.group(1).lower())
+
+    def _in_lede(self, noun: str) -> bool:
+        """The lede names `noun` (or its plural): the document a quote comes from is what the story reports."""
+        return bool(re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE))
 
     def _recorded(self, sentence: str, event, paragraph: int) -> bool:
         """"the man could be heard saying", "In the video, he says": words of a dated recording."""
