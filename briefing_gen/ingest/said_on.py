@@ -159,6 +159,13 @@ _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|int
                   r"trial|inquiry|address|vigil|protest|town hall|call")
 # a document dated once ("said in a statement on Monday") is the one "the statement said" quotes
 _DATED_DOCUMENT = r"statement|letter|report|release|note|notice|readout|post|video|tweet|memo|filing|outlook|study"
+_DATED_NOUNS = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
+# "Tuesday night's meeting" (after the date), "the hearing on Monday" (before it), "the meeting" (referred back to)
+_NOUN_AFTER_DATE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
+_NOUN_BEFORE_DATE = re.compile(r"\b(" + _DATED_NOUNS + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
+                               r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
+                               r"(?:on|last|this|held(?:\s+on)?)?\s*$")
+_NOUN_REFERRED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -167,12 +174,8 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
-        nouns = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
-        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + nouns + r")\b",
-                         masked[mention.end:])
-        before = re.search(r"\b(" + nouns + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
-                           r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
-                           r"(?:on|last|this|held(?:\s+on)?)?\s*$", masked[: mention.start])
+        after = _NOUN_AFTER_DATE.match(masked[mention.end:])
+        before = _NOUN_BEFORE_DATE.search(masked[: mention.start])
         if after or before:
             found[(after or before).group(1)] = mention.date
     return found
@@ -180,7 +183,7 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
 
 def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
     """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
-    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + "|" + _DATED_DOCUMENT + r")\b", masked):
+    for match in _NOUN_REFERRED.finditer(masked):
         if match.group(1) in occasions:
             return occasions[match.group(1)]
     return None
