@@ -130,6 +130,13 @@ SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated
                         r"challenged|promised|pledged|vowed)\b")
 
 
+def _story_body(paragraphs: list[str]) -> list[str]:
+    """The story's paragraphs, without headings or a standfirst's bullet points: where its lede is."""
+    from .quotes import is_heading
+
+    return [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+
+
 def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
     """The day of the occasion the article reports: the day its first sentence gives
     ("The council voted on Tuesday", "Lanterns lit up the harbour on Saturday"). Words said
@@ -138,9 +145,9 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
     quotes or reports ("in an interview on Wednesday, Putin said", "Gov. Alvarez promised
     Wednesday to veto"): that dates its speaker's quotes (Dating), not everyone's."""
-    from .quotes import find_spans, is_heading, mask, sentences
+    from .quotes import find_spans, mask, sentences
 
-    body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+    body = _story_body(paragraphs)
     for paragraph in body[:1]:
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked)[:1]:
@@ -306,9 +313,9 @@ class Dating:
 
     @classmethod
     def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
-        from .quotes import find_spans, is_heading, mask
+        from .quotes import find_spans, mask
 
-        body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+        body = _story_body(paragraphs)
         lede = " ".join(mask(paragraph, find_spans(paragraph)) for paragraph in body[:2])
         return cls(published, event_date, lede)
 
