@@ -130,6 +130,13 @@ SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated
                         r"challenged|promised|pledged|vowed)\b")
 
 
+def _story_body(paragraphs: list[str]) -> list[str]:
+    """The story's paragraphs, without headings or a standfirst's bullet points: where its lede is."""
+    from .quotes import is_heading
+
+    return [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+
+
 def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
     """The day of the occasion the article reports: the day its first sentence gives
     ("The council voted on Tuesday", "Lanterns lit up the harbour on Saturday"). Words said
@@ -138,9 +145,9 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
     quotes or reports ("in an interview on Wednesday, Putin said", "Gov. Alvarez promised
     Wednesday to veto"): that dates its speaker's quotes (Dating), not everyone's."""
-    from .quotes import find_spans, is_heading, mask, sentences
+    from .quotes import find_spans, mask, sentences
 
-    body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+    body = _story_body(paragraphs)
     for paragraph in body[:1]:
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked)[:1]:
@@ -159,6 +166,13 @@ _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|int
                   r"trial|inquiry|address|vigil|protest|town hall|call")
 # a document dated once ("said in a statement on Monday") is the one "the statement said" quotes
 _DATED_DOCUMENT = r"statement|letter|report|release|note|notice|readout|post|video|tweet|memo|filing|outlook|study"
+_DATED_NOUNS = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
+# "Tuesday night's meeting" (after the date), "the hearing on Monday" (before it), "the meeting" (referred back to)
+_NOUN_AFTER_DATE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
+_NOUN_BEFORE_DATE = re.compile(r"\b(" + _DATED_NOUNS + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
+                               r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
+                               r"(?:on|last|this|held(?:\s+on)?)?\s*$")
+_NOUN_REFERRED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -167,12 +181,8 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
-        nouns = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
-        after = re.match(r"(?:\s+(?:night|morning|afternoon|evening))?[’']s\s+(?:[\w-]+\s+){0,2}?(" + nouns + r")\b",
-                         masked[mention.end:])
-        before = re.search(r"\b(" + nouns + r")\s+(?:(?:with|to|for|at|in|before|by|from|on)\s+(?:the\s+)?[\w’'-]+"
-                           r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
-                           r"(?:on|last|this|held(?:\s+on)?)?\s*$", masked[: mention.start])
+        after = _NOUN_AFTER_DATE.match(masked[mention.end:])
+        before = _NOUN_BEFORE_DATE.search(masked[: mention.start])
         if after or before:
             found[(after or before).group(1)] = mention.date
     return found
@@ -180,7 +190,7 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
 
 def occasion_date(masked: str, occasions: dict[str, PartialDate]) -> PartialDate | None:
     """The date of an occasion a sentence refers back to ("said someone at the meeting")."""
-    for match in re.finditer(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _OCCASION_NOUN + "|" + _DATED_DOCUMENT + r")\b", masked):
+    for match in _NOUN_REFERRED.finditer(masked):
         if match.group(1) in occasions:
             return occasions[match.group(1)]
     return None
@@ -232,11 +242,14 @@ _PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SP
 # an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
 _OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
                    "drew": "match", "signed": "signing", "premiered": "premiere"}
+_OCCASION_VERB = re.compile(r"\b(" + "|".join(_OCCASION_VERBS) + r")\b")
+# a speech act or a question asked and answered: "When I asked Commissioner Bello on Thursday …"
+_ACT_OR_ANSWER = re.compile(SPEECH_ACT.pattern + "|" + _QUESTION_ANSWER.pattern)
 
 
 def _verb_occasions(sentence: str, published: dt.date | None) -> dict[str, PartialDate]:
     found = {}
-    for match in re.finditer(r"\b(" + "|".join(_OCCASION_VERBS) + r")\b", sentence):
+    for match in _OCCASION_VERB.finditer(sentence):
         date = clause_date(sentence, match.start(), match.end(), published)
         if date is not None:
             noun = _OCCASION_VERBS[match.group(1)]
@@ -300,9 +313,9 @@ class Dating:
 
     @classmethod
     def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
-        from .quotes import find_spans, is_heading, mask
+        from .quotes import find_spans, mask
 
-        body = [paragraph for paragraph in paragraphs if not is_heading(paragraph) and not _BULLET.match(paragraph)]
+        body = _story_body(paragraphs)
         lede = " ".join(mask(paragraph, find_spans(paragraph)) for paragraph in body[:2])
         return cls(published, event_date, lede)
 
@@ -314,7 +327,7 @@ class Dating:
             self.quoted_paragraphs.add(number)
         if self.group and number > self.group[0] and number - 1 not in self.quoted_paragraphs | {self.group[0]}:
             self.group = None  # the run of quotes after the occasion has ended
-        dates = [m for m in usable_dates(sentence, self.published)]
+        dates = list(usable_dates(sentence, self.published))
         day_dates = [m.date for m in dates if m.date.precision == "day"]
         occasions = occasion_dates(sentence, self.published) | _verb_occasions(sentence, self.published)
         self.occasions.update(occasions)
@@ -339,7 +352,7 @@ class Dating:
         if quoted:
             return
         acts = [clause_date(sentence, act.start(), act.end(), self.published)
-                for act in re.finditer(SPEECH_ACT.pattern + "|" + _QUESTION_ANSWER.pattern, sentence)]
+                for act in _ACT_OR_ANSWER.finditer(sentence)]
         if any(acts):  # "When I asked Commissioner Bello on Thursday whether …": a dated speech, whoever spoke
             self.last_speech = (number, next(date for date in acts if date))
         dated = False
@@ -426,7 +439,7 @@ class Dating:
             return None
         if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
             noun = quote.speaker.split()[-1].lower()
-            return self.event_date if re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE) else None
+            return self.event_date if self._in_lede(noun) else None
         if _OWN_CHANNEL.search(sentence):
             return None  # "said in an interview with Radio Kelby": not at the event the lede reports
         return self.event_date
@@ -466,7 +479,11 @@ class Dating:
         """"In a heartfelt open letter, stars … call on the Prime Minister not to “…”": words of
         the document the lede reports, said when it reports them."""
         named = _IN_DOCUMENT.search(sentence)
-        return bool(named) and bool(re.search(r"\b" + re.escape(named.group(1).lower()) + r"s?\b", self.lede, re.IGNORECASE))
+        return bool(named) and self._in_lede(named.group(1).lower())
+
+    def _in_lede(self, noun: str) -> bool:
+        """The lede names `noun` (or its plural): the document a quote comes from is what the story reports."""
+        return bool(re.search(r"\b" + re.escape(noun) + r"s?\b", self.lede, re.IGNORECASE))
 
     def _recorded(self, sentence: str, event, paragraph: int) -> bool:
         """"the man could be heard saying", "In the video, he says": words of a dated recording."""
