@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .attribution import is_org_word
 from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
 from .names import LOWER, UPPER
@@ -118,8 +119,6 @@ _COMPANY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z]
 def organization_names(text: str) -> list[str]:
     """Organisations a paragraph names: a company with its suffix ("Acme Inc."), or a proper
     name ending in an organisation word ("the Ministry of Defence", "Harris County Sheriff's Office")."""
-    from .attribution import is_org_word
-
     found = [re.sub(r",(?=\s)", "", match.group(0)).strip().rstrip(".") for match in _COMPANY.finditer(text)]
     for match in _ORGANIZATION.finditer(text):
         words = match["name"].split()

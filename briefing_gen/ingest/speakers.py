@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, speech_events, subject_before
+from .attribution import (SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun, speech_events,
+                          subject_before)
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .mentions import family_names, organization_context, register_mentions, register_signatures, sentence_subject
+from .mentions import (COMPANY_SUFFIX, family_names, organization_context, register_mentions, register_signatures,
+                       sentence_subject)
 from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
@@ -516,8 +518,6 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
 
 def _plural_of_a_person_noun(word: str, state: _State) -> bool:
     """"Retailers", "Economists": a plural of a word for a person, that no one of the article is called."""
-    from .attribution import is_person_noun
-
     lowered = word.lower()
     if not lowered.endswith("s") or any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings)
                                         for p in state.registry.people):
@@ -561,8 +561,6 @@ def _named_organization(head: str, state: _State) -> str | None:
     """The one organisation the text named that "the <head>" can mean: one with the word in its
     name ("the ministry": the Ministry of Defence), or for "the company", the one with a company
     suffix; None when none or several fit."""
-    from .mentions import COMPANY_SUFFIX
-
     names = state.registry.organizations_named
     if head in _COMPANY_NOUNS:  # a company by its suffix or its trade, or one that spoke and is no public body
         fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"\.?$", "", n) for n in names
