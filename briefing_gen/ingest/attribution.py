@@ -30,11 +30,14 @@ SPEECH_VERBS = (
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
+_COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
 
 
 def has_speech_verb(masked: str) -> bool:
     """A speech verb stands in the sentence, whoever its subject (one not made out included)."""
-    return bool(re.search(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b", masked))
+    return bool(_COMMON_VERB.search(masked))
+
+
 _PARTICIPLE = re.compile(r"ing$")
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "organization",
              "them": "organization", "it": "organization"}
@@ -161,14 +164,15 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
 
 
 _INTRODUCTION = r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|[Mm]eanwhile|[Ll]ater)\s+)?(?:[^,_]{1,40},\s*)?"
+_CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
+                             r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
 
 
 def _clause_subject(before: str) -> Speaker | None:
     """The subject a sentence opens with, past an introduction such as "But last night,":
     a name or a proper noun ("the Government") followed by its verb."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
-    match = re.match(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
-                     r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b", sentence)
+    match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
 
 
