@@ -516,11 +516,15 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
 
 
+def _someone_called(word: str, state: _State) -> bool:
+    """Whether a person of the article goes by the word, as family name or as a spelling of their own."""
+    return any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people)
+
+
 def _plural_of_a_person_noun(word: str, state: _State) -> bool:
     """"Retailers", "Economists": a plural of a word for a person, that no one of the article is called."""
     lowered = word.lower()
-    if not lowered.endswith("s") or any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings)
-                                        for p in state.registry.people):
+    if not lowered.endswith("s") or _someone_called(word, state):
         return False
     return is_person_noun(lowered[:-1]) or lowered.endswith("ies") and is_person_noun(lowered[:-3] + "y")
 
@@ -542,7 +546,7 @@ def _issuer(number: int, state: _State) -> Person | None:
 def _a_company(word: str, state: _State) -> bool:
     """A one-word speaker no person of the article is known by, that the article writes as an
     organisation's name (with Inc., "its shares", "a spokesperson for")."""
-    if any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people):
+    if _someone_called(word, state):
         return False
     named = any(name.split()[0] == word for name in state.registry.organizations_named)
     return named or organization_context(word, state.paragraphs)
