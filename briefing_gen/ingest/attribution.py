@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import NAME_WORD
+from .names import NAME_WORD, UPPER
 from .people import NOT_NAME_WORDS, find_person_names, is_person_name, is_title, strip_leading_words
 
 SPEECH_VERBS = (
@@ -189,6 +189,15 @@ _TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)
                                  r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
 
 
+# who was heard or seen speaking ("The court heard Hartley admit"), a name after a kin or role word
+# ("Her husband, Tom,"), and an owner before one ("Hallam's lawyer"): a name's first letter is names.UPPER
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:" + UPPER + r"[a-z]{0,3}\.?\s+)?" + UPPER + r"[\w’'-]+"
+                        r"(?:\s+" + UPPER + r"[\w’'-]+){0,3})$")
+_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
+                        r"[a-z-]+),\s*(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}),$")
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
@@ -207,12 +216,10 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
-    perceived = re.search(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z][\w’'-]+"
-                          r"(?:\s+[A-Z][\w’'-]+){0,3})$", text)
+    perceived = _PERCEIVED.search(text)
     if perceived:  # "The court heard Hartley admit to …": who was heard speaks, not who heard
         return speaker_phrase(perceived["who"]), False
-    kin_named = re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
-                          r"[a-z-]+),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),$", text)
+    kin_named = _KIN_NAMED.search(text)
     if kin_named and is_person_noun(kin_named["role"].split()[-1]):
         # "Her husband, Tom, agreed", "Hallam's lawyer, Tess Fenwick, said": the name is who speaks
         who = speaker_phrase(kin_named["who"], kin_named["role"])
@@ -357,7 +364,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
-    owned = re.fullmatch(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", phrase.strip())
+    owned = _OWNED.fullmatch(phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
     described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w’'-]+\s+)?(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
