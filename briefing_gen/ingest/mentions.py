@@ -12,7 +12,7 @@ import re
 from .attribution import is_org_word
 from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
-from .names import LOWER, UPPER
+from .names import LOWER, NAME_WORD, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .quotes import find_spans, is_title_span
 
@@ -93,7 +93,7 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
     return owners[0] if owners else None
 
 
-_SIGNATURE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*\s+(?:[A-Z]\.?\s+)?[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]*){1,3}")
+_SIGNATURE = re.compile(r"(?P<name>" + NAME_WORD + r"\s+(?:" + UPPER + r"\.?\s+)?" + UPPER + r"[\w’'-]+)(?:\s+" + UPPER + r"[\w’'.-]*){1,3}")
 
 
 def register_signatures(paragraphs: list[str], registry: PeopleRegistry) -> set[int]:
