@@ -387,7 +387,7 @@ def _aside(paragraph: str, state: _State) -> bool:
     that names a person of the article."""
     if find_spans(paragraph) or is_heading(paragraph) or len(paragraph.split()) > 40 or find_person_names(paragraph):
         return False
-    words = set(re.findall(r"[A-Z][\w’'-]+", paragraph))
+    words = set(re.findall(UPPER + r"[\w’'-]+", paragraph))
     return not any(words & set(person.spellings + [t for s in person.spellings for t in s.split()])
                    for person in state.registry.people)
 
