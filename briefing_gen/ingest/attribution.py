@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import NAME_WORD
+from .names import NAME_WORD, UPPER
 from .people import NOT_NAME_WORDS, find_person_names, is_person_name, is_title, strip_leading_words
 
 SPEECH_VERBS = (
@@ -30,11 +30,14 @@ SPEECH_VERBS = (
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
+_COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
 
 
 def has_speech_verb(masked: str) -> bool:
     """A speech verb stands in the sentence, whoever its subject (one not made out included)."""
-    return bool(re.search(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b", masked))
+    return bool(_COMMON_VERB.search(masked))
+
+
 _PARTICIPLE = re.compile(r"ing$")
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "organization",
              "them": "organization", "it": "organization"}
@@ -161,14 +164,15 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
 
 
 _INTRODUCTION = r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|[Mm]eanwhile|[Ll]ater)\s+)?(?:[^,_]{1,40},\s*)?"
+_CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
+                             r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
 
 
 def _clause_subject(before: str) -> Speaker | None:
     """The subject a sentence opens with, past an introduction such as "But last night,":
     a name or a proper noun ("the Government") followed by its verb."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
-    match = re.match(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
-                     r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b", sentence)
+    match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
 
 
@@ -183,6 +187,15 @@ def _told_via(after: str) -> str | None:
 _TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)?(?:(?:this|last|next)\s+(?:week|month|year)|"
                                  r"yesterday|today|tonight|last night|earlier this (?:week|month|year)|"
                                  r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
+
+
+# who was heard or seen speaking ("The court heard Hartley admit"), a name after a kin or role word
+# ("Her husband, Tom,"), and an owner before one ("Hallam's lawyer"): a name's first letter is names.UPPER
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:" + UPPER + r"[a-z]{0,3}\.?\s+)?" + UPPER + r"[\w’'-]+"
+                        r"(?:\s+" + UPPER + r"[\w’'-]+){0,3})$")
+_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
+                        r"[a-z-]+),\s*(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}),$")
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 
 
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
@@ -203,12 +216,10 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     text = " ".join(words).rstrip()
     if not text or text.endswith("_"):
         return None, False
-    perceived = re.search(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:[A-Z][a-z]{0,3}\.?\s+)?[A-Z][\w’'-]+"
-                          r"(?:\s+[A-Z][\w’'-]+){0,3})$", text)
+    perceived = _PERCEIVED.search(text)
     if perceived:  # "The court heard Hartley admit to …": who was heard speaks, not who heard
         return speaker_phrase(perceived["who"]), False
-    kin_named = re.search(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
-                          r"[a-z-]+),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),$", text)
+    kin_named = _KIN_NAMED.search(text)
     if kin_named and is_person_noun(kin_named["role"].split()[-1]):
         # "Her husband, Tom, agreed", "Hallam's lawyer, Tess Fenwick, said": the name is who speaks
         who = speaker_phrase(kin_named["who"], kin_named["role"])
@@ -353,7 +364,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
-    owned = re.fullmatch(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)", phrase.strip())
+    owned = _OWNED.fullmatch(phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
     described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w’'-]+\s+)?(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .names import UPPER
 from .people import PeopleRegistry, Person
 
 # the speaker is described, not named: a quote keeps the words, its person is unknown
@@ -66,7 +67,7 @@ def described_subject(before_verb: str) -> Person | None:
 
 _KIN = r"(?:uncle|aunt|father|mother|brother|sister|son|daughter|wife|husband|grandfather|grandmother|grandson|" \
        r"granddaughter|nephew|niece|cousin|partner|boyfriend|girlfriend|fiancée?|widow|widower|mum|dad)"
-_KIN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|then|when|as|before|after)\s+)(?P<desc>[A-Z][\w’'-]+[’']s\s+"
+_KIN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|then|when|as|before|after)\s+)(?P<desc>" + UPPER + r"[\w’'-]+[’']s\s+"
                           r"(?:(?:late|eldest|oldest|youngest|older|younger|elder|own)\s+)?" + _KIN + r")"
                           r"\s+(?:[a-z]+ly\s+)?(?!(?:who|that|which|is|was|has|had)\b)[a-z]+(?:s|ed)\b")
 

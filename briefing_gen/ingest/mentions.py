@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .attribution import is_org_word
 from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
-from .names import LOWER, UPPER
+from .names import LOWER, NAME_WORD, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .quotes import find_spans, is_title_span
 
@@ -92,7 +93,7 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
     return owners[0] if owners else None
 
 
-_SIGNATURE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*\s+(?:[A-Z]\.?\s+)?[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]*){1,3}")
+_SIGNATURE = re.compile(r"(?P<name>" + NAME_WORD + r"\s+(?:" + UPPER + r"\.?\s+)?" + UPPER + r"[\w’'-]+)(?:\s+" + UPPER + r"[\w’'.-]*){1,3}")
 
 
 def register_signatures(paragraphs: list[str], registry: PeopleRegistry) -> set[int]:
@@ -118,8 +119,6 @@ _COMPANY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z]
 def organization_names(text: str) -> list[str]:
     """Organisations a paragraph names: a company with its suffix ("Acme Inc."), or a proper
     name ending in an organisation word ("the Ministry of Defence", "Harris County Sheriff's Office")."""
-    from .attribution import is_org_word
-
     found = [re.sub(r",(?=\s)", "", match.group(0)).strip().rstrip(".") for match in _COMPANY.finditer(text)]
     for match in _ORGANIZATION.finditer(text):
         words = match["name"].split()

@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, speech_events, subject_before
+from .attribution import (SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun, speech_events,
+                          subject_before)
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
-from .mentions import family_names, organization_context, register_mentions, register_signatures, sentence_subject
+from .mentions import (COMPANY_SUFFIX, family_names, organization_context, register_mentions, register_signatures,
+                       sentence_subject)
 from .names import LOWER, UPPER
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
@@ -385,7 +387,7 @@ def _aside(paragraph: str, state: _State) -> bool:
     that names a person of the article."""
     if find_spans(paragraph) or is_heading(paragraph) or len(paragraph.split()) > 40 or find_person_names(paragraph):
         return False
-    words = set(re.findall(r"[A-Z][\w’'-]+", paragraph))
+    words = set(re.findall(UPPER + r"[\w’'-]+", paragraph))
     return not any(words & set(person.spellings + [t for s in person.spellings for t in s.split()])
                    for person in state.registry.people)
 
@@ -514,13 +516,15 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
 
 
+def _someone_called(word: str, state: _State) -> bool:
+    """Whether a person of the article goes by the word, as family name or as a spelling of their own."""
+    return any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people)
+
+
 def _plural_of_a_person_noun(word: str, state: _State) -> bool:
     """"Retailers", "Economists": a plural of a word for a person, that no one of the article is called."""
-    from .attribution import is_person_noun
-
     lowered = word.lower()
-    if not lowered.endswith("s") or any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings)
-                                        for p in state.registry.people):
+    if not lowered.endswith("s") or _someone_called(word, state):
         return False
     return is_person_noun(lowered[:-1]) or lowered.endswith("ies") and is_person_noun(lowered[:-3] + "y")
 
@@ -542,7 +546,7 @@ def _issuer(number: int, state: _State) -> Person | None:
 def _a_company(word: str, state: _State) -> bool:
     """A one-word speaker no person of the article is known by, that the article writes as an
     organisation's name (with Inc., "its shares", "a spokesperson for")."""
-    if any(p.kind == "person" and (p.has_family_name(word) or word in p.spellings) for p in state.registry.people):
+    if _someone_called(word, state):
         return False
     named = any(name.split()[0] == word for name in state.registry.organizations_named)
     return named or organization_context(word, state.paragraphs)
@@ -561,8 +565,6 @@ def _named_organization(head: str, state: _State) -> str | None:
     """The one organisation the text named that "the <head>" can mean: one with the word in its
     name ("the ministry": the Ministry of Defence), or for "the company", the one with a company
     suffix; None when none or several fit."""
-    from .mentions import COMPANY_SUFFIX
-
     names = state.registry.organizations_named
     if head in _COMPANY_NOUNS:  # a company by its suffix or its trade, or one that spoke and is no public body
         fitting = {re.sub(r",?\s+" + COMPANY_SUFFIX + r"\.?$", "", n) for n in names
