@@ -137,8 +137,12 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
         own = {fold(n) for n in found.person_names}
         if any(own & {fold(n) for n in entry} for entry in entries):
             return True
+        # a record for the organisation a described spokesperson speaks for: its name must be
+        # in the description and make up at least half of it ("a spokeswoman for Caledon
+        # Police" is Caledon Police; "an engineer at Halcyon's Leeds office" is not Halcyon)
         described = {w for name in accepted for w in words(name)} - _STOP
-        return bool(described) and all(set(words(n)) <= described for n in found.person_names[:1])
+        named = set(words(found.person_names[0])) if found.person_names else set()
+        return bool(named) and named <= described and 2 * len(named) >= len(described)
     if wanted == "unknown" or fold(found.speaker) in {fold(name) for name in accepted}:
         return True
     if entries:  # a named speaker, written without a person record

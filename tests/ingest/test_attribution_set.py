@@ -76,3 +76,16 @@ def test_blind_set_stays_above_the_floors():
     by_file, total = score.score_set(score.SETS["blind"])
     assert len(by_file) >= 14 and total.gold >= 150
     assert_within(total, BLIND_FLOORS, BLIND_CEILINGS)
+
+
+@pytest.mark.parametrize(("record", "right"), [
+    (["Caledon Police"], True),              # the organisation the spokeswoman speaks for
+    (["Halcyon"], False),                    # a name in the description, but not who spoke
+    (["Caledon Police Federation"], False),  # words beyond the description
+])
+def test_scorer_takes_a_record_for_a_described_speaker_only_when_it_names_them(record, right):
+    gold = {"speaker": "a spokeswoman for Caledon Police"}
+    if record == ["Halcyon"]:
+        gold = {"speaker": "a software engineer at Halcyon who asked not to be named"}
+    found = score.Found("words", record[0], record, "unknown")
+    assert score.speaker_right(gold, found, people=[]) is right
