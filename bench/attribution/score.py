@@ -4,6 +4,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py                  # the 13 real pages
     .venv/bin/python bench/attribution/score.py --set articles   # the fictional articles
     .venv/bin/python bench/attribution/score.py --set blind      # fictional articles written blind to the code
+    .venv/bin/python bench/attribution/score.py --set blind2     # a second such set, in other newsroom styles
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -37,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
-        "blind": FIXTURES / "attribution" / "blind"}
+        "blind": FIXTURES / "attribution" / "blind", "blind2": FIXTURES / "attribution" / "blind2"}
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
 
