@@ -5,6 +5,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py --set articles   # the fictional articles
     .venv/bin/python bench/attribution/score.py --set blind      # fictional articles written blind to the code
     .venv/bin/python bench/attribution/score.py --set real       # held-out real pages, fetched from PyPI
+    .venv/bin/python bench/attribution/score.py --set blind2     # a second blind set, in other newsroom styles
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -42,7 +43,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
-        "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real"}
+        "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real",
+        "blind2": FIXTURES / "attribution" / "blind2"}
 # The `real` set's pages are the English news pages among newspaper4k's test pages, a third
 # party's copies that are not stored here: its sdist, pinned by hash, is fetched from PyPI.
 REAL_SDIST = ("newspaper4k", "0.9.6", "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e")

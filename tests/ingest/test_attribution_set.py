@@ -109,3 +109,20 @@ def test_scorer_takes_a_record_for_a_described_speaker_only_when_it_names_them(r
         gold = {"speaker": "a software engineer at Halcyon who asked not to be named"}
     found = score.Found("words", record[0], record, "unknown")
     assert score.speaker_right(gold, found, people=[]) is right
+
+
+# The second blind set (tests/fixtures/attribution/blind2/): fictional articles in styles the
+# first one does not cover (metro crime, Q&A, wire diplomacy, a merger with analysts' notes, a
+# keynote, a hospital, an election night, a transfer, ...), written and annotated without
+# reading the ingest code or the other sets, and not tuned on: the first set has been.
+# First measured on main as it was (8 articles, 106 required quotes): quote F1 1.00, speaker
+# 0.76, said_on 0.64, wrong named speaker 0.10, people P 0.92 / R 0.84. Floors a little below.
+BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.73, "said_on_accuracy": 0.61, "people_precision": 0.89,
+                 "people_recall": 0.81}
+BLIND2_CEILINGS = {"wrong_named_rate": 0.13}
+
+
+def test_second_blind_set_stays_above_the_floors():
+    by_file, total = score.score_set(score.SETS["blind2"])
+    assert len(by_file) >= 8 and total.gold >= 100
+    assert_within(total, BLIND2_FLOORS, BLIND2_CEILINGS)
