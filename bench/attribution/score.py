@@ -68,7 +68,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
-        for name in ("gold", "found", "matched", "speaker_right", "date_right", "wrong_named",
+        for name in ("gold", "found", "found_required", "matched", "speaker_right", "date_right", "wrong_named",
                      "people_written", "people_right", "people_gold", "people_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
