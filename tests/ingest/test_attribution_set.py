@@ -113,16 +113,18 @@ def test_scorer_takes_a_record_for_a_described_speaker_only_when_it_names_them(r
 
 # The second blind set (tests/fixtures/attribution/blind2/): fictional articles in styles the
 # first one does not cover (metro crime, Q&A, wire diplomacy, a merger with analysts' notes, a
-# keynote, a hospital, an election night, a transfer, ...), written and annotated without
-# reading the ingest code or the other sets, and not tuned on: the first set has been.
-# First measured on main as it was (8 articles, 106 required quotes): quote F1 1.00, speaker
-# 0.76, said_on 0.64, wrong named speaker 0.10, people P 0.92 / R 0.84. Floors a little below.
-BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.73, "said_on_accuracy": 0.61, "people_precision": 0.89,
-                 "people_recall": 0.81}
-BLIND2_CEILINGS = {"wrong_named_rate": 0.13}
+# keynote, a hospital, an election night, an awards night, a transfer, a council meeting, an
+# investigation of emails, a parliamentary sketch, an Indian daily, a social-media roundup, a
+# family feature), written and annotated without reading the ingest code or the other sets, and
+# not tuned on: the first set has been. First measured on main as it was (15 articles, 219
+# required quotes): quote F1 0.99, speaker 0.71, said_on 0.59, wrong named speaker 0.11,
+# people P 0.92 / R 0.87. The floors sit a little below; raise them as attribution improves.
+BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.69, "said_on_accuracy": 0.57, "people_precision": 0.89,
+                 "people_recall": 0.85}
+BLIND2_CEILINGS = {"wrong_named_rate": 0.14}
 
 
 def test_second_blind_set_stays_above_the_floors():
     by_file, total = score.score_set(score.SETS["blind2"])
-    assert len(by_file) >= 8 and total.gold >= 100
+    assert len(by_file) >= 15 and total.gold >= 210
     assert_within(total, BLIND2_FLOORS, BLIND2_CEILINGS)
