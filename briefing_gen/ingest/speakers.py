@@ -51,6 +51,7 @@ class FoundQuote:
     how: str = ""
     open_ended: bool = False
     flag: dict | None = None  # the review note saying the speaker is unknown
+    between: "FoundQuote | None" = None  # an unattributed phrase after this quote of the paragraph before
 
 
 @dataclass
@@ -143,6 +144,19 @@ def _attribute_run_on_quotes(state: _State) -> None:
             quote.said_on = previous.said_on
             if quote.flag in state.review:
                 state.review.remove(quote.flag)
+
+
+def _close_sandwich(quote: FoundQuote, state: _State) -> None:
+    """A phrase quoted in the writer's own paragraph, between one speaker's quotes in the
+    paragraphs before and after, is that speaker's (paraphrase framed by their words)."""
+    phrase = state.last_quote
+    if phrase is not None and phrase.speaker is None and phrase.between is not None \
+            and phrase.between.person is not None and quote.person is phrase.between.person \
+            and quote.paragraph == phrase.paragraph + 1:
+        _take_speaker(phrase, phrase.between, "continued")
+        phrase.said_on = phrase.between.said_on
+        if phrase.flag in state.review:
+            state.review.remove(phrase.flag)
 
 
 def _take_speaker(quote: FoundQuote, source: FoundQuote, how: str) -> None:
@@ -298,6 +312,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
                                                 and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
+    _close_sandwich(quote, state)
     quote.said_on = _said_on(quote, sentence, choice[0] if choice else None, state)
     if quote.speaker is None:
         could_be = " or ".join(p.name for p in state.ambiguous) if _ambiguous_pronoun(resolved) else ""
@@ -406,8 +421,8 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         return
     named = re.search(r"(?:so-called|dubbed|nicknamed|known as|the (?:words?|terms?|phrases?|label))\s*$",
                       paragraph[: max(0, paragraph.find(quote.text) - 1)])
-    if quote.partial and named:
-        return
+    if quote.partial and (named or len(quote.text.split()) == 1):
+        return  # a term ("so-called", or one word in quote marks in a sentence with no speech verb)
     if state.last_quote_paragraph == number - 2 and _starts_paragraph(paragraph, find_spans(paragraph)[0]) \
             and _aside(state.paragraphs[number - 2], state):
         # a reply after one paragraph of the writer's own aside that names no one ("Wow, dude.
@@ -415,11 +430,16 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         _take_speaker(quote, previous, "continued")
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, across the paragraph before", number))
         return
-    if state.last_quote_paragraph not in (number, number - 1):
+    if state.last_quote_paragraph != number and (state.last_quote_paragraph != number - 1
+                                                 or not _starts_paragraph(paragraph, find_spans(paragraph)[0])):
+        # across paragraphs only a paragraph that opens with the quote goes on with the last
+        # speaker; words quoted inside the writer's own sentence are often someone else's
+        # (an official's phrase, a report's) and stay unknown, flagged, unless the same
+        # speaker's quotes stand on both sides (_close_sandwich)
+        if state.last_quote_paragraph == number - 1:
+            quote.between = previous
         return
     _take_speaker(quote, previous, "continued" + ("-relayed" if "relayed" in previous.how else ""))
-    if state.last_quote_paragraph != number and not _starts_paragraph(paragraph, find_spans(paragraph)[0]):
-        state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, from the paragraph before", number))
 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:

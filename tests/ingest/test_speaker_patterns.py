@@ -175,3 +175,23 @@ def test_plural_people_and_so_called_terms_are_no_ones():
 def test_the_operator_is_the_one_company_of_that_trade_named():
     found, _ = quotes("Calmar Ferries has cancelled all sailings.", "“Safety comes first,” the operator said.")
     assert found[0][1:3] == ("the operator", "Calmar Ferries")
+
+
+def test_a_phrase_quoted_in_the_writers_own_sentence_is_not_the_last_speakers():
+    found, review = quotes("“The tolls will stay,” said Mirela Vostak, the harbour director.",
+                           "Shipping firms call the fee “a tax on honesty,” and the council meets in May.")
+    assert _speakers(found) == ["Mirela Vostak", None]
+    assert any("a tax on honesty" in entry["text"] for entry in review)  # left for the editor
+
+
+def test_a_phrase_framed_by_one_speakers_quotes_is_theirs():
+    found, _ = quotes("“The tolls will stay,” said Mirela Vostak, the harbour director.",
+                      "Higher fees could become “a burden for the smaller boats,” while the dredging goes on.",
+                      "“We will look at a discount for them,” she said.")
+    assert _speakers(found) == ["Mirela Vostak", "Mirela Vostak", "Mirela Vostak"]
+
+
+def test_one_word_in_quote_marks_with_no_speech_verb_is_a_term():
+    found, _ = quotes("“We start on Monday,” said Anselm Dorr, the site manager. "
+                      "The crews call the night shift the “graveyard” and dread it.")
+    assert _speakers(found) == ["Anselm Dorr", None]
