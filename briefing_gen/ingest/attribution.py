@@ -27,6 +27,7 @@ SPEECH_VERBS = (
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
     "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
+    "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
@@ -288,6 +289,7 @@ def _names_a_role(words: str) -> bool:
     return len(last) >= 6 and bool(re.search(r"(?:or|er|ist|ian|ant|ent)$", last)) and last not in _NOT_AGENTS
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx", "madam", "lady", "lord"}
 _NOT_AGENTS = {"summer", "winter", "number", "order", "border", "matter", "weather", "letter", "center", "centre",
                "water", "paper", "power", "quarter", "chapter", "corner", "dinner", "disaster", "theater", "october",
@@ -313,8 +315,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     postnominal = _POSTNOMINAL.search(phrase)
     if postnominal and is_person_name(phrase[: postnominal.start()]):
         phrase = phrase[: postnominal.start()]  # "Fiona Gallagher KC", "Tom Hale, MBE": the name
-    if not phrase or len(phrase.split()) > 12:
-        return None
+    if not phrase or len(phrase.split()) > 12 or phrase.lower() in _DETERMINERS:
+        return None  # nothing, or "The" cut from "The staffers protested": no one named
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):

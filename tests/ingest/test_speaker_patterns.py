@@ -4,6 +4,7 @@ subject, and the people a page does not name (things, places, letter signatures)
 
 from __future__ import annotations
 
+from briefing_gen.ingest.attribution import speech_events
 from briefing_gen.ingest.mentions import register_signatures
 from briefing_gen.ingest.people import PeopleRegistry, find_person_names
 
@@ -195,3 +196,16 @@ def test_one_word_in_quote_marks_with_no_speech_verb_is_a_term():
     found, _ = quotes("“We start on Monday,” said Anselm Dorr, the site manager. "
                       "The crews call the night shift the “graveyard” and dread it.")
     assert _speakers(found) == ["Anselm Dorr", None]
+
+
+def test_a_retort_is_an_attribution():
+    found, _ = quotes("“Is that your whole case?” Judge Orla Venn asked.",
+                      "“It is enough,” Petra Skarsgaard said.",
+                      "“Then why did you call eleven witnesses,” the judge rejoined.")
+    assert _speakers(found)[2] in ("the judge", "Orla Venn")
+
+
+def test_a_capitalised_determiner_is_no_speaker():
+    # "The" is all the capitalised subject there is in "The crews were angry and protested"
+    events = speech_events("The guards were stunned when they read the memo and protested to Halvorsen that the rota ____.")
+    assert [event.speaker for event in events if event.speaker is not None and event.speaker.text == "The"] == []
