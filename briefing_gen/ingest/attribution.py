@@ -27,7 +27,8 @@ SPEECH_VERBS = (
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
     "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
-    "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
+    "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"
+    "posting|tweeting|writing"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
 _COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
@@ -60,7 +61,7 @@ _ORG_WORDS = re.compile(r"\b(?:Administration|Council|Institute|University|Agenc
                         r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign|Labs?|"
                         r"Laborator(?:y|ies)|Observatory|Airlines|Airways|Railways|Ferries|Holdings|Farmers|Growers|"
                         r"Workers|Residents|Fishermen|Traders|Miners|Drivers|Nurses|Teachers|Doctors|Students|Voters|"
-                        r"Owners|Veterans|Parents|Unions)\b")
+                        r"Owners|Veterans|Parents|Unions|Embassy|Consulate|Secretariat|Presidency|Cabinet|Charity|Regulator|Watchdog)\b")
 
 
 _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residents", "critics", "observers", "witnesses",
@@ -159,7 +160,7 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     if subject is None:  # "he declined, saying ...": the participle's subject is the clause's
         clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
-        subject = speaker_phrase(clause["who"]) if clause else None
+        subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
 
 
@@ -174,6 +175,22 @@ def _clause_subject(before: str) -> Speaker | None:
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
+
+
+# a clause opening with "The" and lower-case words, up to a comma before the participle
+_LOWER_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?P<words>[Tt]he\s+[a-z][^_;.,]*),\s*$")
+
+
+def _organisation_subject(before: str) -> Speaker | None:
+    """The organisation described in lower case that a clause opens with, for the participle
+    after it ("The governor's office kept up the pressure online, posting: …", "The city
+    council met, saying …"); None when the clause opens with anything else."""
+    clause = _LOWER_CLAUSE.search(before)
+    words = clause["words"].split() if clause else []
+    for index, word in enumerate(words[1:4], 1):
+        if is_org_word(word) and index + 1 < len(words) and re.fullmatch(r"[a-z]+", words[index + 1]):
+            return speaker_phrase(" ".join(words[: index + 1]))
+    return None
 
 
 def _told_via(after: str) -> str | None:
@@ -198,6 +215,17 @@ _KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]e
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 
 
+# a US legislator's party and seat after the name: "Rep. Kwabena Asante, D-Port Ansel," ("R-Texas", "I-Vt.")
+_PARTY_SEAT = re.compile(r",\s*[DRI]\.?-" + UPPER + r"[\w.’' ]{0,30}?(?:,\s*$|(?=,)|\s*$)")
+
+
+# someone who gives a first name only: "…, who gave only her first name, Tasha,", "…, identified only as Bo,"
+_FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?give|asked\s+to\s+be\s+identified\s+by)\s+"
+                              r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?(?:\s+as)?|"
+                              r"(?:who\s+was\s+)?identified\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+|given\s+)name))"
+                              r"[,:]?\s*(?P<name>" + NAME_WORD + r"),\s*$")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
@@ -207,8 +235,17 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
+    first_name = _FIRST_NAME_ONLY.search(before)
+    if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks
+        return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
+    before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
-    before = re.sub(r",\s*[A-Z]\.?-[A-Z][\w.’' ]{0,30}(?=,)", "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
+    before = re.sub(_PARTY_SEAT, "", before)
+    relative = re.search(r",\s*(?:which|who)\s+(?:(?:also|later|then|separately|previously)\s+)?$", before)
+    if relative:  # "funded by the Norhaven Health Trust, which said": the relative pronoun's antecedent speaks
+        antecedent = speaker_phrase(_last_clause(before[: relative.start()]))
+        if antecedent is not None and antecedent.kind in ("name", "single", "organization"):
+            return antecedent, False
     before = re.sub(_POSTNOMINALS + r"(?=,\s*$)", "", before)  # "The trust's lawyer, Anjali Mehta KC, said"
     before = re.sub(r"^\s*_+\.?\s+(?=\S)", ", ", before)  # "“…,” his daughter, Ngozi Obi-Hart, said": the masked comma
     words = before.rstrip().split(" ")
@@ -261,14 +298,15 @@ def subject_after(after: str) -> tuple[Speaker | None, bool]:
 def _appositive_role(text: str) -> str | None:
     """", an analyst at X," is a role; ", who has run boats since 1998," is not."""
     text = text.strip().rstrip(" .")
-    if re.match(r"(?:who|which|whose|where|when)\b", text):
-        return None
+    if re.match(r"(?:who|which|whose|where|when)\b", text) or re.match(r"[DRI]\.?-" + UPPER, text):
+        return None  # a relative clause, or a party and seat ("R-Texas")
     return _strip_determiners(text)
 
 
 def _last_clause(text: str) -> str:
     named = re.search(r"(?:[A-Z][\w’'-]+\s+)+(?:and|of|for)\s+(?:[A-Z][\w’'-]+\s*)+$", text)
-    if named and _ORG_WORDS.search(named.group(0)):
+    affiliation = named and re.search(r"\b(?:of|at|from|with)\s+(?:the\s+)?$", text[: named.start()])
+    if named and _ORG_WORDS.search(named.group(0)) and not affiliation:
         return named.group(0).strip()  # "National Oceanic and Atmospheric Administration": one name
     pieces = _CLAUSE_BREAK.split(text)
     return (pieces[-1] if pieces else text).strip(" .!?…")
@@ -352,6 +390,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if owned_org and is_org_word(owned_org["word"]) and not is_media(bare):
         # "Veland's interior ministry", "the Velandese embassy in Tavaria's capital": an organisation
         return Speaker(re.sub(r"\s+(?:in|of|at|for)\s+.+$", "", bare), "organization", role)
+    if is_title(bare) and re.match(r"(?:an?|one|another)\s", phrase, re.IGNORECASE):
+        return Speaker(phrase, "described", role)  # "a reporter asked": someone new, never the reporter named before
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(NAME_WORD, bare):  # "Ibáñez", "MacLeod", "O'Leary"
@@ -363,6 +403,11 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, "organization", role)  # a proper name that is not a person's: "Friends of Ostrava Library"
     if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
+    role_owned = re.fullmatch(r"(?:[Tt]he\s+)?[a-z][\w-]*[’']s\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)", phrase)
+    if role_owned and is_org_word(role_owned["word"]):
+        # "the governor's office", "the mayor's press office": an office described by whom it serves,
+        # not named; the words are the speaker, with no record of their own
+        return Speaker(phrase, "described", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
     owned = _OWNED.fullmatch(phrase.strip())

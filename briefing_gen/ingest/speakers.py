@@ -203,7 +203,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
             state.spoke_here = number  # someone spoke in this paragraph before its next quote
         if not inner:
             for event, person in resolved:
-                _remember_speaker(event, person, number, state)
+                _remember_speaker(event, person, number, state, sentence)
                 if person is not None and person.kind == "person" and event.speaker is not None:
                     state.said_here = (number, person, _speaker_text(event, person, state))
                     state.said_in[number] = state.said_here
@@ -629,16 +629,30 @@ def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: 
             and number - 1 in (state.introduced.get(id(person)), state.introduced.get(id(final))))
 
 
-def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State) -> None:
+def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State, sentence: str = "") -> None:
     """An attribution without a quote ("according to X, …") still makes X the last speaker."""
     if person is None or event.speaker is None or event.speaker.kind == "pronoun":
         return
+    if person is DESCRIBED and event.speaker.kind == "described" and _described_person(event.speaker.text):
+        # "A nurse at the clinic, who asked not to be named, said …" / "“…,” she said.": the unnamed
+        # person is who the pronoun after means, never someone named earlier; no record of their own
+        person = state.kin.setdefault(event.speaker.text.casefold(), Person([event.speaker.text], kind="person", described=True))
+        after = sentence[sentence.find(event.speaker.text) + len(event.speaker.text):] if event.speaker.text in sentence else ""
+        pronouns = {word.lower() for word in re.findall(r"\b(?:[Hh]e|[Ss]he)\b", after)}  # "…, who asked not to be named because she …"
+        by_pronoun = pronoun_gender(pronouns.pop()) if len(pronouns) == 1 and not find_person_names(sentence) else None
+        note_gender(person, title_gender(event.speaker.text) or by_pronoun)
     marker = FoundQuote("", number, False, _speaker_text(event, person, state), person, how="mention")
     if person.kind == "person":
         state.last_person = marker
         state.recent.append((person, number, True))
     elif not is_media(person.name):  # "it said" never means a newspaper cited in between
         state.last_org = marker
+
+
+def _described_person(text: str) -> bool:
+    """"A software engineer at X", "one participant": a person described, not an office or a thing."""
+    head = re.split(r"\s+(?:at|in|of|from|for|with|who|on|near|close)\b", text)[0].split()
+    return bool(head) and is_person_noun(head[-1])
 
 
 def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:

@@ -227,3 +227,76 @@ def test_a_role_and_name_after_a_quote_that_ends_with_a_comma():
 def test_an_unnamed_speaker_with_an_apposition_keeps_the_description():
     found, _ = quotes("One resident, a retired postman, told the inquiry: “The water came in at night.”")
     assert found[0][1] == "One resident" and found[0][2] == "(described)"  # no person record
+
+
+# organisations as speakers, described in lower case or named after a relative pronoun (orgs)
+
+def test_an_affiliation_after_a_name_leaves_the_name_the_speaker():
+    found, _ = quotes("“The samples were clean,” Dr. Wren Olabode of the Institute of Marine Chemistry wrote on Monday.")
+    assert _speakers(found) == ["Wren Olabode"]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent():
+    found, _ = quotes("The dig was paid for by the Ostrander Heritage Fund, which said it was “proud to help”.")
+    assert found[0][1:3] == ("Ostrander Heritage Fund", "Ostrander Heritage Fund")
+    found, _ = quotes("Guards stopped Pell Ambrose, who said he was “only looking”.")
+    assert _speakers(found) == ["Pell Ambrose"]
+    found, _ = quotes("The survey, which said rents were “out of reach”, was widely shared.")
+    assert _speakers(found) == [None]  # a document: no one in particular
+
+
+def test_a_party_and_seat_after_a_legislator_is_no_name():
+    found, _ = quotes("Rep. Ines Talbot, R-Cold Harbor, who chairs the panel, said the plan was “dead on arrival”.")
+    assert found[0][1:3] == ("Ines Talbot", "Ines Talbot")
+    found, _ = quotes("“Not this year,” said Sen. Ola Brandt, D-Mill Fork.")
+    assert found[0][1:3] == ("Ola Brandt", "Ola Brandt")
+
+
+def test_an_embassy_named_by_its_country_adjective_is_an_organisation():
+    found, _ = quotes("The Corvanian embassy in the capital said on its website that it would “stay open”.")
+    assert found[0][1:3] == ("Corvanian embassy", "Corvanian embassy")
+
+
+def test_an_office_described_by_whom_it_serves_speaks_without_a_record():
+    found, _ = quotes("“We will do more,” said Mayor Tobin Achterberg.",
+                      "The mayor's office weighed in later, posting on Friday: “Every street will be cleared.”")
+    assert found[1][1:3] == ("The mayor's office", "(described)")  # no person record
+
+
+def test_the_museum_is_the_one_museum_named():
+    found, _ = quotes("Two prints were returned to the Harwick Museum of Print on Tuesday.",
+                      "The museum wrote on social media: “Welcome back.”")
+    assert found[0][1:3] == ("The museum", "Harwick Museum of Print")
+
+
+def test_an_indefinite_reporter_is_never_the_reporter_named_before():
+    found, _ = quotes("Reporter Dana Whitlow covered the hearing.",
+                      "“Will you resign?” a reporter asked.")
+    assert found[0][1:3] == ("a reporter", "(described)")
+
+
+def test_someone_who_gives_a_first_name_only_speaks_by_it():
+    found, _ = quotes("Mayor Ruth Okeke opened the hall on Sunday.",
+                      "A cook at the hall, who gave only his first name, Dario, said the soup ran out by noon.",
+                      "“We fed everyone we could,” he said.")
+    assert _speakers(found) == ["Dario"]
+    assert found[0][2] == "Dario"  # a person record of that first name
+
+
+def test_kin_named_by_first_name_are_people():
+    from briefing_gen.ingest.mentions import register_mentions
+
+    registry = PeopleRegistry()
+    register_mentions("Noor Haddad, who has sons Idris, nine, and Sami, six, moved to the coast with her partner Ellen Vos.",
+                      registry)
+    firsts = {p.name for p in registry.people if p.first_named}
+    assert firsts == {"Idris", "Sami"}
+    assert "Ellen Vos" in {p.name for p in registry.people}
+
+
+def test_an_unnamed_person_who_spoke_is_who_the_next_pronoun_means():
+    found, _ = quotes("“Sales are strong,” said chief executive Mara Lindgren.",
+                      "A warehouse picker in the northern depot, who asked not to be named because she feared for her job, "
+                      "said the shifts had been cut.",
+                      "“Nobody warned us,” she said.")
+    assert found[1][1:3] == ("A warehouse picker in the northern depot", "A warehouse picker in the northern depot")
