@@ -248,6 +248,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
         if antecedent is not None and antecedent.kind in ("name", "single", "organization"):
             return antecedent, False
     before = re.sub(_POSTNOMINALS + r"(?=,\s*$)", "", before)  # "The trust's lawyer, Anjali Mehta KC, said"
+    before = re.sub(r"^\s*_+\.?\s+(?=\S)", ", ", before)  # "“…,” his daughter, Ngozi Obi-Hart, said": the masked comma
     words = before.rstrip().split(" ")
     while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
@@ -282,8 +283,8 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     if apposition:
         role = _appositive_role(apposition["role"])
         speaker = speaker_phrase(_last_clause(apposition["who"]), role)
-        if speaker and speaker.kind in ("name", "single", "organization"):
-            return speaker, role is not None
+        if speaker and (speaker.kind in ("name", "single", "organization") or speaker.kind == "described" and role):
+            return speaker, role is not None  # … or "One participant, a 46-year-old nurse, told"
     return speaker_phrase(_last_clause(text)), False
 
 

@@ -231,6 +231,11 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                     state.said_in[number] = state.said_here
 
 
+# a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
+_FRONTED_CLAUSE = re.compile(r"\s*(?:Asked|Pressed|Questioned|Challenged|Speaking|Interviewed|Reached|Writing)\b[^_;]*?,\s+(?="
+                             + UPPER + ")")
+
+
 def _gender_from(sentence: str, number: int, state: _State) -> None:
     """He/his or she/her after the only name of a sentence tells that person's gender; a
     person who opens a sentence ("Vell disagreed.") is who a "she" right after means, and
@@ -239,6 +244,12 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
     named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
     sentence_gender(sentence, named + family_names(sentence, mentions, state.registry))
     subject = sentence_subject(sentence, mentions, named, state.registry)
+    fronted = _FRONTED_CLAUSE.match(sentence) if subject is None else None
+    if fronted:  # "Asked when the paintings would go back, Eriksen smiled.": the subject after the clause
+        rest = sentence[fronted.end():]
+        rest_mentions = find_person_names(rest)
+        subject = sentence_subject(rest, rest_mentions, [(m.start, state.registry.resolve_name(m.name, m.title))
+                                                         for m in rest_mentions], state.registry)
     act = SPEECH_ACT.search(sentence)
     if subject is None and act is not None and not mentions:
         subject = described_subject(sentence[: act.start()])  # "A spokesman for the port authority defended …"
@@ -493,6 +504,9 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
                 # "Walden told reporters that … “…,” he said.": the attribution just before in the
                 # paragraph, the nearest fitting speaker, is who goes on speaking
                 person, state.ambiguous = here[1], []
+            if person is None and state.ambiguous and _newest_in_mind(state.ambiguous, speaker.text, number, state):
+                person, state.ambiguous = state.ambiguous[0], []
+                note_gender(person, pronoun_gender(speaker.text))
             return person
         return state.last_org.person if state.last_org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
@@ -611,6 +625,30 @@ def _in_mind(person: Person, paragraph: int, pronoun: str, state: _State) -> boo
     if gender is not None:
         return gender == pronoun_gender(pronoun)
     return state.introduced.get(id(person)) == paragraph
+
+
+def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: _State) -> bool:
+    """Whether the nearest person a he/she can mean (the first candidate) is the one a writer
+    just brought in, so that earlier people the text made of the pronoun's gender are no
+    rivals: the only fitting person this paragraph names as a subject or speaker ("Bellini
+    took defeat in good spirit. “…,” he wrote."), or someone first named in the paragraph
+    before who was the last one heard there ("Kerr … said the committee had ‘rushed’." /
+    "‘…,’ she said."). Two people of unstated gender stay open (resolve_pronoun)."""
+    gender = pronoun_gender(pronoun)
+    person, rivals = candidates[0], candidates[1:]
+    if any(gender_of(rival) != gender for rival in rivals):
+        return False
+    final = person.final()
+    paragraph = state.paragraphs[number - 1]
+    named = [state.registry.resolve_name(m.name, m.title) for m in find_person_names(mask(paragraph, find_spans(paragraph)))]
+    here = {id(p.final()) for p, n in [(p, n) for p, n, _ in state.recent] + [(p, number) for p in named]
+            if n == number and p.final().kind == "person" and gender_of(p) in (None, gender)}
+    if here:
+        return here == {id(final)}
+    heard = state.last_person
+    return (heard is not None and heard.person is not None and heard.person.final() is final
+            and heard.paragraph == number - 1 and state.last_quote_paragraph <= number - 1
+            and number - 1 in (state.introduced.get(id(person)), state.introduced.get(id(final))))
 
 
 def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State, sentence: str = "") -> None:

@@ -177,6 +177,58 @@ def test_the_operator_is_the_one_company_of_that_trade_named():
     assert found[0][1:3] == ("the operator", "Calmar Ferries")
 
 
+# chains: who "he", "she" and "the reporter" are, and quotes that stand without a verb
+
+
+def test_an_indefinite_description_is_someone_new_never_the_byline_reporter():
+    from briefing_gen.ingest.speakers import find_quotes
+    from .test_quotes import EVENT, PUBLISHED
+
+    registry = PeopleRegistry()
+    registry.resolve_name("Odile Franck", role="reporter")
+    found, _ = find_quotes(["“Who had the keys?” a reporter asked.", "“The caretaker,” Inspector Rui Sal replied."],
+                           PUBLISHED, registry, EVENT)
+    assert (found[0].speaker, found[0].person.kind) == ("a reporter", "described")
+    assert found[1].person.name == "Rui Sal"
+
+
+def test_the_one_person_a_paragraph_is_about_is_whom_its_pronoun_means():
+    found, _ = quotes("“We won it in the kitchen,” said Maren Oduya, who took her first gold medal.",
+                      "Pieta Glass took second place calmly. “Next year is mine,” she wrote on her blog.")
+    assert _speakers(found) == ["Maren Oduya", "Pieta Glass"]  # not the earlier speaker the text made a she
+    found, _ = quotes("“We won it in the kitchen,” said Maren Oduya, who took her first gold medal.",
+                      "Pieta Glass and Luca Brandt were second. “Next year is ours,” she said.")
+    assert _speakers(found)[1] is None  # two people of the paragraph could be meant: no guess
+
+
+def test_a_speaker_first_named_in_the_paragraph_before_goes_on_after_she_said():
+    found, _ = quotes("Her sister, Ines Varga, said in the same call: “We tried.”",
+                      "Critics were unmoved. Dorota Pell, who leads the tenants' group, said the plan was ‘cruel’.",
+                      "‘They never asked us once,’ she said.")
+    assert _speakers(found)[-1] == "Dorota Pell"
+
+
+def test_a_subject_after_a_long_opening_participle_clause():
+    found, _ = quotes("“The roof will be fixed by May,” said Jon Eker, the council's engineer.",
+                      "Inspector Arun Vel said the site was now safe.",
+                      "Mila Roos, a tenant, said she was relieved. “We can plan again,” she said.",
+                      "The meeting ran late into the evening.",
+                      "Asked at the end of the meeting whether the residents could return before the summer holidays, "
+                      "Eker shrugged. “Not a day before May,” he said.")
+    assert found[-1][2] == "Jon Eker"  # not Vel, the speaker of the paragraph before
+
+
+def test_a_role_and_name_after_a_quote_that_ends_with_a_comma():
+    found, _ = quotes("“She never charged a family twice,” her son, Emil Strand, said on Monday.",
+                      "“Stock is running low,” the co-op's treasurer, Rosa Ilunga, wrote in a note.")
+    assert [q[2] for q in found] == ["Emil Strand", "Rosa Ilunga"]
+
+
+def test_an_unnamed_speaker_with_an_apposition_keeps_the_description():
+    found, _ = quotes("One resident, a retired postman, told the inquiry: “The water came in at night.”")
+    assert found[0][1] == "One resident" and found[0][2] == "(described)"  # no person record
+
+
 # organisations as speakers, described in lower case or named after a relative pronoun (orgs)
 
 def test_an_affiliation_after_a_name_leaves_the_name_the_speaker():
