@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..dates import PartialDate
 from .attribution import (SPEECH_VERBS, SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun,
-                          speech_events, subject_before)
+                          speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
@@ -105,6 +105,7 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
             _caption_quotes(paragraph, number, pending_caption, caption is not None, state)
         else:
             _paragraph_quotes(paragraph, number, state)
+    _signed_posts(state)
     _attribute_run_on_quotes(state)
     _settle_shared_family_names(state)
     return state.quotes, state.review
@@ -130,6 +131,27 @@ def _settle_shared_family_names(state: _State) -> None:
         left = [o for o in owners if o not in given_alone]
         if len(left) == 1 and len(given_alone) == len(owners) - 1:
             quote.person = left[0]
+
+
+# the line an embedded post ends with: "— National Weather Bureau (@NatWeatherBureau) November 25, 2025"
+_POST_SIGNATURE = re.compile(r"[>\s]*[—–-]\s*(?P<who>[^()@_]{2,80}?)\s*\(@\w{1,30}\)[^()@]{0,40}")
+
+
+def _signed_posts(state: _State) -> None:
+    """A quoted post whose embed is signed on the next line by its account is that account's
+    ("It tweeted:" / "“…”" / "— Weather Bureau (@bureau) date"), when nothing else attributed it."""
+    for number, paragraph in enumerate(state.paragraphs, 1):
+        signature = _POST_SIGNATURE.fullmatch(paragraph.strip())
+        speaker = speaker_phrase(signature["who"]) if signature else None
+        if speaker is None or speaker.kind not in ("name", "single", "organization"):
+            continue
+        person = _resolve(SpeechEvent(0, 0, speaker, "signed"), number, state)
+        for quote in state.quotes:
+            if quote.paragraph == number - 1 and person is not None and (quote.speaker is None or quote.how.startswith("continued")):
+                quote.speaker, quote.person, quote.how = speaker.text, person, "signed"
+                quote.role = speaker.role or person.role
+                if quote.flag in state.review:
+                    state.review.remove(quote.flag)
 
 
 def _attribute_run_on_quotes(state: _State) -> None:

@@ -363,3 +363,25 @@ def test_a_question_then_asked_and_the_asker():
     found, _ = quotes("“Is the factory closing?” asked Pim Sorel of the Daily Ledger.",
                       "“Not this year,” Mayor Zena Abt replied.")
     assert [q[2] for q in found] == ["Pim Sorel", "Zena Abt"]
+
+
+def test_an_embedded_post_is_its_signing_account_s():
+    found, review = quotes("The Harbour Rescue Service has closed the slipway. It posted:",
+                           "“Slipway closed until the tide turns. Stay off the rocks.”",
+                           "— Harbour Rescue Service (@HarbourRescue) March 4, 2024")
+    assert found[0][1:3] == ("Harbour Rescue Service", "Harbour Rescue Service")
+    assert not any("Slipway closed" in entry["text"] for entry in review)
+
+
+def test_a_titled_name_after_its_role_and_an_aside_before_the_verb():
+    found, _ = quotes("Earlier, the council's chief engineer, Dr Pilar Osei, warned that the wall was “past saving”.")
+    assert found[0][1:3] == ("Pilar Osei", "Pilar Osei")
+    found, _ = quotes("The shadow minister, Ewan Tully (no relation), said the plan came “far too late”.")
+    assert found[0][1:3] == ("Ewan Tully", "Ewan Tully")
+
+
+def test_accented_capitals_open_names_in_every_attribution_form():
+    found, _ = quotes("“The nets came up empty,” said Ömer Çelik, a fisherman.",
+                      "Ögmundur Ísaksson of the Ísafjörður Harbour Board said the quay was “closed for good”.",
+                      "“We rebuild in spring,” — Élodie Ardent, mayor.")
+    assert _speakers(found) == ["Ömer Çelik", "Ögmundur Ísaksson", "Élodie Ardent"]
