@@ -152,7 +152,8 @@ def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: P
     speakers = {id(q.person.final()) for q in quotes if q.person is not None}
     drafts, slug_of = [], {}
     for person in registry.people:
-        full_name = person.kind == "person" and (any(" " in s for s in person.spellings) or bool(person.styled))
+        full_name = person.kind == "person" and (any(" " in s for s in person.spellings) or bool(person.styled)
+                                                 or person.first_named)
         if not full_name and id(person) not in speakers:
             continue
         draft, changed = people.place(person, title)

@@ -28,7 +28,8 @@ SPEECH_VERBS = (
     "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
-    "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding"
+    "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"
+    "posting|tweeting|writing"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
 _COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
@@ -61,7 +62,7 @@ _ORG_WORDS = re.compile(r"\b(?:Administration|Council|Institute|University|Agenc
                         r"Hospital|Theatre|Gallery|School|Trust|Alliance|League|Coalition|Movement|Initiative|Campaign|Labs?|"
                         r"Laborator(?:y|ies)|Observatory|Airlines|Airways|Railways|Ferries|Holdings|Farmers|Growers|"
                         r"Workers|Residents|Fishermen|Traders|Miners|Drivers|Nurses|Teachers|Doctors|Students|Voters|"
-                        r"Owners|Veterans|Parents|Unions)\b")
+                        r"Owners|Veterans|Parents|Unions|Embassy|Consulate|Secretariat|Presidency|Cabinet|Charity|Regulator|Watchdog)\b")
 
 
 _GENERIC = {"officials", "analysts", "experts", "sources", "diplomats", "residents", "critics", "observers", "witnesses",
@@ -119,13 +120,13 @@ def speech_events(masked: str) -> list[SpeechEvent]:
         relay = _strip_determiners(match["who"]) if is_media(match["who"]) else None
         if speaker or relay:
             events.append(SpeechEvent(match.start(), match.end(), speaker, "according to", via=relay))
-    for match in re.finditer(r"(?P<via>[^,;_]+?)\s+quoted\s+(?P<who>him|her|them|(?:an?|the)\s+[\w\s’'-]+?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+as\s+saying", masked):
+    for match in re.finditer(r"(?P<via>[^,;_]+?)\s+quoted\s+(?P<who>him|her|them|(?:an?|the)\s+[\w\s’'-]+?|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+)*)\s+as\s+saying", masked):
         via = _strip_determiners(_last_clause(match["via"]))
         events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(match["who"]), "quoted", via=via))
     for match in re.finditer(r"(?P<who>[^,;_]+?)\s+(?:was|were|is|are)\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<via>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)", masked):
         events.append(SpeechEvent(match.start(), match.end(), speaker_phrase(_last_clause(match["who"])), "quoted",
                                   via=_strip_determiners(match["via"]).rstrip(".")))
-    dash = re.search(r"[_.]\s*[—–]\s*(?P<who>[A-Z][^,_—–]*?)(?:,\s*(?P<role>[^_—–]{2,120}?))?\s*\.?$", masked)
+    dash = re.search(r"[_.]\s*[—–]\s*(?P<who>" + UPPER + r"[^,_—–]*?)(?:,\s*(?P<role>[^_—–]{2,120}?))?\s*\.?$", masked)
     if dash:  # a pull quote signed "— Jane Doe, mayor"
         speaker = speaker_phrase(dash["who"], _appositive_role(dash["role"]) if dash["role"] else None)
         if speaker is not None:
@@ -151,21 +152,21 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         subject = _clause_subject(before)
         return SpeechEvent(match.start(), match.end(), subject, verb, via) if subject is not None else None
     subject, apposition = subject_before(before)
-    if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
-        subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
+    if subject is None and re.search(r"(?:_\.?|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
+        subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, "…?” asked Ann Roe
     if subject is None and not _PARTICIPLE.search(verb) and re.search(r"\b(?:and|then|but)\b[^,_]{0,30}$", before):
         subject = _clause_subject(before)  # "He suggests we head north, then for some reason adds,"
     if subject is None and not _PARTICIPLE.search(verb):
         return None
     if subject is None:  # "he declined, saying ...": the participle's subject is the clause's
-        clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|he|she)"
+        clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>" + UPPER + r"[\w’'-]*(?:\s+" + UPPER + r"[\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
-        subject = speaker_phrase(clause["who"]) if clause else None
+        subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
 
 
 _INTRODUCTION = r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hen|[Mm]eanwhile|[Ll]ater)\s+)?(?:[^,_]{1,40},\s*)?"
-_CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|[Hh]e|[Ss]he)"
+_CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?:" + UPPER + r"[\w’'.-]*\s+){0,3}" + UPPER + r"[\w’'-]*|[Hh]e|[Ss]he)"
                              r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
 
 
@@ -175,6 +176,22 @@ def _clause_subject(before: str) -> Speaker | None:
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
+
+
+# a clause opening with "The" and lower-case words, up to a comma before the participle
+_LOWER_CLAUSE = re.compile(r"(?:^|[.;]\s+)(?P<words>[Tt]he\s+[a-z][^_;.,]*),\s*$")
+
+
+def _organisation_subject(before: str) -> Speaker | None:
+    """The organisation described in lower case that a clause opens with, for the participle
+    after it ("The governor's office kept up the pressure online, posting: …", "The city
+    council met, saying …"); None when the clause opens with anything else."""
+    clause = _LOWER_CLAUSE.search(before)
+    words = clause["words"].split() if clause else []
+    for index, word in enumerate(words[1:4], 1):
+        if is_org_word(word) and index + 1 < len(words) and re.fullmatch(r"[a-z]+", words[index + 1]):
+            return speaker_phrase(" ".join(words[: index + 1]))
+    return None
 
 
 def _told_via(after: str) -> str | None:
@@ -199,18 +216,40 @@ _KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]e
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 
 
+# a US legislator's party and seat after the name: "Rep. Kwabena Asante, D-Port Ansel," ("R-Texas", "I-Vt.")
+_PARTY_SEAT = re.compile(r",\s*[DRI]\.?-" + UPPER + r"[\w.’' ]{0,30}?(?:,\s*$|(?=,)|\s*$)")
+
+
+# someone who gives a first name only: "…, who gave only her first name, Tasha,", "…, identified only as Bo,"
+_FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?give|asked\s+to\s+be\s+identified\s+by)\s+"
+                              r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?(?:\s+as)?|"
+                              r"(?:who\s+was\s+)?identified\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+|given\s+)name))"
+                              r"[,:]?\s*(?P<name>" + NAME_WORD + r"),\s*$")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
     before = re.sub(r"(?<=[A-Za-z]),\s*\d{1,3}(?=,\s*(?:an?|the)\s)", "", before)  # "Jane Doe, 45, a teacher …, said"
     before = re.sub(_TIME_AFTER_SUBJECT, " ", before)  # "Microsoft last week announced": the date is no part of who
     before = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)", "", before)  # "The National Oceanic ... Administration (NOAA) stated"
+    before = re.sub(r"\s*\([^()_]{1,30}\)(?=\s*,?\s*$)", "", before)  # "Rory MacLeod (no relation), said": an aside
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
+    first_name = _FIRST_NAME_ONLY.search(before)
+    if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks
+        return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
+    before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
-    before = re.sub(r",\s*[A-Z]\.?-[A-Z][\w.’' ]{0,30}(?=,)", "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
+    before = re.sub(_PARTY_SEAT, "", before)
+    relative = re.search(r",\s*(?:which|who)\s+(?:(?:also|later|then|separately|previously)\s+)?$", before)
+    if relative:  # "funded by the Norhaven Health Trust, which said": the relative pronoun's antecedent speaks
+        antecedent = speaker_phrase(_last_clause(before[: relative.start()]))
+        if antecedent is not None and antecedent.kind in ("name", "single", "organization"):
+            return antecedent, False
     before = re.sub(_POSTNOMINALS + r"(?=,\s*$)", "", before)  # "The trust's lawyer, Anjali Mehta KC, said"
+    before = re.sub(r"^\s*_+\.?\s+(?=\S)", ", ", before)  # "“…,” his daughter, Ngozi Obi-Hart, said": the masked comma
     words = before.rstrip().split(" ")
     while words and (words[-1].lower() in _SKIP_WORDS or re.fullmatch(r"[a-z]{2,}ly", words[-1])):
         words.pop()
@@ -226,31 +265,42 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
         who = speaker_phrase(kin_named["who"], kin_named["role"])
         if who is not None and who.kind in ("name", "single"):
             return who, True
-    named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),$", text)
-    if named_last and is_person_name(named_last["who"]) and _names_a_role(named_last["role"]):
-        # "Hallam's lawyer, Tess Fenwick, said": the name closes the subject, the role opens it
-        return Speaker(named_last["who"], "name", _strip_determiners(named_last["role"])), True
-    long_apposition = re.search(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+"
-                                r"(?:\s+[A-Z][\w’'-]+){0,3}),\s+(?:(?:an?|the)\s|[a-z])[^_]*,$", text)
+    named_last = re.search(r"(?:^|,)\s*(?P<role>[^,_]{3,80}),\s*(?P<who>" + UPPER + r"[\w’'.-]+(?:\s+" + UPPER
+                           + r"[\w’'-]+){1,3}),$", text)
+    titled = _titled_name(named_last["who"]) if named_last else None
+    if titled and _names_a_role(named_last["role"]):
+        # "Hallam's lawyer, Tess Fenwick, said", "the bureau's chief forecaster, Dr Anil Mehta, warned":
+        # the name closes the subject, the role opens it
+        return Speaker(titled.name, "name", _strip_determiners(named_last["role"]), titled.title), True
+    long_apposition = re.search(r"(?:^|[.;:]\s+|\b(?:and|but)\s+)(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?" + UPPER + r"[\w’'-]+"
+                                r"(?:\s+" + UPPER + r"[\w’'-]+){0,3}),\s+(?:(?:an?|the)\s|[a-z])[^_]*,$", text)
     if long_apposition and "," in text[long_apposition.end("who") + 1: -1]:
         # "Mr Parish, chairman of the environment, food and rural affairs committee, said"
         speaker = speaker_phrase(long_apposition["who"])
         if speaker is not None and speaker.kind in ("name", "single"):
             return speaker, True
     apposition = re.search(r"(?P<who>[^,_]+),\s*(?P<role>(?:a|an|the)\s[^,_]{3,160}?|[a-z][^,_]{3,160}?|"
-                           r"[A-Z][\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
+                           r"" + UPPER + r"[\w’'. -]*?[’']s\s[a-z][^,_]{2,160}?),$", text)
     if apposition:
         role = _appositive_role(apposition["role"])
         speaker = speaker_phrase(_last_clause(apposition["who"]), role)
-        if speaker and speaker.kind in ("name", "single", "organization"):
-            return speaker, role is not None
+        if speaker and (speaker.kind in ("name", "single", "organization") or speaker.kind == "described" and role):
+            return speaker, role is not None  # … or "One participant, a 46-year-old nurse, told"
     return speaker_phrase(_last_clause(text)), False
+
+
+def _titled_name(words: str):
+    """The personal name that is all of `words`, past any titles before it ("Dr Anil Mehta")."""
+    mentions = find_person_names(words)
+    if len(mentions) != 1 or mentions[0].end != len(words.rstrip()):
+        return None
+    return mentions[0] if all(is_title(word) for word in words[: mentions[0].start].split()) else None
 
 
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
     after = re.split(r"\s+(?:who|which|whose)\s", after, maxsplit=1)[0]  # "said Leigh Sears who is the manager"
-    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s+)?[A-Z][^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
+    match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:" + UPPER + r"[a-z]{0,3}|" + UPPER + r"\." + UPPER + r")\.\s+)?" + UPPER + r"[^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
         described = re.match(r"\s+(?P<who>(?:one|another|a|an|someone|somebody)\b[^,.;_]*)", after)
         return (speaker_phrase(described["who"]), False) if described else (None, False)
@@ -261,14 +311,15 @@ def subject_after(after: str) -> tuple[Speaker | None, bool]:
 def _appositive_role(text: str) -> str | None:
     """", an analyst at X," is a role; ", who has run boats since 1998," is not."""
     text = text.strip().rstrip(" .")
-    if re.match(r"(?:who|which|whose|where|when)\b", text):
-        return None
+    if re.match(r"(?:who|which|whose|where|when)\b", text) or re.match(r"[DRI]\.?-" + UPPER, text):
+        return None  # a relative clause, or a party and seat ("R-Texas")
     return _strip_determiners(text)
 
 
 def _last_clause(text: str) -> str:
-    named = re.search(r"(?:[A-Z][\w’'-]+\s+)+(?:and|of|for)\s+(?:[A-Z][\w’'-]+\s*)+$", text)
-    if named and _ORG_WORDS.search(named.group(0)):
+    named = re.search(r"(?:" + UPPER + r"[\w’'-]+\s+)+(?:and|of|for)\s+(?:" + UPPER + r"[\w’'-]+\s*)+$", text)
+    affiliation = named and re.search(r"\b(?:of|at|from|with)\s+(?:the\s+)?$", text[: named.start()])
+    if named and _ORG_WORDS.search(named.group(0)) and not affiliation:
         return named.group(0).strip()  # "National Oceanic and Atmospheric Administration": one name
     pieces = _CLAUSE_BREAK.split(text)
     return (pieces[-1] if pieces else text).strip(" .!?…")
@@ -321,7 +372,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "pronoun")
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
         return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
-    affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?[A-Z].*)$", phrase)
+    affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?" + UPPER + r".*)$", phrase)
     if affiliated and not role:
         person = speaker_phrase(affiliated["who"])
         if person is not None and person.kind in ("name", "single"):
@@ -338,7 +389,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         org = speaker_phrase(spokesperson["org"], spokesperson["role"])
         if org is not None and org.kind in ("organization", "description"):
             return org
-    by_org = re.search(r"\bby (?:the )?(?P<org>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)?[A-Z][\w’'&-]*)*)", phrase)
+    by_org = re.search(r"\bby (?:the )?(?P<org>" + UPPER + r"[\w’'&-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)?" + UPPER + r"[\w’'&-]*)*)", phrase)
     if by_org:
         return speaker_phrase(by_org["org"], role)
     acronym = re.search(r"(?:^|\s)(?P<acr>[A-Z]{2,6})$", phrase)
@@ -348,11 +399,13 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         prefix = _strip_determiners(phrase[: acronym.start("acr")]) or None
         return Speaker(acronym["acr"], "organization", role or prefix)
     bare = _strip_determiners(phrase)
-    owned_org = re.fullmatch(r"(?:[A-Z][\w’'-]+[’']s|[A-Z][\w’'-]+)\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)"
+    owned_org = re.fullmatch(r"(?:" + UPPER + r"[\w’'-]+[’']s|" + UPPER + r"[\w’'-]+)\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)"
                              r"(?:\s+(?:in|of|at|for)\s+.+)?", bare)
     if owned_org and is_org_word(owned_org["word"]) and not is_media(bare):
         # "Veland's interior ministry", "the Velandese embassy in Tavaria's capital": an organisation
         return Speaker(re.sub(r"\s+(?:in|of|at|for)\s+.+$", "", bare), "organization", role)
+    if is_title(bare) and re.match(r"(?:an?|one|another)\s", phrase, re.IGNORECASE):
+        return Speaker(phrase, "described", role)  # "a reporter asked": someone new, never the reporter named before
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
     if re.fullmatch(NAME_WORD, bare):  # "Ibáñez", "MacLeod", "O'Leary"
@@ -360,16 +413,21 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(bare, kind, role)
     if _ORG_WORDS.search(bare) and bare[:1].isupper():
         return Speaker(bare, "organization", role)
-    if re.fullmatch(r"[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?[A-Z][\w’'&-]*)+", bare):
+    if re.fullmatch(r"" + UPPER + r"[\w’'&-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?" + UPPER + r"[\w’'&-]*)+", bare):
         return Speaker(bare, "organization", role)  # a proper name that is not a person's: "Friends of Ostrava Library"
-    if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
+    if re.fullmatch(r"(?:" + UPPER + r"[\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
+    role_owned = re.fullmatch(r"(?:[Tt]he\s+)?[a-z][\w-]*[’']s\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)", phrase)
+    if role_owned and is_org_word(role_owned["word"]):
+        # "the governor's office", "the mayor's press office": an office described by whom it serves,
+        # not named; the words are the speaker, with no record of their own
+        return Speaker(phrase, "described", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
     owned = _OWNED.fullmatch(phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
-    described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w’'-]+\s+)?(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
+    described = re.fullmatch(r"(?:(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:" + UPPER + r"[\w’'-]+\s+)?(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)"
                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
     if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"

@@ -35,6 +35,8 @@ def resolve_description(text: str, registry: PeopleRegistry) -> Person | None:
     words = [w for w in re.findall(r"[\w’'-]+", text.lower()) if w not in _DETERMINERS]
     if not words or not PERSON_NOUNS.fullmatch(words[-1]):
         return None
+    if re.match(r"\s*(?:an?|one|another)\s", text, re.IGNORECASE):
+        return DESCRIBED  # "a reporter asked": someone new, never the reporter of the byline
     head = words[-1]
     fitting = [person for person in registry.people if person.kind == "person" and head in _described_by(person)]
     if len(fitting) > 1:

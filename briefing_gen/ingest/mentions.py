@@ -13,7 +13,7 @@ from .attribution import is_org_word
 from .descriptions import PERSON_NOUNS
 from .gender import note_gender, title_gender
 from .names import LOWER, NAME_WORD, UPPER
-from .people import PeopleRegistry, Person, find_person_names, is_headline
+from .people import NOT_NAME_WORDS, PeopleRegistry, Person, find_person_names, is_headline, is_title
 from .quotes import find_spans, is_title_span
 
 
@@ -30,6 +30,7 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
     if is_headline(text) or re.match(r"#{1,6}\s", text):
         return  # "How SpotMini and Atlas Became the Internet's Favorite Robots", "## Reaching Riverwood"
     titles = [span for span in find_spans(text) if is_title_span(text, span, True)]
+    register_kin_first_names(text, registry)
     for name in organization_names(text):
         if name not in registry.organizations_named:
             registry.organizations_named.append(name)
@@ -46,6 +47,35 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
         if age and person.kind == "person":
             person.age = person.age or int(age.group(1))
         note_gender(person, title_gender(mention.title) or title_gender(role.group(1).split()[-1] if role else None))
+
+
+_KIN_WORDS = (r"(?:sons?|daughters?|children|kids|twins|grandsons?|granddaughters?|grandchildren|brothers?|sisters?|"
+              r"husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|nephews?|nieces?|stepsons?|stepdaughters?)")
+_AGE = r"(?:,\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?=[,.;\s]))?"
+_FIRST_NAME = r"(?P<name>" + NAME_WORD + r")(?![\w’'-]|\s+" + UPPER + r")" + _AGE
+# "her son Leo", "daughters Sofia, eight, and Ines, five": kin named by a first name alone, who are people too
+_KIN_FIRST_NAMES = re.compile(r"\b" + _KIN_WORDS + r",?\s+(?=" + UPPER + r")")
+_NEXT_FIRST_NAME = re.compile(r"(?:,?\s*(?:and|&)\s+|,\s*)?" + _FIRST_NAME)
+
+
+def register_kin_first_names(text: str, registry: PeopleRegistry) -> None:
+    """Relatives the text names by a first name only, after a kinship word: each is a person of
+    the article (the same person as a full name that opens with it, if there is one)."""
+    for kin in _KIN_FIRST_NAMES.finditer(text):
+        position, first = kin.end(), True
+        while True:
+            match = _NEXT_FIRST_NAME.match(text, position)
+            if match is None or (first and match.start("name") != position):
+                break
+            name = match["name"]
+            if name.lower() in NOT_NAME_WORDS or is_org_word(name) or is_title(name) or re.match(r"\.", text[match.end("name"):]):
+                break  # "his wife, son and daughter, Dr. Obi is …": a title, not a first name
+            if "," in kin.group(0) and not re.match(r"\s*(?:,|and\b|&)", text[match.end():]):
+                break  # "Her husband, Tomas, agreed": after a comma, only a first name set off by one
+            person = registry.resolve_single(name)
+            if person.spellings == [name]:
+                person.first_named = True
+            position, first = match.end(), False
 
 
 _APPOSITION = re.compile(r"[’']?s?,\s*(?:\d{1,3},\s*)?(?:the|a|an)\s+(?P<role>[^,.;:()“”\"_]{3,80}?)(?=\s*(?:[,.;:)]|$))")
@@ -112,8 +142,14 @@ def register_signatures(paragraphs: list[str], registry: PeopleRegistry) -> set[
 
 
 COMPANY_SUFFIX = r"(?:Inc|Corp|Corporation|Ltd|Limited|plc|PLC|LLC|Co|AG|SA|GmbH|NV|Group|Holdings)"
-_ORGANIZATION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)?[A-Z][\w&’'.-]*){0,5})")
-_COMPANY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,3}[A-Z][\w&’'-]*),?\s+" + COMPANY_SUFFIX + r"\b\.?")
+_ORGANIZATION = re.compile(r"(?<![\w’'-])(?P<name>" + UPPER + r"[\w&’'.-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)?" + UPPER
+                           + r"[\w&’'.-]*){0,5})")
+_COMPANY = re.compile(r"(?<![\w’'-])(?P<name>(?:" + UPPER + r"[\w&’'-]*\s+){0,3}" + UPPER + r"[\w&’'-]*),?\s+" + COMPANY_SUFFIX
+                      + r"\b\.?")
+
+
+_DAY_OR_MONTH = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                 r"August|September|October|November|December)\b")
 
 
 def organization_names(text: str) -> list[str]:
@@ -121,10 +157,14 @@ def organization_names(text: str) -> list[str]:
     name ending in an organisation word ("the Ministry of Defence", "Harris County Sheriff's Office")."""
     found = [re.sub(r",(?=\s)", "", match.group(0)).strip().rstrip(".") for match in _COMPANY.finditer(text)]
     for match in _ORGANIZATION.finditer(text):
-        words = match["name"].split()
+        name = re.split(r"\s+on\s+(?=" + _DAY_OR_MONTH + ")", match["name"])[0]  # "… Museum of Print on Tuesday"
+        words = re.sub(r"\.$", "", name).split()
         while words and words[0] in ("The", "A", "An"):
             words = words[1:]
-        if len(words) >= 2 and is_org_word(words[-1]) and words[0].lower() not in ("according",):
+        # the organisation word ends the name ("Harris County Sheriff's Office") or comes before its
+        # "of" ("Vellmouth Museum of Art", "University of Kestrel", "Ministry of Defence")
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1] if words else ""
+        if len(words) >= 2 and is_org_word(head) and words[0].lower() not in ("according",):
             found.append(" ".join(words))
     return found
 

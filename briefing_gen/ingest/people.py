@@ -69,6 +69,7 @@ bloomberg yonhap kcna afp ap tass xinhua interfax region province city county di
 lab labs laboratory laboratories observatory airlines airways railways ferries holdings
 farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
 producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
+embassy consulate secretariat presidency cabinet charity regulator watchdog
 monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
 """.split()) | CLOSED_CLASS
 
@@ -268,6 +269,7 @@ class Person:
     gender: str | None = None  # only as the text states it (see gender.py)
     age: int | None = None  # "Karl Moss, 78,": what "the 78-year-old" refers back to
     described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
+    first_named: bool = False  # named by a first name alone after a kinship word ("her son Leo"): a record all the same
 
     @property
     def name(self) -> str:

@@ -220,6 +220,8 @@ def read_html(text: str, path: str = "") -> Article:
     found_title = document.title if document is not None else None
     outlet = (document.sitename if document is not None else None) or webpage.site_name_in_title(meta.get("title"))
     authors = [document.author] if document is not None and document.author else webpage.json_ld_authors(tree)
+    declared = " ".join(_declared_authors(tree))
+    authors = [author for author in authors if not _only_on_cards(tree, author, declared)]
     candidates = [meta[key] for key in ("canonical", "og:url") if meta.get(key)]
     if document is not None and document.url and document.url not in candidates:
         candidates.append(document.url)
@@ -229,3 +231,42 @@ def read_html(text: str, path: str = "") -> Article:
                    byline=webpage.byline_names(authors, outlet),
                    language=meta.get("language"), published=document.date if document is not None else None,
                    outlet=outlet, extracted_by=extracted_by, title_in_body=title_in_body)
+
+
+_AUTHOR_META = {"author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"}
+
+
+def _declared_authors(tree) -> list[str]:
+    """The authors the page declares for itself: its author meta tags and JSON-LD."""
+    declared = [element.get("content") or "" for element in tree.iter("meta")
+                if (element.get("name") or element.get("property") or "").strip().lower() in _AUTHOR_META]
+    return declared + webpage.json_ld_authors(tree)
+
+
+def _only_on_cards(tree, author: str, declared: str) -> bool:
+    """Whether every byline of the page that gives this name belongs to a card for another
+    article (a "More stories" list: a byline beside a linked headline), so that it is not the
+    article's own byline. A name the page declares in its metadata, or that the markup does not
+    show in any element, stays the author's."""
+    names = [name.strip() for name in re.split(r";|,|\band\b|&", re.sub(r"^\s*by\s+", "", author, flags=re.IGNORECASE))]
+    names = [name for name in names if name]
+    if not names or any(name in declared for name in names):
+        return False
+    found = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in ("script", "style")
+             and (element.text or "").strip() in names]
+    if not found:
+        return False
+    return all(_in_card(element) for element in found)
+
+
+def _in_card(element) -> bool:
+    """A byline sits in a card when, within a few levels up, a heading links to another page."""
+    ancestor = element
+    for _ in range(6):
+        ancestor = ancestor.getparent()
+        if ancestor is None or ancestor.tag in ("article", "main", "body"):
+            return False
+        for heading in ancestor.iter("h2", "h3", "h4", "h5"):
+            if heading.find(".//a[@href]") is not None or heading.getparent() is not None and heading.getparent().tag == "a":
+                return True
+    return False
