@@ -10,7 +10,11 @@ Everything here works on a masked sentence: quotes blanked out, same length.
 
 Dating carries a date past its sentence only as journalists do: to the quotes of a speech
 event the story names (a news conference, an intervention, a meeting where residents spoke,
-a recording, a released report), never the publication date to an undated interview.
+a recording, a released report), never the publication date to an undated interview. The
+lede's date reaches only an occasion people speak at ("approved the plan on Tuesday after a
+debate"), never the words of someone the outlet spoke to about an event ("The ferry ran
+late on Friday"), and not of anyone whose words were already left undated (the rule:
+tests/fixtures/attribution/README.md).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from .dates import find_dates
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|whom|which|whose|when|where|because|after|before|since|until|while|if|"
                           r"how|what|whether|though|although|once|unless)\b|[;:_()—–]", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")  # ", who has led one rebellion,"
-_APPOSITION = re.compile(r",\s*(?:an?|the|his|her|their)\s[^,]*,")  # ", a spokesperson for the council,"
+_APPOSITION = re.compile(r",\s*(?:an?|the|his|her|their|for)\s[^,]*,")  # ", a spokesperson for the council,", ", for the defence,"
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+$", re.IGNORECASE)
 _AT_OCCASION = re.compile(r"\b(?:at|during|in)\s+$")  # "said at Tuesday's meeting": the day of the occasion spoken at
 _BULLET = re.compile(r"\s*[-*•]\s")  # a standfirst's bullet points: a summary, not the lede
@@ -152,14 +156,22 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked)[:1]:
             sentence = masked[start:end]
-            first = next(iter(usable_dates(sentence, published)), None)
+            dateline = _DATELINE.match(sentence)
+            first = next((m for m in usable_dates(sentence, published) if not dateline or m.start >= dateline.end()), None)
             events = speech_events(sentence)
             reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in events) if first else True
             # "Gov. Alvarez promised Wednesday to veto …": one person's dated speech, not an occasion for all
-            reported = reported or any(clause_date(sentence, e.start, e.end, published) == first.date for e in events)
-            if not reported and first.date.precision == "day":
+            acts = [(e.start, e.end) for e in events] + [act.span() for act in SPEECH_ACT.finditer(sentence)]
+            reported = reported or any(clause_date(sentence, start, end, published) == first.date for start, end in acts)
+            if not reported and first.date.precision == "day" and _spoken_at_lede(sentence):
                 return first.date  # not "the owner said a man came in on Tuesday"; "what aides called" is no report
     return None
+
+
+def _spoken_at_lede(sentence: str) -> bool:
+    """The lede reports an occasion people speak at, not only an event: "The council approved the
+    plan on Tuesday after a debate", not "The ferry ran late on Friday" or "X died on Jan. 30"."""
+    return bool(_SPOKEN_OCCASION.search(sentence) or _DATING_ACT.search(sentence))
 
 
 _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
@@ -173,6 +185,17 @@ _NOUN_BEFORE_DATE = re.compile(r"\b(" + _DATED_NOUNS + r")\s+(?:(?:with|to|for|a
                                r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
                                r"(?:on|last|this|held(?:\s+on)?)?\s*$")
 _NOUN_REFERRED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
+
+
+# "PORT KESTREL, Varnland, March 12 (Meridian Wire) - ": where and when the story was filed, not an occasion
+_DATELINE = re.compile(r"(?=[A-Z]{2,}\b|[^()]*\()[A-Z][\w’'.-]*(?:[ ,]+[A-Z0-9][\w’'.-]*)*(?:\s*\([^()]{1,40}\))?\s*[-—–]{1,2}\s")
+# what a lede reports that words are said at: a speech act ("today urges"), an occasion named ("after a
+# debate", "at the festival"), or one done by its verb ("signed the bill", "beat the visitors 2-0")
+_SPOKEN_OCCASION = re.compile(r"\b(?:(?:" + _OCCASION_NOUN + r"|vote|match|game|final|derby|festival|awards?|premiere|"
+                              r"funeral|memorial|launch|court|jury)s?|signed|voted|approved|passed|adopted|beat|"
+                              r"defeated|drew|debated|met|testified|sentenced|ruled|unveiled|launched|inaugurated|"
+                              r"agreed|decided|announced|confirmed|(?:re)?opened|maiden|inaugural)\b|\bfirst\s+(?:[\w-]+\s+)?(?:passengers|visitors|customers|"
+                              r"pupils|patients|crossing|voyage|flight|sailing|service)\b")  # an opening: officials speak at it
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -310,6 +333,7 @@ class Dating:
     gathering: tuple | None = None  # (paragraph, date): the last dated occasion where questions are asked
     scenes: dict = field(default_factory=dict)  # person id -> (date, paragraph) of the named occasion they spoke at
     last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
+    undated: set = field(default_factory=set)  # ids of people whose last quote had no date: not at the lede's occasion
 
     @classmethod
     def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
@@ -372,6 +396,8 @@ class Dating:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
+        if person is not None:
+            (self.undated.discard if date is not None else self.undated.add)(id(person))
         if person is not None and getattr(person, "kind", None) in ("person", "organization"):
             if date is not None:
                 reach = _reach(sentence, "said")
@@ -442,6 +468,8 @@ class Dating:
             return self.event_date if self._in_lede(noun) else None
         if _OWN_CHANNEL.search(sentence):
             return None  # "said in an interview with Radio Kelby": not at the event the lede reports
+        if quote.person is not None and id(quote.person) in self.undated:
+            return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
         return self.event_date
 
     def _placed(self, quote, sentence: str, event) -> PartialDate | None:

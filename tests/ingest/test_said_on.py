@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from briefing_gen.ingest.attribution import speech_events
-from briefing_gen.ingest.said_on import clause_date, occasion_date, occasion_dates, unclaimed_date
+from briefing_gen.ingest.people import PeopleRegistry
+from briefing_gen.ingest.said_on import clause_date, occasion_date, occasion_dates, reported_speech_day, unclaimed_date
+from briefing_gen.ingest.speakers import find_quotes
 
 WEDNESDAY = dt.date(2025, 4, 16)
 
@@ -66,3 +68,33 @@ def test_an_occasion_dated_earlier_dates_words_said_there():
 def test_a_quote_no_attribution_claims_takes_the_date_of_the_sentences_speech(sentence, expected):
     date = unclaimed_date(sentence, speech_events(sentence), WEDNESDAY)
     assert (date.iso() if date else None) == expected
+
+
+def _said_on(*paragraphs: str, published: dt.date = WEDNESDAY) -> list[str]:
+    """The said_on of every quote of an article, as the ingest dates them (ISO or "unknown")."""
+    found, _ = find_quotes(list(paragraphs), published, PeopleRegistry(), reported_speech_day(list(paragraphs), published))
+    return [q.said_on.iso() if q.said_on else "unknown" for q in found]
+
+
+def test_a_lede_that_dates_an_event_dates_no_one_s_words():
+    assert _said_on("The Dunmere bus depot flooded on Monday.",
+                    "“We lost six buses,” said depot manager Oren Fask.") == ["unknown"]
+
+
+def test_a_lede_that_dates_an_occasion_dates_what_was_said_there():
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                    "“It is a good day for the town,” said council leader Tilda Mohr.") == ["2025-04-14"]
+    assert _said_on("The Kell tram line carried its first passengers on Monday.",  # an opening
+                    "“Ten years of planning,” said Mayor Sven Adler.") == ["2025-04-14"]
+
+
+def test_a_dateline_is_when_the_story_was_filed_not_an_occasion():
+    assert _said_on("HALDEN, Norvia, April 14 (Coast Wire) - Bakers will strike next week, their union said on Monday.",
+                    "“We cannot live on this,” said a baker, Per Lund.") == ["unknown"]
+
+
+def test_someone_whose_first_words_were_undated_is_not_at_the_ledes_occasion():
+    assert _said_on("Mayor Ilse Korvan signed the harbour deal on Monday in Tarrow.",
+                    "“This keeps the boats here,” Korvan said.",
+                    "“It comes ten years late,” Mr. Olu Brandvik, a fisherman, insisted.",
+                    "“Still, it will help my sons,” Brandvik argued.") == ["2025-04-14", "unknown", "unknown"]
