@@ -102,7 +102,9 @@ _PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|
                                 r"|,\s*(?:\d{1,3},\s*)?of)\s+$")  # "Bilal Qureshi, 52, of Mill Lane": an address
 _TOKEN = NAME_WORD
 # a possessive ends a run: "Halcyon's Brackenridge office" names no Halcyon Brackenridge
-_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+)?" + _TOKEN + r")*(?:[’']s)?")
+# a middle initial stands between two words of a name: "Brian M. Good", "George H.W. Bush"
+_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+|(?:" + UPPER + r"\.){1,2}\s+)?"
+                  + _TOKEN + r")*(?:[’']s)?")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
 

@@ -179,3 +179,10 @@ def test_an_ambiguous_family_name_is_no_one():
     assert [p.name for p in registry.people] == ["Kwame Mensah", "Kofi Mensah"]
     assert single.described and single.final() is single  # its quotes stay unknown
     assert registry.ambiguous == [("Mensah", ["Kwame Mensah", "Kofi Mensah"])]
+
+
+def test_a_middle_initial_is_part_of_the_name():
+    names = [m.name for m in find_person_names("Corwin T. Ashby said the ferry left early, and Ada R.J. Moss agreed.")]
+    assert names == ["Corwin T. Ashby", "Ada R.J. Moss"]
+    # an initial at a sentence's end joins nothing
+    assert [m.name for m in find_person_names("The plan came from Lena Voss. T. Marlow wrote it up.")] == ["Lena Voss"]
