@@ -145,6 +145,10 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     verb = match["verb"]
     before, after = masked[: match.start()], masked[match.end():]
     via = _told_via(after) if verb in ("told", "tells") else None
+    noun = re.search(r"\b(?:its|their|his|her|our|a|an|the|this|that)\s+(?P<words>(?:[a-z]+\s+){0,3})$", before)
+    if _PARTICIPLE.search(verb) and not after.strip(" .!?…") and noun and not re.search(
+            r"\b(?:could|can|would|will|be|been|was|were|is|are|[a-z]+ed)\b", noun["words"]):
+        return None  # "its amber wind warning.": a noun that ends the sentence, saying nothing
     if _PARTICIPLE.search(verb) and re.search(r"(?:\b(?:by|after|before|while|when|without|in)|_\s*,?\s*and|\band)\s*$", before):
         # "the Government came out fighting by branding the letter …": the participle's subject is
         # the clause's, never the words just before it

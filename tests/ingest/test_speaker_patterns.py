@@ -385,3 +385,26 @@ def test_accented_capitals_open_names_in_every_attribution_form():
                       "Ögmundur Ísaksson of the Ísafjörður Harbour Board said the quay was “closed for good”.",
                       "“We rebuild in spring,” — Élodie Ardent, mayor.")
     assert _speakers(found) == ["Ömer Çelik", "Ögmundur Ísaksson", "Élodie Ardent"]
+
+
+def test_he_after_a_newcomer_brought_in_by_the_writers_prose():
+    paragraphs = ["Senator Ola Brandt called the plan “fair to everyone” on Monday.",
+                  "“Nobody loses their water,” Brandt said.",
+                  "Councillor Femi Tarr, who lost to Brandt in 2019, said the plan was “a gift to landlords”.",
+                  "“I have read every page,” he told the Courier."]
+    found, _ = quotes(*paragraphs)
+    assert found[-1][2] == "Femi Tarr"
+    found, _ = quotes("“The plan is fair,” said Ola Brandt.", "“It is a gift to landlords,” said Femi Tarr.",
+                      "“I have read every page,” he said.")
+    assert found[-1][1] is None  # two speakers of unstated gender, each brought in by a quote: open
+
+
+def test_it_after_a_sentence_opening_with_an_organisation():
+    found, _ = quotes("The Coastal Ferry Authority has suspended the night crossings. It posted:",
+                      "“All sailings after 8pm are cancelled until further notice.”")
+    assert found[0][1:3] == ("Coastal Ferry Authority", "Coastal Ferry Authority")
+
+
+def test_a_noun_ending_in_ing_is_no_speech_verb():
+    found, _ = quotes("The Harbour Board has just issued a flood warning. It said:", "“Stay away from the quay.”")
+    assert found[0][2] == "Harbour Board"
