@@ -322,3 +322,14 @@ def test_accented_capitals_open_names_in_every_attribution_form():
                       "Ögmundur Ísaksson of the Ísafjörður Harbour Board said the quay was “closed for good”.",
                       "“We rebuild in spring,” — Élodie Ardent, mayor.")
     assert _speakers(found) == ["Ömer Çelik", "Ögmundur Ísaksson", "Élodie Ardent"]
+
+
+def test_a_family_name_that_is_also_a_place_is_the_person_of_that_name():
+    found, _ = quotes("Harbour master Ines Paris closed the port.", "“Nobody sails today,” Paris said.")
+    assert found[0][1:3] == ("Paris", "Ines Paris")
+
+
+def test_a_report_set_off_by_its_title_speaks_as_described_not_as_the_last_speaker():
+    found, _ = quotes("“We were misled,” said councillor Ravi Anand.",
+                      "The county's own review, published in May, concluded that the figures were “badly out”.")
+    assert found[1][1:3] == ("The county's own review", "(described)")
