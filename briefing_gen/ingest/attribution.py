@@ -151,8 +151,8 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         subject = _clause_subject(before)
         return SpeechEvent(match.start(), match.end(), subject, verb, via) if subject is not None else None
     subject, apposition = subject_before(before)
-    if subject is None and re.search(r"(?:_|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
-        subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, an analyst
+    if subject is None and re.search(r"(?:_\.?|^|,)[\s,—–-]*$", before) and not _PARTICIPLE.search(verb):
+        subject, apposition = subject_after(after)  # inverted: "…,” said Yohann Michel, "…?” asked Ann Roe
     if subject is None and not _PARTICIPLE.search(verb) and re.search(r"\b(?:and|then|but)\b[^,_]{0,30}$", before):
         subject = _clause_subject(before)  # "He suggests we head north, then for some reason adds,"
     if subject is None and not _PARTICIPLE.search(verb):

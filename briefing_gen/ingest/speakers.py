@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import (SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun, speaker_phrase,
-                          speech_events, subject_before)
+from .attribution import (SPEECH_VERBS, SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun,
+                          speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .mentions import (COMPANY_SUFFIX, family_names, organization_context, register_mentions, register_signatures,
                        sentence_subject)
-from .names import LOWER, UPPER
+from .names import LOWER, UPPER, name_tokens
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
 from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
@@ -76,6 +76,7 @@ class _State:
     paragraphs: list = field(default_factory=list)
     introduced: dict = field(default_factory=dict)  # person id -> the paragraph that first named them
     said_in: dict = field(default_factory=dict)  # paragraph -> its last attribution without a quote (see said_here)
+    said_last: set = field(default_factory=set)  # paragraphs with no quote whose last sentence is such an attribution
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -106,7 +107,30 @@ def find_quotes(paragraphs: list[str], published: dt.date | None, registry: Peop
             _paragraph_quotes(paragraph, number, state)
     _signed_posts(state)
     _attribute_run_on_quotes(state)
+    _settle_shared_family_names(state)
     return state.quotes, state.review
+
+
+def _settle_shared_family_names(state: _State) -> None:
+    """"Mensah" beside Kwame and Kofi Mensah is either, unless the writer calls all but one of
+    them by the given name alone ("Kofi, who was booked, …"): then the family name alone is
+    the one left, as newsrooms write of two relatives. Words inside quotes do not count."""
+    narrative = "\n".join(mask(paragraph, find_spans(paragraph)) for paragraph in state.paragraphs)
+    people = [p for p in state.registry.people if p.kind == "person" and not p.described and p.merged_into is None]
+    for quote in state.quotes:
+        single = quote.person
+        if single is None or single.kind != "person" or len(single.spellings) != 1 or " " in single.spellings[0]:
+            continue
+        word = single.spellings[0]
+        owners = [p for p in people if p is not single
+                  and any(len(tokens) > 1 and tokens[-1] == word for tokens in map(name_tokens, p.spellings))]
+        if len(owners) < 2:
+            continue
+        given_alone = [o for o in owners if re.search(r"(?<![\w’'-])" + re.escape(name_tokens(o.name)[0]) + r"(?![\w’'-])(?!\s+"
+                                                      + re.escape(word) + r")", narrative)]
+        left = [o for o in owners if o not in given_alone]
+        if len(left) == 1 and len(given_alone) == len(owners) - 1:
+            quote.person = left[0]
 
 
 # the line an embedded post ends with: "— National Weather Bureau (@NatWeatherBureau) November 25, 2025"
@@ -229,6 +253,8 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                 if person is not None and person.kind == "person" and event.speaker is not None:
                     state.said_here = (number, person, _speaker_text(event, person, state))
                     state.said_in[number] = state.said_here
+                    if end >= len(masked.rstrip()) and not spans:
+                        state.said_last.add(number)  # the paragraph, quoting no one, ends on it
 
 
 # a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
@@ -309,10 +335,15 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
     elif span.open_ended and _starts_paragraph(paragraph, span) and not (state.last_quote and state.last_quote.open_ended):
         pass  # a new quote running on into the next paragraph: attributed where it ends (_attribute_run_on_quotes)
     elif (_starts_paragraph(paragraph, span) and number - 1 in state.said_in and not _has_speech(sentence)
-          and state.paragraphs[number - 2].rstrip().endswith(":")):
-        # "Eilidh MacLeod has been speaking in the Assembly. She said:" / "“Please, do not travel …”"
+          and (state.paragraphs[number - 2].rstrip().endswith(":") or number - 1 in state.said_last)):
+        # "Eilidh MacLeod has been speaking in the Assembly. She said:" / "“Please, do not travel …”", and
+        # "One of them, Ada Roe, lives by the stop. She wrote to me last week." / "“My street is a trench.”":
+        # a quote paragraph right after a paragraph that ends on someone's words reported is theirs
         _, quote.person, quote.speaker = state.said_in[number - 1]
         quote.role, quote.how = quote.person.role, "attributed"
+        if not state.paragraphs[number - 2].rstrip().endswith(":"):
+            state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, whose words the paragraph "
+                                                    "before reports", number))
     elif colon_subject is not None:
         # "Her husband, Tomas, agreed: “It is hard.”", "The Labour MP was blunt: “…”": a quote a
         # colon opens after a clause about a person is that person's
@@ -328,6 +359,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role = subject.role
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
     elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
+                                                and not _ANY_SPEECH_VERB.search(sentence)
                                                 and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
@@ -337,6 +369,11 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
         state.review.append(quote.flag)
     return quote
+
+
+# any speech verb: "The audit … concluded that costs had been “underestimated”", "The office kept up
+# the pressure, posting: “…”": someone, whoever the subject is, says the words; not the last speaker
+_ANY_SPEECH_VERB = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
 
 
 def _known_as(person: Person, state: _State) -> str:
@@ -519,6 +556,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         if company is not None:  # "CalMar Ferries has cancelled all sailings. … the operator said": the company
             return state.registry.add_organization(company, None)
         described = resolve_description(speaker.text, state.registry)
+        if described is DESCRIBED:
+            described = _subject_described(speaker.text, number, state) or described
         if described is not None:
             return described
         words = speaker.text.split()
@@ -550,6 +589,35 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "single" and not speaker.title and _a_company(speaker.text, state):
         return state.registry.add_organization(speaker.text, speaker.role)  # "Microsoft said", with "Microsoft’s shares"
     return state.registry.resolve_name(speaker.text, speaker.title, speaker.role)
+
+
+# heads of a description that are anyone, not a particular person's calling
+_ANYONE = {"man", "woman", "person", "boy", "girl", "source", "official", "spokesperson", "spokesman", "spokeswoman",
+           "insider", "pal", "friend", "aide", "witness", "resident", "local", "member", "guest"}
+
+
+def _subject_described(text: str, number: int, state: _State) -> Person | None:
+    """The person a definite description refers back to when it fits no one's stated role:
+    one naming a team, show or place ("the Rovers defender", "The Morning Brew presenter") or
+    an age ("the 36-year-old"), right after a sentence about a named person. A writer varies
+    how they name the one they are writing about; someone new would be named or come with
+    "a". The reading is flagged, and the description becomes that person's role."""
+    words = text.split()
+    age = re.search(r"\b(\d{1,3})-year-old\b", text)
+    if words[0].lower() != "the" or words[-1].lower() in _ANYONE or state.last_subject is None:
+        return None
+    if not age and not any(word[:1].isupper() for word in words[1:-1]):
+        return None
+    paragraph, person = state.last_subject
+    person = person.final()
+    if paragraph < number - 1 or person.kind != "person" or person.described:
+        return None
+    if age and person.age and str(person.age) != age.group(1):
+        return None
+    if not age and not person.role:
+        person.role = " ".join(words[1:])
+    state.review.append(note("attribution", f"“{text}” taken as {person.name}, whom the sentence before is about", number))
+    return person
 
 
 def _someone_called(word: str, state: _State) -> bool:
@@ -629,24 +697,25 @@ def _in_mind(person: Person, paragraph: int, pronoun: str, state: _State) -> boo
 
 def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: _State) -> bool:
     """Whether the nearest person a he/she can mean (the first candidate) is the one a writer
-    just brought in, so that earlier people the text made of the pronoun's gender are no
-    rivals: the only fitting person this paragraph names as a subject or speaker ("Bellini
-    took defeat in good spirit. “…,” he wrote."), or someone first named in the paragraph
-    before who was the last one heard there ("Kerr … said the committee had ‘rushed’." /
-    "‘…,’ she said."). Two people of unstated gender stay open (resolve_pronoun)."""
+    just brought in, so that the earlier ones are no rivals: the only fitting person this
+    paragraph names as a subject or speaker, first named here or when the text made the
+    earlier ones of the pronoun's gender ("Bellini took defeat in good spirit. “…,” he
+    wrote."); or someone first named in the paragraph before who was the last one heard
+    there, the others being of the pronoun's gender ("Kerr … said the committee had
+    ‘rushed’." / "‘…,’ she said."). Two people of unstated gender, neither new, stay open."""
     gender = pronoun_gender(pronoun)
     person, rivals = candidates[0], candidates[1:]
-    if any(gender_of(rival) != gender for rival in rivals):
-        return False
     final = person.final()
+    stated = all(gender_of(rival) == gender for rival in rivals)
     paragraph = state.paragraphs[number - 1]
     named = [state.registry.resolve_name(m.name, m.title) for m in find_person_names(mask(paragraph, find_spans(paragraph)))]
     here = {id(p.final()) for p, n in [(p, n) for p, n, _ in state.recent] + [(p, number) for p in named]
             if n == number and p.final().kind == "person" and gender_of(p) in (None, gender)}
     if here:
-        return here == {id(final)}
+        new = person.described or number in (state.introduced.get(id(person)), state.introduced.get(id(final)))
+        return here == {id(final)} and (stated or new)
     heard = state.last_person
-    return (heard is not None and heard.person is not None and heard.person.final() is final
+    return (stated and heard is not None and heard.person is not None and heard.person.final() is final
             and heard.paragraph == number - 1 and state.last_quote_paragraph <= number - 1
             and number - 1 in (state.introduced.get(id(person)), state.introduced.get(id(final))))
 

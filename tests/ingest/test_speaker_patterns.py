@@ -302,6 +302,69 @@ def test_an_unnamed_person_who_spoke_is_who_the_next_pronoun_means():
     assert found[1][1:3] == ("A warehouse picker in the northern depot", "A warehouse picker in the northern depot")
 
 
+def test_an_unnamed_speaker_just_reported_is_whom_the_pronoun_means():
+    found, _ = quotes("“Orders are up,” said Hana Pohl, the chief executive.",
+                      "A delivery driver, who asked not to be named because she feared losing her job, said the "
+                      "shifts had doubled. “We work every weekend now,” she said.")
+    assert found[1][1] == "A delivery driver" and found[1][2] != "Hana Pohl"
+
+
+def test_a_quote_paragraph_after_a_paragraph_ending_on_reported_words_is_theirs():
+    found, review = quotes("“Fares will rise,” said Edda Morn, the transport chief.",
+                           "Plenty of riders disagree. One of them, Caius Brandt, commutes from the coast. He wrote to us on Friday.",
+                           "“I pay more every year for a train that comes less often.”")
+    assert found[1][2] == "Caius Brandt"
+    assert any("I pay more" in entry["text"] for entry in review)  # flagged for the editor
+    found, _ = quotes("“Fares will rise,” said Edda Morn, the transport chief.",
+                      "He wrote to us on Friday, and the letter was long.",
+                      "The trains were late again this week.",
+                      "“I pay more every year.”")
+    assert found[1][1] is None  # a paragraph in between: no one's
+
+
+def test_a_definite_description_naming_a_team_or_show_is_the_person_just_written_about():
+    found, review = quotes("“We deserved more,” said Abel Rusk, the visitors' manager.",
+                           "Tomi Vale, who was sent off in the second half, was furious. “It was never a red card,” "
+                           "the Harriers winger said.",
+                           "“Ask anyone who was there,” the winger added.")
+    assert [q[2] for q in found] == ["Abel Rusk", "Tomi Vale", "Tomi Vale"]
+    assert any("the Harriers winger" in entry["text"] for entry in review)  # flagged for the editor
+    found, _ = quotes("Abel Rusk watched from the stand.", "“It was never a red card,” the winger said.")
+    assert found[0][2] != "Abel Rusk"  # a bare "the winger": no team or age to tie it to anyone
+
+
+def test_a_fragment_after_another_speech_verb_is_not_the_last_speakers():
+    found, _ = quotes("“We are on budget,” said Mayor Ilse Dorn.",
+                      "The auditor's report, published in May, concluded that costs had been “badly underestimated”.")
+    assert found[1][1:3] == ("The auditor's report", "(described)")  # the report's words, no one's record
+    found, _ = quotes("“We are on budget,” said Mayor Ilse Dorn.",
+                      "The union kept up the pressure, posting on Friday: “No deal without a date.”")
+    assert found[1][2] != "Ilse Dorn"
+
+
+def test_a_speaker_who_gave_only_a_first_name_is_called_by_it():
+    found, _ = quotes("“The river rose in minutes,” said Chief Omar Sallah.",
+                      "A nurse at the clinic, who gave only his first name, Bram, said the ward was full.",
+                      "“We have beds in the corridor,” he said.")
+    assert [q[2] for q in found][1:] == ["Bram"]
+
+
+def test_a_shared_family_name_alone_is_the_relative_not_called_by_a_given_name():
+    paragraphs = ["Ruta Okafor scored twice against a side captained by her sister, Ada Okafor.",
+                  "Okafor, who signed in June, was asked about the game. “It felt strange,” she said.",
+                  "Ada, booked in the first half, disagreed. “She dived,” the captain said."]
+    found, _ = quotes(*paragraphs)
+    assert found[0][2] == "Ruta Okafor"
+    found, _ = quotes(*paragraphs[:2])
+    assert found[0][2] != "Ruta Okafor"  # nothing tells the sisters apart: either, so no one
+
+
+def test_a_question_then_asked_and_the_asker():
+    found, _ = quotes("“Is the factory closing?” asked Pim Sorel of the Daily Ledger.",
+                      "“Not this year,” Mayor Zena Abt replied.")
+    assert [q[2] for q in found] == ["Pim Sorel", "Zena Abt"]
+
+
 def test_an_embedded_post_is_its_signing_account_s():
     found, review = quotes("The Harbour Rescue Service has closed the slipway. It posted:",
                            "“Slipway closed until the tide turns. Stay off the rocks.”",
