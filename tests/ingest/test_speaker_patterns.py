@@ -336,7 +336,7 @@ def test_a_definite_description_naming_a_team_or_show_is_the_person_just_written
 def test_a_fragment_after_another_speech_verb_is_not_the_last_speakers():
     found, _ = quotes("“We are on budget,” said Mayor Ilse Dorn.",
                       "The auditor's report, published in May, concluded that costs had been “badly underestimated”.")
-    assert found[1][1] is None
+    assert found[1][1:3] == ("The auditor's report", "(described)")  # the report's words, no one's record
     found, _ = quotes("“We are on budget,” said Mayor Ilse Dorn.",
                       "The union kept up the pressure, posting on Friday: “No deal without a date.”")
     assert found[1][2] != "Ilse Dorn"
@@ -408,3 +408,14 @@ def test_it_after_a_sentence_opening_with_an_organisation():
 def test_a_noun_ending_in_ing_is_no_speech_verb():
     found, _ = quotes("The Harbour Board has just issued a flood warning. It said:", "“Stay away from the quay.”")
     assert found[0][2] == "Harbour Board"
+
+
+def test_a_family_name_that_is_also_a_place_is_the_person_of_that_name():
+    found, _ = quotes("Harbour master Ines Paris closed the port.", "“Nobody sails today,” Paris said.")
+    assert found[0][1:3] == ("Paris", "Ines Paris")
+
+
+def test_a_report_set_off_by_its_title_speaks_as_described_not_as_the_last_speaker():
+    found, _ = quotes("“We were misled,” said councillor Ravi Anand.",
+                      "The county's own review, published in May, concluded that the figures were “badly out”.")
+    assert found[1][1:3] == ("The county's own review", "(described)")
