@@ -146,6 +146,10 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     verb = match["verb"]
     before, after = masked[: match.start()], masked[match.end():]
     via = _told_via(after) if verb in ("told", "tells") else None
+    noun = re.search(r"\b(?:its|their|his|her|our|a|an|the|this|that)\s+(?P<words>(?:[a-z]+\s+){0,3})$", before)
+    if _PARTICIPLE.search(verb) and not after.strip(" .!?…") and noun and not re.search(
+            r"\b(?:could|can|would|will|be|been|was|were|is|are|[a-z]+ed)\b", noun["words"]):
+        return None  # "its amber wind warning.": a noun that ends the sentence, saying nothing
     if _PARTICIPLE.search(verb) and re.search(r"(?:\b(?:by|after|before|while|when|without|in)|_\s*,?\s*and|\band)\s*$", before):
         # "the Government came out fighting by branding the letter …": the participle's subject is
         # the clause's, never the words just before it
@@ -242,6 +246,9 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
         return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
     before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
+    # "The city's own audit, “Title”, published in February, concluded": a title and a participle set off
+    before = re.sub(r"(?:,\s*_+)?,\s*(?:published|released|issued|written|commissioned|leaked|filed|posted|signed|"
+                    r"obtained|seen)\b[^,_]*,\s*$", " ", before)
     before = re.sub(_PARTY_SEAT, "", before)
     relative = re.search(r",\s*(?:which|who)\s+(?:(?:also|later|then|separately|previously)\s+)?$", before)
     if relative:  # "funded by the Norhaven Health Trust, which said": the relative pronoun's antecedent speaks
@@ -354,6 +361,11 @@ _OFFICES = {"correspondent", "spokesperson", "spokeswoman", "researcher", "scien
             "chair", "chairperson", "president", "vice-president", "leader", "boss", "negotiator", "lecturer"}
 
 
+# what a body finds or files, that can "conclude" or "say" in its place: "the city's own audit concluded"
+_FINDINGS = {"audit", "report", "review", "study", "survey", "inquiry", "investigation", "analysis", "assessment",
+             "ruling", "judgment", "verdict", "filing", "lawsuit", "letter", "memo", "paper", "findings", "poll", "forecast"}
+
+
 # letters after a name: honours, a barrister's rank, a degree, a generation ("Fiona Gallagher KC")
 _POSTNOMINALS = r"(?:,?\s+(?:KC|QC|SC|OBE|MBE|CBE|KBE|DBE|BEM|PhD|MD|Jr\.?|Sr\.?|III|II)\b)+"
 _POSTNOMINAL = re.compile(_POSTNOMINALS + "$")
@@ -418,7 +430,7 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     if re.fullmatch(r"(?:" + UPPER + r"[\w’'-]*\s+)+(?:state\s+)?(?:media|television|TV|radio|officials?|government|authorities)", bare):
         return Speaker(bare, "organization", role)
     role_owned = re.fullmatch(r"(?:[Tt]he\s+)?[a-z][\w-]*[’']s\s+(?:[a-z][\w-]*\s+){0,2}(?P<word>[a-z][\w-]+)", phrase)
-    if role_owned and is_org_word(role_owned["word"]):
+    if role_owned and (is_org_word(role_owned["word"]) or role_owned["word"] in _FINDINGS):
         # "the governor's office", "the mayor's press office": an office described by whom it serves,
         # not named; the words are the speaker, with no record of their own
         return Speaker(phrase, "described", role)

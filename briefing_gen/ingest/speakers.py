@@ -77,6 +77,7 @@ class _State:
     paragraphs: list = field(default_factory=list)
     introduced: dict = field(default_factory=dict)  # person id -> the paragraph that first named them
     said_in: dict = field(default_factory=dict)  # paragraph -> its last attribution without a quote (see said_here)
+    sentence_at: int = 0  # where in its paragraph the sentence being read starts
     said_last: set = field(default_factory=set)  # paragraphs with no quote whose last sentence is such an attribution
     quotes: list[FoundQuote] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
@@ -248,6 +249,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end
                  and not is_title_span(paragraph, span, bool(events))]
+        state.sentence_at = start
         resolved = [(event, _resolve(event, number, state)) for event in events]
         state.dating.read(number, sentence, resolved, bool(inner))
         for event, person in resolved:
@@ -269,6 +271,11 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                     state.said_in[number] = state.said_here
                     if end >= len(masked.rstrip()) and not spans:
                         state.said_last.add(number)  # the paragraph, quoting no one, ends on it
+                elif person is not None and person.kind == "organization" and event.speaker is not None \
+                        and not is_media(person.name):  # "It tweeted:" after "The Weather Bureau has …"
+                    state.said_in[number] = (number, person, _speaker_text(event, person, state))
+                    if end >= len(masked.rstrip()) and not spans:
+                        state.said_last.add(number)
 
 
 # a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
@@ -565,6 +572,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
                 person, state.ambiguous = state.ambiguous[0], []
                 note_gender(person, pronoun_gender(speaker.text))
             return person
+        if state.last_org is None or state.last_org.paragraph < number - 1:
+            subject = _organization_subject(number, state)
+            if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
+                return subject
         return state.last_org.person if state.last_org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
@@ -638,6 +649,22 @@ def _subject_described(text: str, number: int, state: _State) -> Person | None:
         person.role = " ".join(words[1:])
     state.review.append(note("attribution", f"“{text}” taken as {person.name}, whom the sentence before is about", number))
     return person
+
+
+def _organization_subject(number: int, state: _State) -> Person | None:
+    """The organisation an earlier sentence of the paragraph opens with ("The National Weather
+    Bureau has just extended its warning."), that an "it" right after means; None when that
+    sentence opens with anything else, or the organisation is an outlet."""
+    paragraph = state.paragraphs[number - 1]
+    masked = mask(paragraph, find_spans(paragraph))
+    earlier = [masked[start:end] for start, end in sentences(masked) if end <= state.sentence_at]
+    if not earlier:
+        return None
+    opening = re.match(r"\s*(?:The\s+)?(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w&’'.-]*)*)\s+"
+                       r"(?:has|have|had|is|was|will|[a-z]+ed|[a-z]+s)\b", earlier[-1])
+    if opening is None or opening["name"] not in state.registry.organizations_named or is_media(opening["name"]):
+        return None
+    return state.registry.add_organization(opening["name"], None)
 
 
 def _someone_called(word: str, state: _State) -> bool:
@@ -721,8 +748,9 @@ def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: 
     paragraph names as a subject or speaker, first named here or when the text made the
     earlier ones of the pronoun's gender ("Bellini took defeat in good spirit. “…,” he
     wrote."); or someone first named in the paragraph before who was the last one heard
-    there, the others being of the pronoun's gender ("Kerr … said the committee had
-    ‘rushed’." / "‘…,’ she said."). Two people of unstated gender, neither new, stay open."""
+    there, in the writer's prose or when the others are of the pronoun's gender ("Kerr …
+    said the committee had ‘rushed’." / "‘…,’ she said."). Two people of unstated gender,
+    neither new, or both brought in by quotes ("“…,” said Lisa Moor."), stay open."""
     gender = pronoun_gender(pronoun)
     person, rivals = candidates[0], candidates[1:]
     final = person.final()
@@ -735,7 +763,8 @@ def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: 
         new = person.described or number in (state.introduced.get(id(person)), state.introduced.get(id(final)))
         return here == {id(final)} and (stated or new)
     heard = state.last_person
-    return (stated and heard is not None and heard.person is not None and heard.person.final() is final
+    in_prose = not re.match(r"[\s>*•-]*[“\"‘']", state.paragraphs[number - 2])  # introduced in the writer's prose
+    return ((stated or in_prose) and heard is not None and heard.person is not None and heard.person.final() is final
             and heard.paragraph == number - 1 and state.last_quote_paragraph <= number - 1
             and number - 1 in (state.introduced.get(id(person)), state.introduced.get(id(final))))
 
