@@ -217,7 +217,7 @@ _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<w
                         r"(?:\s+" + UPPER + r"[\w’'-]+){0,3})$")
 _KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
                         r"[a-z-]+),\s*(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}),$")
-_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
+_OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 
 
 # a US legislator's party and seat after the name: "Rep. Kwabena Asante, D-Port Ansel," ("R-Texas", "I-Vt.")
@@ -240,6 +240,8 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     before = re.sub(r"\s*\([^()_]{1,30}\)(?=\s*,?\s*$)", "", before)  # "Rory MacLeod (no relation), said": an aside
     before = re.sub(r"\s+(?:could|can|would|was|were|is|are)\s+(?:be\s+)?(?:heard|seen|filmed|recorded|caught|overheard)\s*$",
                     " ", before)  # "the man could be heard saying"
+    before = re.sub(r"\s+(?:used|likes?|liked|loved|went\s+on|is\s+fond\s+of|was\s+fond\s+of)\s+(?:to\s*)?$", " ",
+                    before)  # "my grandmother used to say", "he likes to say"
     before = re.sub(r"\s[–—]\s[^–—_]*\s[–—]\s*$", " ", before)  # "The letter – an edited version of it – warns"
     first_name = _FIRST_NAME_ONLY.search(before)
     if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks

@@ -453,3 +453,10 @@ def test_a_report_set_off_by_its_title_speaks_as_described_not_as_the_last_speak
     found, _ = quotes("“We were misled,” said councillor Ravi Anand.",
                       "The county's own review, published in May, concluded that the figures were “badly out”.")
     assert found[1][1:3] == ("The county's own review", "(described)")
+
+
+def test_a_first_person_writer_s_relative_is_described_and_a_habit_of_saying_is_saying():
+    found, _ = quotes("“Mend it before it breaks,” my grandfather used to say.")
+    assert found[0][1:3] == ("my grandfather", "(described)")
+    found, _ = quotes("As skipper Ode Marr likes to say, “the tide keeps its own diary”.")
+    assert found[0][1:3] == ("Ode Marr", "Ode Marr")
