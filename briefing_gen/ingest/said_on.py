@@ -289,6 +289,7 @@ _NEW_OCCASION = re.compile(r"\b(?:speaking|addressing)\b|\b(?:in|at|during|on)\s
 _GATHERING = r"conference|briefing|call|hearing|meeting|session|debate|trial|inquiry|town hall|forum"
 _QUESTION_ANSWER = re.compile(r"\b(?:asked|replied|answered|interjected|responded|retorted|wanted to know|pressed)\b|\bAsked\b")
 _TO_THE_OUTLET = re.compile(r"\s+(?:me|us|this (?:newspaper|paper|reporter|website)|the [A-Z][\w’']+)\b")
+_ASKED = re.compile(r"\s*Asked\b")  # "Asked whether that had been premature, he replied:": a question put now
 _FOR_COMMENT = re.compile(r"\b[Aa]sked\s+(?:for|to)\s+(?:comment|a comment|a response|respond|a reaction)\b")  # the outlet asked
 _ANSWER = re.compile(r"\b(?:replied|answered|responded|retorted|shot back)\b")
 # taking part in a hearing, a debate or a visit: "gave evidence on Thursday", "set out the plan to MPs on Tuesday"
@@ -341,6 +342,8 @@ def _reach(sentence: str, verb: str) -> int:
 # "described at the time as", "she told me then": the time the sentence gives before the verb
 _AT_THE_TIME = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:at the time\b|then(?=\s*[.,;:_]|\s*$))")
 _HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:said|understood|reported|believed|thought|rumou?red)\s+to\b|\breportedly\b")
+_SIGNATURE = re.compile(r"\s*[—–-]\s*[^()]{1,80}\(@\w+\)\s*(.{4,40})$")  # an embedded post's signature line
+_PAPER = re.compile(r"\b(?:study|trial|paper|report|review|survey|analysis)\b", re.IGNORECASE)
 _AUTHORS = re.compile(r"(?:(?:the|its|their)\s+)?(?:researchers|scientists|authors|forecasters|compilers)", re.IGNORECASE)
 # a reaction that points back at the news: "took solace from this fact", "welcomed the figures"
 _POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:[a-z-]+\s+)?(?:fact|figures?|news|numbers?|announcement|"
@@ -365,6 +368,10 @@ class Dating:
     published: dt.date | None
     event_date: PartialDate | None
     lede: str = ""  # the first paragraphs, masked: what the story reports
+    paragraphs: list = field(default_factory=list)  # the article's paragraphs, as find_quotes numbers them (from 1)
+    publication: tuple | None = None  # (paragraph, date): a paper or report the story dates the publication of
+    introduced: tuple | None = None  # (paragraph, date): "Here is X, speaking to our reporter a few minutes ago:"
+    recalled: object = None  # the last quote dated by a recalled remark ("had described his side on Thursday as")
     sentence_index: int = 0
     chain: tuple | None = None  # (person, date, paragraph, reach): the last dated speech and who made it
     group: tuple | None = None  # (paragraph, date): an occasion where unnamed people spoke
@@ -389,7 +396,7 @@ class Dating:
 
         body = _story_body(paragraphs)
         lede = " ".join(mask(paragraph, find_spans(paragraph)) for paragraph in body[:2])
-        return cls(published, event_date, lede)
+        return cls(published, event_date, lede, paragraphs=list(paragraphs))
 
     def read(self, number: int, sentence: str, resolved, quoted: bool) -> None:
         """Take in one masked sentence of paragraph `number`, before its quotes are dated;
@@ -420,6 +427,8 @@ class Dating:
                 date = dates[0].date  # "Last October, this same NOAA released its U.S. Winter Outlook."
             if date is not None:
                 self.release = (self.sentence_index, number, date, sentence)
+                if _PAPER.search(sentence):
+                    self.publication = (number, date)  # "according to a trial published on Monday in the Journal of …"
         if _QUESTION_ANSWER.search(sentence):
             self.asked_in = number
         referred = occasion_date(sentence, self.occasions)
@@ -429,6 +438,9 @@ class Dating:
             return
         acts = [clause_date(sentence, act.start(), act.end(), self.published)
                 for act in _ACT_OR_ANSWER.finditer(sentence)]
+        # "Here is X, speaking to our reporter a few minutes ago:", "She wrote to me last week.": what the next
+        # paragraph quotes, if it only quotes; a later sentence of the paragraph takes the place of it
+        self.introduced = (number, next(date for date in acts if date)) if any(acts) else None
         # a question put on a day, a hearing or a visit taken part in, an occasion named: not a report of
         # what someone said ("On Wednesday night, Hasib said the sheriff's office took a report")
         named = occasion_dates(sentence, self.published)  # "at Tuesday's hearing", not "said they met in 1961"
@@ -464,6 +476,9 @@ class Dating:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
+        if date is not None and event is not None and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: event.start]):
+            self.recalled = quote  # "had described his side on Thursday as “…”": an earlier remark, recalled
+            return date
         self.spoke_again.discard(id(person))
         if _individual(person):
             (self.undated.discard if date is not None else self.undated.add)(id(person))
@@ -513,14 +528,19 @@ class Dating:
         placed = self._placed(quote, sentence, event, state)
         if placed is not None:
             return placed
+        introduced = self._introduced(quote, sentence, event)
+        if introduced is not None:
+            return introduced
         if quote.speaker is None:
             previous = state.last_quote
             if event is None and previous is not None and previous.paragraph == quote.paragraph and previous.said_on is not None:
                 return previous.said_on  # "“…,” she said. “…”": her words run on, said when the ones before were
             return self.event_date if self._from_reported_document(sentence) else None
         previous = state.last_quote
+        # "Asked whether that had been premature, he replied:" after a remark he "had" made on another day: asked now
+        answered_now = previous is not None and previous is self.recalled and _ASKED.match(sentence)
         if quote.how.startswith("continued") and previous is not None and previous.person is quote.person \
-                and id(quote.person) not in self.spoke_again:
+                and id(quote.person) not in self.spoke_again and not answered_now:
             return previous.said_on
         occasion = occasion_date(sentence, state.occasions)
         if occasion is not None:
@@ -535,12 +555,14 @@ class Dating:
         appeared = self._appeared(quote, sentence, event)
         if appeared is not None:
             return appeared
-        if quote.person is not None and id(quote.person) in state.subject_dates:
+        if quote.person is not None and id(quote.person) in state.subject_dates and not answered_now:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
                 return date  # "Tark spoke on Wednesday. “…,” he said."
         if self.group and getattr(quote.person, "described", False) and quote.paragraph > self.group[0]:
             return self.group[1]  # "said another person", after "those who spoke at Tuesday's meeting"
+        if self.publication and _AUTHORS.fullmatch(quote.speaker.strip()) and quote.paragraph - self.publication[0] <= 6:
+            return self.publication[1]  # "The authors wrote that “…”": in the paper, published that day
         if quote.how == "report":
             return _day(self.published)
         if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
@@ -576,6 +598,26 @@ class Dating:
         if quote.speaker is None and _PRONOUN_SAID.search(sentence) and self.last_speech \
                 and quote.paragraph - self.last_speech[0] <= 1:
             return self.last_speech[1]
+        return None
+
+    def _introduced(self, quote, sentence: str, event) -> PartialDate | None:
+        """A paragraph that only quotes, after a paragraph ending in a dated speech ("Here is Dalia Mansour,
+        speaking to our reporter a few minutes ago:", "She wrote to me last week."), or before a post's signature line
+        ("— Weather Bureau (@Bureau) November 25, 2025")."""
+        if event is not None or not sentence.lstrip().startswith("_"):
+            return None
+        from .quotes import find_spans
+
+        spans = find_spans(self.paragraphs[quote.paragraph - 1]) if quote.paragraph <= len(self.paragraphs) else []
+        if not spans or spans[0].text != quote.text:
+            return None  # not the paragraph's opening words: "“…,” he added. “…”" is dated by its attribution
+        if self.introduced and quote.paragraph == self.introduced[0] + 1:
+            return self.introduced[1]
+        following = self.paragraphs[quote.paragraph] if quote.paragraph < len(self.paragraphs) else ""
+        signature = _SIGNATURE.match(following)
+        if signature:
+            dates = [m.date for m in find_dates(signature.group(1), self.published) if m.date is not None]
+            return dates[0] if dates else None
         return None
 
     def _appeared(self, quote, sentence: str, event) -> PartialDate | None:

@@ -193,3 +193,31 @@ def test_a_clock_time_runs_on_into_its_day():
         "The gate shut."]
     assert _said_on("Camera footage shows a driver leaving the depot at 6:10 a.m. Monday.",
                     "“Move your truck right now,” the driver could be heard saying.") == ["2025-04-14"]
+
+
+def test_the_authors_words_are_in_the_paper_published_that_day():
+    assert _said_on("Office workers may sleep better if they walk at lunch, according to a study published on Monday "
+                    "in the Kell Journal of Sleep.",
+                    "The study followed 80 clerks for a year.",
+                    "The authors wrote that “a daily walk is a cheap and safe habit.”") == ["2025-04-14"]
+
+
+def test_an_answer_now_is_not_the_remark_it_recalls():
+    assert _said_on("The Rovers beat City 3-0 at Kell Park on Saturday.",
+                    "Coach Ivo Lamm had called his side on Thursday “the best in the land”. "
+                    "Asked whether that was rash, he replied: “One loss changes nothing.”") == ["2025-04-10", "2025-04-12"]
+
+
+def test_a_paragraph_that_only_quotes_takes_the_date_that_introduced_it():
+    assert _said_on("Here is Ana Pohl, who runs the bakery, speaking to our reporter a few minutes ago:",
+                    "“The flour is all wet. We have nothing to sell.”") == ["2025-04-16"]
+    assert _said_on("One reader, Edda Moll, lives by the works. She wrote to me last week.",
+                    "“I want my road back.”") == ["2025-04"]
+    assert _said_on("Kell Police have closed the coast road. They posted:",
+                    "“Roads closed until noon. Stay away from the sea front.”",
+                    "— Kell Police (@KellPolice) April 15, 2025") == ["2025-04-15"]
+
+
+def test_words_that_run_on_after_a_dated_quote_were_said_with_it():
+    assert _said_on("“He never sent a boy away,” his brother, Ivo Tamm, said in an interview on Tuesday. "
+                    "“He kept the door open all night.”") == ["2025-04-15", "2025-04-15"]
