@@ -76,3 +76,55 @@ def test_blind_set_stays_above_the_floors():
     by_file, total = score.score_set(score.SETS["blind"])
     assert len(by_file) >= 14 and total.gold >= 150
     assert_within(total, BLIND_FLOORS, BLIND_CEILINGS)
+
+
+# The real set (tests/fixtures/attribution/real/): the English news pages among newspaper4k's
+# test pages (AP, CNN, TIME, WIRED, FOX 13, ONE Esports, a Grayzone story), annotated blind to
+# the code and never tuned on. The pages are a third party's copies, not stored here:
+# score.real_pages() fetches the pinned sdist from PyPI. First measured (main at 1070d9d, 10
+# pages, 212 required quotes): quote F1 0.97, speaker 0.78, said_on 0.67, wrong named speaker
+# 0.12, people P 0.80 / R 0.79. The floors sit a little below; raise them as attribution improves.
+REAL_FLOORS = {"quote_f1": 0.95, "speaker_accuracy": 0.75, "said_on_accuracy": 0.64, "people_precision": 0.77}
+REAL_CEILINGS = {"wrong_named_rate": 0.14}
+
+
+def test_real_set_stays_above_the_floors():
+    try:
+        pages = score.real_pages()
+    except OSError as error:  # PyPI out of reach; a wrong archive (ValueError) fails
+        pytest.skip(f"the real set's pages could not be fetched from PyPI: {error}")
+    by_file, total = score.score_set(score.SETS["real"], pages)
+    assert len(by_file) >= 10 and total.gold >= 200
+    assert_within(total, REAL_FLOORS, REAL_CEILINGS)
+
+
+@pytest.mark.parametrize(("record", "right"), [
+    (["Caledon Police"], True),              # the organisation the spokeswoman speaks for
+    (["Halcyon"], False),                    # a name in the description, but not who spoke
+    (["Caledon Police Federation"], False),  # words beyond the description
+])
+def test_scorer_takes_a_record_for_a_described_speaker_only_when_it_names_them(record, right):
+    gold = {"speaker": "a spokeswoman for Caledon Police"}
+    if record == ["Halcyon"]:
+        gold = {"speaker": "a software engineer at Halcyon who asked not to be named"}
+    found = score.Found("words", record[0], record, "unknown")
+    assert score.speaker_right(gold, found, people=[]) is right
+
+
+# The second blind set (tests/fixtures/attribution/blind2/): fictional articles in styles the
+# first one does not cover (metro crime, Q&A, wire diplomacy, a merger with analysts' notes, a
+# keynote, a hospital, an election night, an awards night, a transfer, a council meeting, an
+# investigation of emails, a parliamentary sketch, an Indian daily, a social-media roundup, a
+# family feature), written and annotated without reading the ingest code or the other sets, and
+# not tuned on: the first set has been. First measured on main as it was (15 articles, 219
+# required quotes): quote F1 0.99, speaker 0.71, said_on 0.59, wrong named speaker 0.11,
+# people P 0.92 / R 0.87. The floors sit a little below; raise them as attribution improves.
+BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.69, "said_on_accuracy": 0.57, "people_precision": 0.89,
+                 "people_recall": 0.85}
+BLIND2_CEILINGS = {"wrong_named_rate": 0.14}
+
+
+def test_second_blind_set_stays_above_the_floors():
+    by_file, total = score.score_set(score.SETS["blind2"])
+    assert len(by_file) >= 15 and total.gold >= 210
+    assert_within(total, BLIND2_FLOORS, BLIND2_CEILINGS)
