@@ -207,7 +207,9 @@ _PATTERNS = [
 ]
 
 
-_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|expected|set|scheduled|going) to|are (?:due|expected|set|scheduled|going) to|plans? to)\b")
+# "plans to" as a verb, not "the plan to MPs" (a noun): "set out the plan to MPs on Tuesday" is past
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:due|expected|set|scheduled|going) to|are (?:due|expected|set|scheduled|going) to|"
+                     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )plans? to)\b")
 _CLAUSE_END = re.compile(r"[,;:()—–]|[.!?](?:\s|$)")
 _SAYING = re.compile(r"\b(?:said|says|told|tells|announced|announces|stated|declared|reported|confirmed|added|wrote|"
                      r"noted|explained|warned|tweeted|posted|revealed|disclosed|insisted|argued|claimed)"

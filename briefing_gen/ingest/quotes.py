@@ -136,8 +136,14 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Ca
                            r"\b[A-Z](?:\.[A-Z])*)\.$")
 
 
+_CLOCK = re.compile(r"\b[ap]\.m\.$")
+_TIME_GOES_ON = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+                           r"[A-Z]{1,2}[SD]?T|GMT|UTC|local)\b")
+
+
 def sentences(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a masked paragraph; "Dr." or "U.S." ends none."""
+    """(start, end) of each sentence of a masked paragraph; "Dr.", "U.S." or "10 a.m. Tuesday" ends none."""
     from .attribution import SPEECH_VERBS
 
     attribution = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b")
@@ -145,6 +151,8 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"(?<=[.!?…])\s+(?=[A-Z_“\"(<])", masked):
         if _ABBREVIATION.search(masked[max(0, match.start() - 6): match.start()]):
             continue
+        if _CLOCK.search(masked[: match.start()]) and _TIME_GOES_ON.match(masked, match.end()):
+            continue  # "at about 10:41 a.m. Tuesday.": the time runs on into its day
         if match.start() >= 2 and masked[match.start() - 2] == "_" and attribution.match(masked, match.end()):
             continue  # "“Why care?” Winfrey asked.": the attribution belongs to the quote before it
         bounds.append((start, match.start()))

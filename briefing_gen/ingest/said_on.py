@@ -31,9 +31,11 @@ from .dates import find_dates
 _CLAUSE_WORD = re.compile(r"\b(?:that|who|whom|which|whose|when|where|because|after|before|since|until|while|if|"
                           r"how|what|whether|though|although|once|unless)\b|[;:_()—–]", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")  # ", who has led one rebellion,"
-_APPOSITION = re.compile(r",\s*(?:an?|the|his|her|their|for)\s[^,]*,")  # ", a spokesperson for the council,", ", for the defence,"
+_APPOSITION = re.compile(r",\s*(?:(?:then|now|later|formerly)\s+)?(?:an?|the|his|her|their|for)\s[^,]*,")  # ", a spokesperson for the council,", ", for the defence,"
+_NAME_APPOSITION = re.compile(r",\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,")  # ", Yusuf Demir,"
 _SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+$", re.IGNORECASE)
-_AT_OCCASION = re.compile(r"\b(?:at|during|in)\s+$")  # "said at Tuesday's meeting": the day of the occasion spoken at
+_AT_OCCASION = re.compile(r"\b(?:at|during|in|after|following)\s+(?:last\s+|this\s+)?$")  # "said at Tuesday's meeting",
+# "said after last weekend's win": the day of the occasion spoken at (or right after)
 _BULLET = re.compile(r"\s*[-*•]\s")  # a standfirst's bullet points: a summary, not the lede
 _MAX_AFTER = 8   # "told reporters at the White House on Monday": a few words between the verb and its date
 _MAX_BEFORE = 9  # "On Monday, the city's mayor Ana Ruiz said"
@@ -46,9 +48,10 @@ def usable_dates(masked: str, published: dt.date | None):
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
-        if _SPAN_WORD.search(masked[: mention.start]) or re.match(r"(?:since|until|till|from|before|by|for)\b",
-                                                                   mention.phrase, re.IGNORECASE):
-            continue
+        if (_SPAN_WORD.search(masked[: mention.start]) or re.match(r"(?:since|until|till|from|before|by|for)\b",
+                                                                    mention.phrase, re.IGNORECASE)) \
+                and not _spoken_at(masked, mention.start, mention.end):
+            continue  # "since 1998", "by October"; but "said after last weekend's win" is the day spoken at
         if re.match(r"[’']s\b", masked[mention.end:]) and not _spoken_at(masked, mention.start, mention.end):
             continue  # "Thursday's vote": an event named by its day, not when anyone spoke
         if mention.phrase in ("Today", "Tonight") and masked[: mention.start].strip():
@@ -60,20 +63,31 @@ def usable_dates(masked: str, published: dt.date | None):
 
 def _spoken_at(masked: str, start: int, end: int) -> bool:
     """"said at Tuesday's meeting", "during Monday's briefing": the day of the occasion spoken at."""
-    return bool(_AT_OCCASION.search(masked[:start]) and re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN + r")\b",
+    return bool(_AT_OCCASION.search(masked[:start]) and re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN +
+                                                                  r"|match|game|win|victory|defeat|draw|loss|race|final|vote)\b",
                                                                   masked[end:]))
 
 
 def clause_date(masked: str, verb_start: int, verb_end: int, published: dt.date | None) -> PartialDate | None:
     """The date in the clause of the speech verb at [verb_start, verb_end), or None."""
+    recall = _RECALL.search(masked[verb_start:verb_end])
     for mention in usable_dates(masked, published):
         if verb_start <= mention.start < verb_end:
             return mention.date  # inside the attribution: "according to a report published last month"
-        if mention.start >= verb_end and _attached_after(masked[verb_end: mention.start], masked[mention.end:]):
+        between = masked[verb_end: mention.start]
+        if mention.start >= verb_end and re.fullmatch(r"\s*(?:at|during|after|following)\s+(?:last\s+|this\s+)?", between) \
+                and _spoken_at(masked, mention.start, mention.end):
+            return mention.date  # "said after last weekend's win"
+        if recall and re.match(r"\s*(?:the|a|an|his|her|their|its|that|those)\s", between):
+            continue  # "recalled the first week in January": the date of what is remembered
+        if mention.start >= verb_end and _attached_after(between, masked[mention.end:]):
             return mention.date
         if mention.end <= verb_start and _attached_before(masked, mention.start, mention.end, verb_start):
             return mention.date
     return None
+
+
+_RECALL = re.compile(r"\b(?:recalled|recalls|remembered|remembers|recounted|recounts|relived|reminisced)\b")
 
 
 def _attached_after(between: str, rest: str = "") -> bool:
@@ -82,8 +96,15 @@ def _attached_after(between: str, rest: str = "") -> bool:
     of the reported clause: "said a man came in on Tuesday", "said the attack on Monday was …"."""
     if re.fullmatch(r"\s*(?:an?|the|its|their)\s[^,;:_()]*?\b(?:published|released|issued|posted|sent)\s*", between):
         return True
+    if re.fullmatch(r"\s*(?:[\w_]+\s+){0,3}?(?:in|by)\s+(?:an?|the|its|their|his|her)\s[^;:_()]*?,?\s*\b(?:published|released|issued|"
+                    r"posted|sent|lodged|filed|submitted|dated)\s+(?:late\s+|early\s+)?", between):
+        return True  # "said in its formal objection, lodged in July,", "urged … in a statement issued late on Friday"
     if re.search(r"\bof\s*$", between):
         return False  # "recalled the drought of 2019": the date of what was spoken about
+    quoted = re.search(r"_+", between)  # "called the threat “…” in a statement Wednesday": the quote is the object,
+    if quoted and not re.fullmatch(r"\s*(?:(?:in|at|on|during|to|via)\s[^_]*)?", between[quoted.end():]):
+        return False  # but not "what aides called a “…” of water talks on Monday": the talks' day
+    between = re.sub(r"_+", "Q", between)
     if _CLAUSE_WORD.search(between) or "," in between or len(between.split()) > _MAX_AFTER:
         return False
     words = between.split()
@@ -114,14 +135,24 @@ def _is_verb(word: str, before: str) -> bool:
 def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool:
     """"On Monday, X said", "X on Monday said", "In late March, Dr Fauci estimated",
     "Last night, X, who chairs the committee, urged": nothing but the subject between."""
-    between = _APPOSITION.sub(" ", _RELATIVE.sub(" ", masked[end:verb_start] + " "))
+    between = masked[end:verb_start] + " "
+    when = re.match(r"\s*,\s*when\s", between)
+    if when:  # "in 2018, when Tavaria's then foreign minister, Yusuf Demir, called": the when-clause is at that date
+        between = _NAME_APPOSITION.sub(" ", between[when.end():])
+    between = _APPOSITION.sub(" ", _RELATIVE.sub(" ", between))
     if _CLAUSE_WORD.search(between) or len(between.split()) > _MAX_BEFORE:
         return False
     if between.count(",") > 1:
         return False
     clause_start = max((m.end() for m in re.finditer(r"[,;:.!?]|\b(?:but|and|while)\b", masked[:start])), default=0)
     prefix = masked[clause_start:start]
+    if _VISITED.fullmatch(prefix) and re.fullmatch(r"\s*,\s*", between):
+        return True  # "Ferris, who visited the school on Monday, asked a class": the occasion he spoke at
     return len(prefix.split()) <= 10 and not _CLAUSE_WORD.search(prefix)
+
+
+# a relative clause that names the occasion its subject speaks at
+_VISITED = re.compile(r"\s*who\s+(?:visited|attended|toured|addressed|opened|hosted|chaired|joined)\s+(?:[\w’'-]+\s+){0,5}?")
 
 
 # a person's speech act that dates the quotes after it: "Biden joined growing calls on Thursday"
@@ -152,6 +183,8 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     from .quotes import find_spans, mask, sentences
 
     body = _story_body(paragraphs)
+    if len(body) > 1 and not re.search(r"[.!?…][”\"’')]*$", body[0].rstrip()):
+        body = body[1:]  # a standfirst ("X's debut takes the top prize; Y wins the jury prize"): the lede follows
     for paragraph in body[:1]:
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked)[:1]:
@@ -195,7 +228,7 @@ _SPOKEN_OCCASION = re.compile(r"\b(?:(?:" + _OCCASION_NOUN + r"|vote|match|game|
                               r"funeral|memorial|launch|court|jury)s?|signed|voted|approved|passed|adopted|beat|"
                               r"defeated|drew|debated|met|testified|sentenced|ruled|unveiled|launched|inaugurated|"
                               r"agreed|decided|announced|confirmed|(?:re)?opened|maiden|inaugural)\b|\bfirst\s+(?:[\w-]+\s+)?(?:passengers|visitors|customers|"
-                              r"pupils|patients|crossing|voyage|flight|sailing|service)\b")  # an opening: officials speak at it
+                              r"pupils|patients|crossing|voyage|flight|sailing|service)\b", re.IGNORECASE)  # an opening: officials speak at it
 
 
 def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialDate]:
@@ -254,7 +287,14 @@ _NEW_OCCASION = re.compile(r"\b(?:speaking|addressing)\b|\b(?:in|at|during|on)\s
                            + _OCCASION_NOUN + r"|press conference|news conference|statement|podcast|appearance)\b")
 # where questions are asked and answered: "Thursday's news conference", "a conference call on Wednesday"
 _GATHERING = r"conference|briefing|call|hearing|meeting|session|debate|trial|inquiry|town hall|forum"
-_QUESTION_ANSWER = re.compile(r"\b(?:asked|replied|answered|interjected|responded|retorted)\b|\bAsked\b")
+_QUESTION_ANSWER = re.compile(r"\b(?:asked|replied|answered|interjected|responded|retorted|wanted to know|pressed)\b|\bAsked\b")
+_TO_THE_OUTLET = re.compile(r"\s+(?:me|us|this (?:newspaper|paper|reporter|website)|the [A-Z][\w’']+)\b")
+_ASKED = re.compile(r"\s*Asked\b")  # "Asked whether that had been premature, he replied:": a question put now
+_FOR_COMMENT = re.compile(r"\b[Aa]sked\s+(?:for|to)\s+(?:comment|a comment|a response|respond|a reaction)\b")  # the outlet asked
+_ANSWER = re.compile(r"\b(?:replied|answered|responded|retorted|shot back)\b")
+# taking part in a hearing, a debate or a visit: "gave evidence on Thursday", "set out the plan to MPs on Tuesday"
+_APPEARANCE = re.compile(r"\b(?:(?:gave|giving)\s+(?:\w+\s+)?(?:evidence|testimony)|testified|took the (?:stand|witness box)|"
+                         r"set out|laid out|outlined|presented|spoke|appeared)\b")
 # "said after the match", "told reporters after the ceremony", "said afterwards"
 _AFTER_EVENT = re.compile(r"\b(?:after|following|at the end of)\s+the\s+(?:[\w-]+\s+){0,2}?(match|game|vote|ceremony|meeting|"
                           r"hearing|debate|race|verdict|session|concert|show|service|funeral|conference|briefing|call|"
@@ -284,7 +324,8 @@ def _verb_occasions(sentence: str, published: dt.date | None) -> dict[str, Parti
 
 # words that came by a channel of their own, not at the event the story reports
 _OWN_CHANNEL = re.compile(r"\b(?:in|during|via|by)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:interview|statement|e-?mail|"
-                          r"letter|podcast|post|phone call|text message|video|op-ed|column)\b|\bspeaking to\b")
+                          r"letter|podcast|post|phone call|text message|video|op-ed|column)\b|\bspeaking to\b|"
+                          r"\breached\s+(?:by\s+(?:phone|telephone|e-?mail)|at\s+(?:his|her|their)\s+home)\b")
 _SAID, _INTERVENTION, _OCCASION = 0, 1, 2
 _REPORTING_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
                     "explained", "explains", "wrote", "writes", "reported", "reports", "indicated", "estimated",
@@ -298,6 +339,11 @@ def _reach(sentence: str, verb: str) -> int:
     return _SAID if verb in _REPORTING_VERBS else _INTERVENTION
 
 
+# "described at the time as", "she told me then": the time the sentence gives before the verb
+_AT_THE_TIME = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:at the time\b|then(?=\s*[.,;:_]|\s*$))")
+_HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:said|understood|reported|believed|thought|rumou?red)\s+to\b|\breportedly\b")
+_SIGNATURE = re.compile(r"\s*[—–-]\s*[^()]{1,80}\(@\w+\)\s*(.{4,40})$")  # an embedded post's signature line
+_PAPER = re.compile(r"\b(?:study|trial|paper|report|review|survey|analysis)\b", re.IGNORECASE)
 _AUTHORS = re.compile(r"(?:(?:the|its|their)\s+)?(?:researchers|scientists|authors|forecasters|compilers)", re.IGNORECASE)
 # a reaction that points back at the news: "took solace from this fact", "welcomed the figures"
 _POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:[a-z-]+\s+)?(?:fact|figures?|news|numbers?|announcement|"
@@ -322,18 +368,27 @@ class Dating:
     published: dt.date | None
     event_date: PartialDate | None
     lede: str = ""  # the first paragraphs, masked: what the story reports
+    paragraphs: list = field(default_factory=list)  # the article's paragraphs, as find_quotes numbers them (from 1)
+    publication: tuple | None = None  # (paragraph, date): a paper or report the story dates the publication of
+    introduced: tuple | None = None  # (paragraph, date): "Here is X, speaking to our reporter a few minutes ago:"
+    recalled: object = None  # the last quote dated by a recalled remark ("had described his side on Thursday as")
     sentence_index: int = 0
     chain: tuple | None = None  # (person, date, paragraph, reach): the last dated speech and who made it
     group: tuple | None = None  # (paragraph, date): an occasion where unnamed people spoke
     recording: tuple | None = None  # (paragraph, date): a dated video or recording
-    filmed: int = 0  # the last paragraph that mentions a recording
     release: tuple | None = None  # (sentence index, paragraph, date, sentence): words made public on a day
     quoted_paragraphs: set = field(default_factory=set)
     occasions: dict = field(default_factory=dict)  # "conference" -> its date, from every sentence so far
     gathering: tuple | None = None  # (paragraph, date): the last dated occasion where questions are asked
     scenes: dict = field(default_factory=dict)  # person id -> (date, paragraph) of the named occasion they spoke at
     last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
+    spoke_again: set = field(default_factory=set)  # ids of people speaking anew, undated, since their last quote
+    current: tuple | None = None  # (paragraph, masked sentence) being read
+    before: tuple | None = None  # the sentence before it
     undated: set = field(default_factory=set)  # ids of people whose last quote had no date: not at the lede's occasion
+    appearances: list = field(default_factory=list)  # (paragraph, date, sentence): someone named speaking at a dated occasion
+    asked_in: int = 0  # the last paragraph where a question was put ("Another reporter wanted to know whether …")
+    referred: tuple | None = None  # (paragraph, date): a sentence that points back to a dated occasion ("the news conference")
 
     @classmethod
     def for_article(cls, paragraphs: list[str], published: dt.date | None, event_date: PartialDate | None) -> "Dating":
@@ -341,11 +396,12 @@ class Dating:
 
         body = _story_body(paragraphs)
         lede = " ".join(mask(paragraph, find_spans(paragraph)) for paragraph in body[:2])
-        return cls(published, event_date, lede)
+        return cls(published, event_date, lede, paragraphs=list(paragraphs))
 
     def read(self, number: int, sentence: str, resolved, quoted: bool) -> None:
         """Take in one masked sentence of paragraph `number`, before its quotes are dated;
         `resolved` is its attributions with the person each names (or None)."""
+        self.before, self.current = self.current, (number, sentence)
         self.sentence_index += 1
         if quoted:
             self.quoted_paragraphs.add(number)
@@ -362,9 +418,7 @@ class Dating:
             self.group = (number, next(iter(occasions.values())))
         elif self.group and any(date != self.group[1] for date in day_dates):
             self.group = None
-        if _RECORDING.search(sentence):
-            self.filmed = number
-        if day_dates and self.filmed == number:  # "… at about 10:41 a.m. Tuesday.": a sentence may end early
+        if day_dates and _RECORDING.search(sentence):  # "Video shows him entering at about 10:41 a.m. Tuesday."
             self.recording = (number, day_dates[0])
         release = _RELEASE.search(sentence)
         if release:
@@ -373,10 +427,32 @@ class Dating:
                 date = dates[0].date  # "Last October, this same NOAA released its U.S. Winter Outlook."
             if date is not None:
                 self.release = (self.sentence_index, number, date, sentence)
+                if _PAPER.search(sentence):
+                    self.publication = (number, date)  # "according to a trial published on Monday in the Journal of …"
+        if _QUESTION_ANSWER.search(sentence):
+            self.asked_in = number
+        referred = occasion_date(sentence, self.occasions)
+        if referred is not None:
+            self.referred = (number, referred)
         if quoted:
             return
         acts = [clause_date(sentence, act.start(), act.end(), self.published)
                 for act in _ACT_OR_ANSWER.finditer(sentence)]
+        # "Here is X, speaking to our reporter a few minutes ago:", "She wrote to me last week.": what the next
+        # paragraph quotes, if it only quotes; a later sentence of the paragraph takes the place of it
+        self.introduced = (number, next(date for date in acts if date)) if any(acts) else None
+        # a question put on a day, a hearing or a visit taken part in, an occasion named: not a report of
+        # what someone said ("On Wednesday night, Hasib said the sheriff's office took a report")
+        named = occasion_dates(sentence, self.published)  # "at Tuesday's hearing", not "said they met in 1961"
+        appearing = [clause_date(sentence, act.start(), act.end(), self.published)
+                     for act in (*_QUESTION_ANSWER.finditer(sentence), *_APPEARANCE.finditer(sentence))]
+        appeared = next((date for date in appearing if date), None) or next(iter(named.values()), None)
+        if appeared is not None:  # "Moira Ince gave evidence on Thursday.", "When I asked Ana Bell on Monday whether …"
+            self.appearances.append((number, appeared, sentence))
+        for event, person in resolved:
+            if _individual(person) and _OWN_CHANNEL.search(sentence) \
+                    and clause_date(sentence, event.start, event.end, self.published) is None:
+                self.undated.add(id(person))  # "Belkacem, reached by phone, said she had one condition."
         if any(acts):  # "When I asked Commissioner Bello on Thursday whether …": a dated speech, whoever spoke
             self.last_speech = (number, next(date for date in acts if date))
         dated = False
@@ -384,11 +460,15 @@ class Dating:
             date = clause_date(sentence, event.start, event.end, self.published)
             if date is None and _SPEECH_OCCASION.search(sentence):
                 date = occasion_date(sentence, self.occasions)  # "told the same news conference that …"
-            if person is not None and date is not None:
+            if _individual(person) and date is not None:
                 self.chain, dated = (person, date, number, _reach(sentence, event.verb)), True
                 self._spoke(person, date, number, self.chain[3])
             elif person is not None and self.chain and person is not self.chain[0]:
                 self.chain = None  # someone else speaks: the last speaker's occasion is over
+            elif person is not None and self.chain and _TO_THE_OUTLET.match(sentence[event.end:]):
+                self.chain = None  # "Ashdown told me that …": the outlet's own conversation, not the occasion dated before
+            if person is not None and date is None and _TO_THE_OUTLET.match(sentence[event.end:]):
+                self.spoke_again.add(id(person))  # not the words of the quote before hers, which were dated
         if not dated and self.chain and any(date != self.chain[1] for date in day_dates):
             self.chain = None  # the story has moved to another day
 
@@ -396,7 +476,11 @@ class Dating:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
-        if person is not None:
+        if date is not None and event is not None and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: event.start]):
+            self.recalled = quote  # "had described his side on Thursday as “…”": an earlier remark, recalled
+            return date
+        self.spoke_again.discard(id(person))
+        if _individual(person):
             (self.undated.discard if date is not None else self.undated.add)(id(person))
         if person is not None and getattr(person, "kind", None) in ("person", "organization"):
             if date is not None:
@@ -428,6 +512,12 @@ class Dating:
             own = unclaimed_date(sentence, speech_events(sentence), self.published)
             if own is not None:
                 return own
+        if event is not None and _AT_THE_TIME.match(sentence[event.end:]):
+            earlier = [m for m in usable_dates(sentence, self.published) if m.end <= event.start]
+            if not earlier and self.before is not None and self.before[0] == quote.paragraph:
+                earlier = list(usable_dates(self.before[1], self.published))  # "When we first spoke in February, … “…,” she told me then."
+            if earlier:  # "published a pilot study in 2022, which she described at the time as", "she told me then"
+                return earlier[-1].date
         if _PERFECT.search(sentence[: event.start]) if event is not None else _PERFECT_ACT.search(sentence):
             return None  # "has previously called on Mr Johnson to be …", "have long argued": no day
         if event is not None and self._recorded(sentence, event, quote.paragraph):
@@ -435,13 +525,22 @@ class Dating:
         released = self._released(quote, sentence, event)
         if released is not None:
             return released
-        placed = self._placed(quote, sentence, event)
+        placed = self._placed(quote, sentence, event, state)
         if placed is not None:
             return placed
+        introduced = self._introduced(quote, sentence, event)
+        if introduced is not None:
+            return introduced
         if quote.speaker is None:
+            previous = state.last_quote
+            if event is None and previous is not None and previous.paragraph == quote.paragraph and previous.said_on is not None:
+                return previous.said_on  # "“…,” she said. “…”": her words run on, said when the ones before were
             return self.event_date if self._from_reported_document(sentence) else None
         previous = state.last_quote
-        if quote.how.startswith("continued") and previous is not None and previous.person is quote.person:
+        # "Asked whether that had been premature, he replied:" after a remark he "had" made on another day: asked now
+        answered_now = previous is not None and previous is self.recalled and _ASKED.match(sentence)
+        if quote.how.startswith("continued") and previous is not None and previous.person is quote.person \
+                and id(quote.person) not in self.spoke_again and not answered_now:
             return previous.said_on
         occasion = occasion_date(sentence, state.occasions)
         if occasion is not None:
@@ -453,12 +552,17 @@ class Dating:
         scene = self.scenes.get(id(quote.person)) if quote.person is not None else None
         if scene is not None and quote.paragraph - scene[1] <= 8 and not (event is not None and _NEW_OCCASION.search(sentence)):
             return scene[0]  # "Chukwu replied", after she spoke at Thursday's news conference
-        if quote.person is not None and id(quote.person) in state.subject_dates:
+        appeared = self._appeared(quote, sentence, event)
+        if appeared is not None:
+            return appeared
+        if quote.person is not None and id(quote.person) in state.subject_dates and not answered_now:
             paragraph, date = state.subject_dates[id(quote.person)]
             if paragraph in (quote.paragraph, quote.paragraph - 1):
                 return date  # "Tark spoke on Wednesday. “…,” he said."
         if self.group and getattr(quote.person, "described", False) and quote.paragraph > self.group[0]:
             return self.group[1]  # "said another person", after "those who spoke at Tuesday's meeting"
+        if self.publication and _AUTHORS.fullmatch(quote.speaker.strip()) and quote.paragraph - self.publication[0] <= 6:
+            return self.publication[1]  # "The authors wrote that “…”": in the paper, published that day
         if quote.how == "report":
             return _day(self.published)
         if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
@@ -472,22 +576,63 @@ class Dating:
             return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
         return self.event_date
 
-    def _placed(self, quote, sentence: str, event) -> PartialDate | None:
+    def _placed(self, quote, sentence: str, event, state) -> PartialDate | None:
         """The occasion a quote's own sentence places it at: "said after the match", "in the same
         interview", a question and answer at the dated news conference, or "she said" right
         after a dated speech when the pronoun could not be resolved."""
         after = _AFTER_EVENT.search(sentence)
         if after:
             noun = after.group(1)
-            return self.occasions.get(noun) if noun else self.event_date
+            return self.occasions.get(noun, self.event_date) if noun else self.event_date
         if _SAME_OCCASION.search(sentence) and self.last_speech and quote.paragraph - self.last_speech[0] <= 4:
             return self.last_speech[1]
-        if _QUESTION_ANSWER.search(sentence) and self.gathering and quote.paragraph - self.gathering[0] <= 8 \
-                and not _NEW_OCCASION.search(sentence):
+        asked = (_QUESTION_ANSWER.search(sentence) or self.asked_in == quote.paragraph) and not _FOR_COMMENT.search(sentence)
+        if asked and self.referred and self.referred[0] == quote.paragraph and not _NEW_OCCASION.search(sentence):
+            return self.referred[1]  # "Asked at the end of the news conference when …, Eriksen smiled. “…,” he said."
+        if asked and self.gathering and quote.paragraph - self.gathering[0] <= 8 and not _NEW_OCCASION.search(sentence):
             return self.gathering[1]
+        previous = state.last_quote
+        if _ANSWER.search(sentence) and previous is not None and previous.said_on is not None \
+                and previous.text.rstrip().endswith("?") and quote.paragraph - previous.paragraph <= 1:
+            return previous.said_on  # “Who has read a book this term?” … “Most of us,” replied a girl: the same visit
         if quote.speaker is None and _PRONOUN_SAID.search(sentence) and self.last_speech \
                 and quote.paragraph - self.last_speech[0] <= 1:
             return self.last_speech[1]
+        return None
+
+    def _introduced(self, quote, sentence: str, event) -> PartialDate | None:
+        """A paragraph that only quotes, after a paragraph ending in a dated speech ("Here is Dalia Mansour,
+        speaking to our reporter a few minutes ago:", "She wrote to me last week."), or before a post's signature line
+        ("— Weather Bureau (@Bureau) November 25, 2025")."""
+        if event is not None or not sentence.lstrip().startswith("_"):
+            return None
+        from .quotes import find_spans
+
+        spans = find_spans(self.paragraphs[quote.paragraph - 1]) if quote.paragraph <= len(self.paragraphs) else []
+        if not spans or spans[0].text != quote.text:
+            return None  # not the paragraph's opening words: "“…,” he added. “…”" is dated by its attribution
+        if self.introduced and quote.paragraph == self.introduced[0] + 1:
+            return self.introduced[1]
+        following = self.paragraphs[quote.paragraph] if quote.paragraph < len(self.paragraphs) else ""
+        signature = _SIGNATURE.match(following)
+        if signature:
+            dates = [m.date for m in find_dates(signature.group(1), self.published) if m.date is not None]
+            return dates[0] if dates else None
+        return None
+
+    def _appeared(self, quote, sentence: str, event) -> PartialDate | None:
+        """A person the story placed at a dated occasion a few paragraphs before ("Moira Ince gave
+        evidence on Thursday", "Zhou was less diplomatic at Tuesday's hearing") said their next
+        undated words there, unless the quote's own sentence names another occasion."""
+        person = quote.person.final() if quote.person is not None else None
+        if person is None or person.kind != "person" or (event is not None and _NEW_OCCASION.search(sentence)):
+            return None
+        for paragraph, date, text in reversed(self.appearances):
+            if quote.paragraph - paragraph > 3:
+                break
+            names = set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}  # "Ferris set out …"
+            if any(_names_in(name, person.spellings, text) for name in names):
+                return date
         return None
 
     def _chain_reaches(self, quote) -> bool:
@@ -525,8 +670,8 @@ class Dating:
         what was released ("The outlook warned", "it said", "Researchers predicted", the body
         that released it), or anyone's reaction that points back to news made public on the
         day of publication ("said she took “solace” from the figures": it cannot be earlier)."""
-        if self.release is None:
-            return None
+        if self.release is None or _HEARSAY.search(sentence):
+            return None  # "is said to have been “devastated”": hearsay, not words of what was released
         index, paragraph, date, released = self.release
         if self.sentence_index - index != 1 or quote.paragraph - paragraph > 1:
             return None
@@ -543,6 +688,27 @@ def _of_the_release(speaker, released: str) -> bool:
     if text.lower() in ("it", "they") or _DOCUMENT_SPEAKER.fullmatch(text) or _AUTHORS.fullmatch(text):
         return True
     return speaker.kind == "organization" and text.lower() in released.lower()
+
+
+def _names_in(name: str, spellings: list[str], text: str) -> bool:
+    """`name` stands in `text` as this person's: a full name, or a family name alone or after a
+    title, not as part of someone else's ("Qureshi" in "Bilal Qureshi" is not Moira Qureshi's)."""
+    for match in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+        before = re.search(r"([A-Z][\w’'-]*)\s+$", text[: match.start()])
+        if len(name.split()) > 1 or before is None or before.group(1) in _TITLES \
+                or any(f"{before.group(1)} {name}" in spelling for spelling in spellings):
+            return True
+    return False
+
+
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Judge", "Justice", "Secretary", "Minister",
+           "Commissioner", "Inspector", "Chief", "Senator", "Sen", "Rep", "Gov", "Governor", "Mayor", "Councillor", "President"}
+
+
+def _individual(person) -> bool:
+    """A named person or organisation: unnamed speakers ("a pal", "a source") share one record and no occasion."""
+    return person is not None and getattr(person, "kind", None) in ("person", "organization") \
+        and not getattr(person, "described", False)
 
 
 def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialDate | None:

@@ -121,3 +121,9 @@ def test_a_weekend_keeps_the_precision_its_two_days_share():
     assert resolved("said at the weekend", dt.date(2024, 6, 1)) == ["2024-06-01"]  # a Saturday: only that day
     assert resolved("said last weekend", dt.date(2024, 6, 2)) == ["2024-05"]  # a Sunday: the weekend before
     assert resolved("will meet this weekend", dt.date(2024, 5, 29)) == ["2024-06-01"]  # said on a weekday: to come
+
+
+def test_the_plan_to_someone_is_no_future():
+    """"plans to" is a verb of the future; "the plan to MPs" is a noun, and its Tuesday is past."""
+    assert find_dates("Vena Holt set out the plan to MPs on Tuesday.", THURSDAY)[0].date.iso() == "2023-09-12"
+    assert find_dates("Vena Holt plans to meet MPs on Tuesday.", THURSDAY)[0].date.iso() == "2023-09-19"

@@ -61,7 +61,7 @@ def test_an_occasion_dated_earlier_dates_words_said_there():
 @pytest.mark.parametrize("sentence, expected", [
     ("Officials said on Monday that _______.", "2025-04-14"),
     ("But last night, the Government came out fighting by branding the letter _______.", "2025-04-15"),
-    ("The Government came out fighting by branding the letter _______ yesterday.", None),  # no time opens it
+    ("The Government came out fighting by branding the letter _______ yesterday.", "2025-04-15"),  # after its object
     ("Officials said on Monday that the _______ plan would be dropped on Tuesday, a minister said yesterday.", None),
     ("Critics have long called the scheme _______.", None),
 ])
@@ -98,3 +98,126 @@ def test_someone_whose_first_words_were_undated_is_not_at_the_ledes_occasion():
                     "“This keeps the boats here,” Korvan said.",
                     "“It comes ten years late,” Mr. Olu Brandvik, a fisherman, insisted.",
                     "“Still, it will help my sons,” Brandvik argued.") == ["2025-04-14", "unknown", "unknown"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rolf Brenn recalled the first winter in January, when the pipes froze.", None),  # what is remembered
+    ("The guild said in its formal complaint, lodged in March, that the fees were unfair.", "2025-03"),
+    ("The league urged calm in a statement issued late on Friday.", "2025-04-11"),
+    ("The league urged _____ in a statement issued late on Friday.", "2025-04-11"),  # the quote is the object
+    ("Ona Fitch called the offer _____ in a statement Monday evening.", "2025-04-14"),
+    ("Ona Fitch called it a _____ of pay talks on Monday.", None),  # the talks' day
+    ("Coach Ada Rusk said after last weekend's win that the team was tired.", "2025-04"),
+    ("Opening the case on Monday, Ivo Ness KC, for the council, told the jury the fees were unfair.", "2025-04-14"),
+    ("Ilse Maro, who toured the plant on Monday, asked the workers about pay.", "2025-04-14"),
+    ("Ilse Maro, who ran for the seat on Monday, asked the workers about pay.", None),  # not an occasion she spoke at
+])
+def test_more_ways_a_clause_dates_its_words(sentence, expected):
+    assert _dated(sentence) == expected
+
+
+def test_a_when_clause_is_at_the_date_it_follows():
+    sentence = "The towns last fell out in 2019, when the then mayor, Ugo Brask, called the plan _____."
+    assert unclaimed_date(sentence, speech_events(sentence), WEDNESDAY).iso() == "2019"
+    sentence = "The towns last fell out in 2019, because Ugo Brask called the plan _____."
+    assert unclaimed_date(sentence, speech_events(sentence), WEDNESDAY) is None
+
+
+def test_a_standfirst_before_the_lede_is_skipped():
+    assert _said_on("Tam Orr's first film takes the top prize; a local short wins the jury award",
+                    "Tam Orr's film won the Silver Gull at the Brenn Film Festival on Monday night.",
+                    "“We made it with six friends,” Orr said as he accepted the award.",
+                    "“It was the only choice,” the jury president, Lise Hald, told reporters after the ceremony.") \
+        == ["2025-04-14", "2025-04-14"]
+
+
+def test_someone_reached_on_their_own_is_not_at_the_occasion():
+    assert _said_on("Tam Orr's film won the Silver Gull at the Brenn Film Festival on Monday night.",
+                    "The novelist Ana Vik, reached by phone in Oslo, said she had one condition.",
+                    "“He must keep the ending,” Vik said.") == ["unknown"]
+
+
+def test_someone_placed_at_a_dated_hearing_spoke_there():
+    assert _said_on("A former clerk took money from the club, a court has heard.",
+                    "The club's chair, Moira Dunn, who is no relation of the clerk, gave evidence on Monday afternoon.",
+                    "“We trusted him,” she told the court.",
+                    "Asked by the defence whether the club had audited its books, Ms Dunn replied: “Never.”") \
+        == ["2025-04-14", "2025-04-14"]
+    assert _said_on("Council member Pia Lund was less patient at Monday's hearing.",
+                    "“We have waited long enough,” Lund said.") == ["2025-04-14"]
+
+
+def test_a_question_put_on_a_day_dates_the_answer():
+    assert _said_on("When I asked the harbour master, Ines Roos, on Thursday whether the pier would open, she paused.",
+                    "“Possibly,” she said at last.") == ["2025-04-10"]
+    assert _said_on("Minister Ola Berg, who visited the school on Monday, asked a class: “Who reads at home?”",
+                    "“Most of us,” replied a boy at the back.") == ["2025-04-14", "2025-04-14"]
+
+
+def test_questions_at_a_dated_news_conference_and_a_question_for_comment():
+    found = _said_on("The harbour police held a news conference on Monday about the stolen boats.",
+                     "“All the boats are back,” Chief Lena Brandt told the news conference.",
+                     "The thieves came at night. The insurers paid out in March.",
+                     "Asked at the end of the news conference when the boats would sail, Brandt smiled. “Soon,” she said.",
+                     "Asked for comment, the boat owners' spokesman, Per Alm, said: “We are glad.”")
+    assert found == ["2025-04-14", "2025-04-14", "unknown"]
+
+
+def test_at_the_time_and_then_point_back_to_the_sentences_date():
+    assert _said_on("Dr Ruth Kale's team published a first study in 2022, which she described at the time as “a start.”") \
+        == ["2022"]
+    assert _said_on("When we first spoke in March, Sina Pell was blunter. “I want a new kitchen,” she told me then.") \
+        == ["2025-03"]
+
+
+def test_hearsay_and_unnamed_speakers_carry_no_release_date():
+    assert _said_on("The pair announced their split last month.",
+                    "The singer is said to have been “heartbroken” by it.",
+                    "A friend of the singer told us: “He will be fine.”",
+                    "A neighbour said: “They were always kind.”") == ["unknown", "unknown", "unknown"]
+
+
+def test_words_to_the_outlet_are_not_the_earlier_occasions():
+    assert _said_on("The shop's fortunes turned in May 2021, when the critic Ada Wren called it “the best in town”.",
+                    "Wren, who has since retired, told me that she nearly stayed home. “I expected nothing,” she said.") \
+        == ["2021-05", "unknown"]
+
+
+def test_a_clock_time_runs_on_into_its_day():
+    """"a.m. Tuesday" ends no sentence, so the day stays with the recording it dates."""
+    from briefing_gen.ingest.quotes import sentences
+
+    text = "Camera footage shows the van leaving at 6:10 a.m. Monday. Then it turned north. It left at 9 a.m. The gate shut."
+    assert [text[start:end] for start, end in sentences(text)] == [
+        "Camera footage shows the van leaving at 6:10 a.m. Monday.", "Then it turned north.", "It left at 9 a.m.",
+        "The gate shut."]
+    assert _said_on("Camera footage shows a driver leaving the depot at 6:10 a.m. Monday.",
+                    "“Move your truck right now,” the driver could be heard saying.") == ["2025-04-14"]
+
+
+def test_the_authors_words_are_in_the_paper_published_that_day():
+    assert _said_on("Office workers may sleep better if they walk at lunch, according to a study published on Monday "
+                    "in the Kell Journal of Sleep.",
+                    "The study followed 80 clerks for a year.",
+                    "The authors wrote that “a daily walk is a cheap and safe habit.”") == ["2025-04-14"]
+
+
+def test_an_answer_now_is_not_the_remark_it_recalls():
+    assert _said_on("The Rovers beat City 3-0 at Kell Park on Saturday.",
+                    "Coach Ivo Lamm had called his side on Thursday “the best in the land”. "
+                    "Asked whether that was rash, he replied: “One loss changes nothing.”") == ["2025-04-10", "2025-04-12"]
+
+
+def test_a_paragraph_that_only_quotes_takes_the_date_that_introduced_it():
+    assert _said_on("Here is Ana Pohl, who runs the bakery, speaking to our reporter a few minutes ago:",
+                    "“The flour is all wet. We have nothing to sell.”") == ["2025-04-16"]
+    assert _said_on("One reader, Edda Moll, lives by the works. She wrote to me last week.",
+                    "“I want my road back.”") == ["2025-04"]
+    assert _said_on("Kell Police have closed the coast road. They posted:",
+                    "“Roads closed until noon. Stay away from the sea front.”",
+                    "— Kell Police (@KellPolice) April 15, 2025") == ["2025-04-15"]
+
+
+def test_words_that_run_on_after_a_dated_quote_were_said_with_it():
+    assert _said_on("“He never sent a boy away,” his brother, Ivo Tamm, said in an interview on Tuesday. "
+                    "“He kept the door open all night.”") == ["2025-04-15", "2025-04-15"]
