@@ -350,6 +350,10 @@ def _names_a_role(words: str) -> bool:
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_LINKING_ADVERBS = {"next", "finally", "first", "firstly", "secondly", "lastly", "however", "moreover", "furthermore",
+                    "nevertheless", "therefore", "thus", "afterwards", "again", "similarly", "likewise", "separately",
+                    "ultimately", "eventually", "initially", "overall", "additionally", "still", "then", "later",
+                    "meanwhile", "instead", "indeed", "now", "today", "yesterday"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx", "madam", "lady", "lord"}
 _NOT_AGENTS = {"summer", "winter", "number", "order", "border", "matter", "weather", "letter", "center", "centre",
                "water", "paper", "power", "quarter", "chapter", "corner", "dinner", "disaster", "theater", "october",
@@ -380,8 +384,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
     postnominal = _POSTNOMINAL.search(phrase)
     if postnominal and is_person_name(phrase[: postnominal.start()]):
         phrase = phrase[: postnominal.start()]  # "Fiona Gallagher KC", "Tom Hale, MBE": the name
-    if not phrase or len(phrase.split()) > 12 or phrase.lower() in _DETERMINERS:
-        return None  # nothing, or "The" cut from "The staffers protested": no one named
+    if not phrase or len(phrase.split()) > 12 or phrase.lower() in _DETERMINERS or phrase.lower() in _LINKING_ADVERBS:
+        return None  # nothing, "The" cut from "The staffers protested", or "Next," opening a sentence: no one named
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):

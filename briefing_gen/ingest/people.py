@@ -174,10 +174,20 @@ _PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|re
 _PLACE_SURNAMES = {"washington", "london", "paris", "berlin", "jordan", "florence", "kent", "lincoln", "houston"}
 
 
+# place words that are common family names too: one after a title and a given name is a name
+# ("Patrol Chief James Hall", "Sen. Mara Wood"); "City Hall", "Central Park" have no title
+_TITLED_SURNAMES = {"hall", "park", "wood", "church", "house", "hill", "green", "field", "banks", "brook", "brooks",
+                    "castle", "ford", "bridge", "bridges", "street", "lane", "tower", "towers", "palace"}
+
+
 def _place_surname(tokens: list[str], index: int) -> bool:
-    """"Darnell Washington", "Jack London": a capital's name after a given name is a family name."""
-    return (index == len(tokens) - 1 and index >= 1 and tokens[index].lower() in _PLACE_SURNAMES
-            and tokens[index - 1].lower() not in NOT_NAME_WORDS and not _is_title(tokens[index - 1]))
+    """"Darnell Washington", "Jack London": a capital's name after a given name is a family name;
+    so is "Hall" or "Park" after a title and a given name."""
+    if not (index == len(tokens) - 1 and index >= 1 and tokens[index - 1].lower() not in NOT_NAME_WORDS
+            and not _is_title(tokens[index - 1])):
+        return False
+    word = tokens[index].lower()
+    return word in _PLACE_SURNAMES or (word in _TITLED_SURNAMES and index >= 2 and _is_title(tokens[index - 2]))
 
 
 def _names_no_one(text: str, start: int, cut: list[str]) -> bool:

@@ -186,3 +186,8 @@ def test_a_middle_initial_is_part_of_the_name():
     assert names == ["Corwin T. Ashby", "Ada R.J. Moss"]
     # an initial at a sentence's end joins nothing
     assert [m.name for m in find_person_names("The plan came from Lena Voss. T. Marlow wrote it up.")] == ["Lena Voss"]
+
+
+def test_a_place_word_after_a_title_and_a_given_name_is_a_family_name():
+    assert [m.name for m in find_person_names("Deputy Chief Odile Hall said the road was shut.")] == ["Odile Hall"]
+    assert [m.name for m in find_person_names("The vote is at Town Hall; Riverside Park stays shut.")] == []

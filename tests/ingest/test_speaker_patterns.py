@@ -460,3 +460,9 @@ def test_a_first_person_writer_s_relative_is_described_and_a_habit_of_saying_is_
     assert found[0][1:3] == ("my grandfather", "(described)")
     found, _ = quotes("As skipper Ode Marr likes to say, “the tide keeps its own diary”.")
     assert found[0][1:3] == ("Ode Marr", "Ode Marr")
+
+
+def test_a_linking_adverb_opening_a_sentence_is_no_speaker():
+    found, _ = quotes("“The bridge is safe,” said Ilse Brandvold, the engineer.",
+                      "Next, the council's lawyer attacked the survey, claiming it was “rushed and partial.”")
+    assert _speakers(found)[1] != "Next"
