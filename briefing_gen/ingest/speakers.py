@@ -263,6 +263,11 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
             _keep(quote, state)
         if events and not inner:
             state.spoke_here = number  # someone spoke in this paragraph before its next quote
+        for event, person in resolved if inner else ():
+            if person is DESCRIBED and event.speaker is not None and event.speaker.kind == "described":
+                # "“…,” says a nurse from the ward." / "“…,” she says.": the unnamed speaker just
+                # quoted is whom the next pronoun means, not someone named before her
+                _remember_speaker(event, person, number, state, sentence)
         if not inner:
             for event, person in resolved:
                 _remember_speaker(event, person, number, state, sentence)

@@ -466,3 +466,11 @@ def test_a_linking_adverb_opening_a_sentence_is_no_speaker():
     found, _ = quotes("“The bridge is safe,” said Ilse Brandvold, the engineer.",
                       "Next, the council's lawyer attacked the survey, claiming it was “rushed and partial.”")
     assert _speakers(found)[1] != "Next"
+
+
+def test_he_after_an_unnamed_speaker_just_quoted_is_that_speaker():
+    found, _ = quotes("“The pumps failed at dawn,” says Tobias Renn, the plant's owner.",
+                      "“We carried the patients down the stairs,” says a nurse from the east wing, who asked "
+                      "that his name not be used. “Nobody slept that night,” he says.")
+    assert _speakers(found)[2] != "Tobias Renn"
+    assert _speakers(found)[2] == "a nurse from the east wing"
