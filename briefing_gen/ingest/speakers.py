@@ -23,7 +23,7 @@ from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
 from .mentions import (COMPANY_SUFFIX, family_names, organization_context, register_mentions, register_signatures,
                        sentence_subject)
-from .names import LOWER, UPPER, name_tokens
+from .names import LOWER, NAME_WORD, UPPER, name_tokens
 from .people import PeopleRegistry, Person, find_person_names, is_headline
 from .descriptions import DESCRIBED, described_subject, kin_subject, resolve_description
 from .said_on import SPEECH_ACT, Dating, clause_date, occasion_dates
@@ -186,7 +186,8 @@ def _attribute_run_on_quotes(state: _State) -> None:
                 state.review.remove(quote.flag)
     for previous, quote in zip(state.quotes, state.quotes[1:]):
         if quote.speaker is None and previous.speaker is not None and previous.open_ended \
-                and quote.paragraph == previous.paragraph + 1:  # the run's later paragraphs
+                and quote.paragraph == previous.paragraph + 1 \
+                and state.paragraphs[quote.paragraph - 1].lstrip("> -*•")[:1] in _OPENING_MARKS:  # the run's later paragraphs
             _take_speaker(quote, previous, "continued")
             quote.said_on = previous.said_on
             if quote.flag in state.review:
@@ -411,8 +412,16 @@ def _known_as(person: Person, state: _State) -> str:
     return person.name
 
 
+_OPENING_MARKS = {"“", '"', "‘", "'", "«"}
+_SPEAKER_LABEL = re.compile(r"[\s>*•-]*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s*:\s*")
+
+
 def _colon_speaker(before: str) -> Speaker | None:
     """The subject of a clause that a colon ends, its verb set aside: "Her husband, Tomas, agreed:"."""
+    label = _SPEAKER_LABEL.fullmatch(before)
+    if label:  # "Prelogar: “…”", a transcript's or an exchange's speaker label
+        speaker = speaker_phrase(label["who"])
+        return speaker if speaker is not None and speaker.kind in ("name", "single") else None
     clause = re.search(r"(?:^|[.;]\s+)(?P<clause>[^.;_]+?)\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+\s*:\s*$", before)
     if clause is None:
         return None
@@ -512,6 +521,8 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         _take_speaker(quote, previous, "continued")
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, across the paragraph before", number))
         return
+    if state.last_quote_paragraph != number and previous.text.rstrip(" ,”\"'’").endswith("?"):
+        return  # a quote paragraph after a question is an answer: whose, the text has not said
     if state.last_quote_paragraph != number and (state.last_quote_paragraph != number - 1
                                                  or not _starts_paragraph(paragraph, find_spans(paragraph)[0])):
         # across paragraphs only a paragraph that opens with the quote goes on with the last

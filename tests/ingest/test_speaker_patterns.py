@@ -474,3 +474,23 @@ def test_he_after_an_unnamed_speaker_just_quoted_is_that_speaker():
                       "that his name not be used. “Nobody slept that night,” he says.")
     assert _speakers(found)[2] != "Tobias Renn"
     assert _speakers(found)[2] == "a nurse from the east wing"
+
+
+def test_a_speaker_label_before_a_quote_names_the_speaker():
+    found, _ = quotes("“Is there any risk at all?” Judge Hesketh asked.",
+                      "“Some, yes,” said Noor Baptiste, counsel for the council.",
+                      "Hesketh: “Then say so in the filing.”")
+    assert _speakers(found) == ["Hesketh", "Noor Baptiste", "Hesketh"]
+
+
+def test_a_quote_after_a_question_is_an_answer_not_the_askers():
+    found, _ = quotes("“The levy is fair,” Judge Hesketh said. “Do you dispute that?”",
+                      "“We dispute the rate, not the levy.”")
+    assert _speakers(found)[:2] == ["Hesketh", "Hesketh"]
+    assert _speakers(found)[2] is None
+
+
+def test_a_paragraph_not_opening_with_a_quote_mark_ends_a_running_quote():
+    found, _ = quotes("“The levy is fair,” Judge Hesketh said. “Nobody has shown otherwise, and the council",
+                      "Baptiste: “We have shown it twice.”")
+    assert _speakers(found)[-1] == "Baptiste"
