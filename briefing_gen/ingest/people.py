@@ -44,6 +44,7 @@ by inside outside about above across against along among amid around behind belo
 despite during except into near onto over past through throughout toward towards under unlike upon via within without
 because unless whether since until though instead indeed perhaps later earlier today yesterday tonight tomorrow
 where whose whom which from into like than both either neither each every all any some no not nor yes
+of is are was were for with to
 """.split())
 # words that end a run of capitalised words as a name
 NOT_NAME_WORDS = set("""
@@ -87,6 +88,8 @@ agreement pact report review index fair show games centre center hotel restauran
 foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
 shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
 homes properties estates studios records books
+amendment amendments system systems panel prison jail medal medallion identity galaxy takeover pack committee
+commission fund
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
 health change topics reading video image outlook database forecasts administration dynamics unified robots cube law
 yorkers angeles francisco publishing music archive archives tech technology worldwide sentinel hotels hotel salon spa

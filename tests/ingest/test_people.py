@@ -191,3 +191,9 @@ def test_a_middle_initial_is_part_of_the_name():
 def test_a_place_word_after_a_title_and_a_given_name_is_a_family_name():
     assert [m.name for m in find_person_names("Deputy Chief Odile Hall said the road was shut.")] == ["Odile Hall"]
     assert [m.name for m in find_person_names("The vote is at Town Hall; Riverside Park stays shut.")] == []
+
+
+def test_function_words_and_institution_words_make_no_person():
+    text = ("Why Harbour Board Is Wrong. The Fourth Amendment, the Tidewater Panel "
+            "and Marsh Road Prison were named; the speech Of Ilsa Varga drew cheers.")
+    assert [m.name for m in find_person_names(text)] == ["Ilsa Varga"]
