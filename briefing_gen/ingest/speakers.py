@@ -371,6 +371,13 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         if not state.paragraphs[number - 2].rstrip().endswith(":"):
             state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, whose words the paragraph "
                                                     "before reports", number))
+    elif (_starts_paragraph(paragraph, span) and not _has_speech(sentence) and number > 1
+          and (introduced := _introduced_by_colon(number - 1, state)) is not None):
+        # "Here is Ada Roe, who runs the café, speaking to our reporter a few minutes ago:" / "“…”"
+        quote.person, quote.speaker, quote.how = introduced, _known_as(introduced, state), "attributed"
+        quote.role = introduced.role
+        state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, whom the paragraph "
+                                                "before introduces", number))
     elif colon_subject is not None:
         # "Her husband, Tomas, agreed: “It is hard.”", "The Labour MP was blunt: “…”": a quote a
         # colon opens after a clause about a person is that person's
@@ -385,6 +392,8 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.person, quote.speaker, quote.how = subject, _known_as(subject, state), "beat"
         quote.role = subject.role
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
+    elif re.fullmatch(r"[\s>*•-]*" + UPPER + r"[\w’'.-]*(?:\s+" + UPPER + r"[\w’'.-]*){0,2}\s*:\s*", sentence[: span.start - offset]):
+        pass  # "MacLeod: “Do not travel”": a headline's label names who speaks, not the last speaker
     elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
                                                 and not _ANY_SPEECH_VERB.search(sentence)
                                                 and not _names_someone_else(sentence, state)
@@ -402,6 +411,21 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
 # any speech verb: "The audit … concluded that costs had been “underestimated”", "The office kept up
 # the pressure, posting: “…”": someone, whoever the subject is, says the words; not the last speaker
 _ANY_SPEECH_VERB = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
+
+
+def _introduced_by_colon(number: int, state: _State) -> Person | None:
+    """The one person a paragraph that ends with a colon and quotes no one names, reporters
+    aside ("Here is Ada Roe, who runs the café, speaking to our reporter Ben Tull:"): whose
+    words the quote paragraph after it are."""
+    paragraph = state.paragraphs[number - 1].rstrip()
+    if not paragraph.endswith(":") or find_spans(paragraph):
+        return None
+    people = {}
+    for mention in find_person_names(paragraph):
+        person = state.registry.resolve_name(mention.name, mention.title).final()
+        if person.kind == "person" and not re.search(r"\b(?:reporter|correspondent|editor)\b", person.role or ""):
+            people[id(person)] = person
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _known_as(person: Person, state: _State) -> str:
@@ -643,6 +667,12 @@ _ANYONE = {"man", "woman", "person", "boy", "girl", "source", "official", "spoke
            "insider", "pal", "friend", "aide", "witness", "resident", "local", "member", "guest"}
 
 
+# heads naming the one who runs something: "the Rovers manager" may well be someone not yet named
+_OFFICE_HOLDERS = {"manager", "leader", "president", "chairman", "chairwoman", "chair", "chief", "director", "head", "boss",
+                   "coach", "governor", "mayor", "minister", "secretary", "commissioner", "executive", "owner", "founder",
+                   "captain", "editor", "judge", "principal", "headteacher", "superintendent"}
+
+
 def _subject_described(text: str, number: int, state: _State) -> Person | None:
     """The person a definite description refers back to when it fits no one's stated role:
     one naming a team, show or place ("the Rovers defender", "The Morning Brew presenter") or
@@ -651,7 +681,7 @@ def _subject_described(text: str, number: int, state: _State) -> Person | None:
     "a". The reading is flagged, and the description becomes that person's role."""
     words = text.split()
     age = re.search(r"\b(\d{1,3})-year-old\b", text)
-    if words[0].lower() != "the" or words[-1].lower() in _ANYONE or state.last_subject is None:
+    if words[0].lower() != "the" or words[-1].lower() in _ANYONE | _OFFICE_HOLDERS or state.last_subject is None:
         return None
     if not age and not any(word[:1].isupper() for word in words[1:-1]):
         return None
@@ -661,6 +691,8 @@ def _subject_described(text: str, number: int, state: _State) -> Person | None:
         return None
     if age and person.age and str(person.age) != age.group(1):
         return None
+    if not age and person.role and words[-1].lower() not in person.role.lower():
+        return None  # "Johnson, the prime minister, …" / "the Labour leader": someone else
     if not age and not person.role:
         person.role = " ".join(words[1:])
     state.review.append(note("attribution", f"“{text}” taken as {person.name}, whom the sentence before is about", number))

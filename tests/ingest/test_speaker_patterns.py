@@ -494,3 +494,31 @@ def test_a_paragraph_not_opening_with_a_quote_mark_ends_a_running_quote():
     found, _ = quotes("“The levy is fair,” Judge Hesketh said. “Nobody has shown otherwise, and the council",
                       "Baptiste: “We have shown it twice.”")
     assert _speakers(found)[-1] == "Baptiste"
+
+
+def test_a_quote_paragraph_after_a_colon_paragraph_naming_one_person():
+    found, review = quotes("“The road is shut,” said Inspector Wim Adler.",
+                           "Here is Noor Haddou, who keeps the bakery on the corner, talking to our reporter Jem Lusk:",
+                           "“The water came up to the counter in ten minutes.”")
+    assert found[1][2] == "Noor Haddou"
+    assert any("water came up" in entry["text"] for entry in review)  # flagged for the editor
+    found, _ = quotes("“The road is shut,” said Inspector Wim Adler.",
+                      "Here are Noor Haddou and Pim Ostra, who keep shops on the corner:",
+                      "“The water came up to the counter in ten minutes.”")
+    assert found[1][2] is None  # two people: whose words? no guess
+
+
+def test_a_headline_label_is_no_continuation_of_the_last_speaker():
+    found, _ = quotes("“The water came up to the counter,” said Noor Haddou.",
+                      "Okafor: “Stay at home tonight.”",
+                      "Mayor Ines Okafor said the roads would stay shut.")
+    assert found[1][2] != "Noor Haddou"
+
+
+def test_a_description_of_someone_who_runs_something_or_of_another_role_is_not_the_subject_before():
+    found, _ = quotes("Ada Holm scored twice for the visitors on Saturday.",
+                      "“We were second best all day,” the Kestrel Rovers manager said.")
+    assert found[0][2] != "Ada Holm"  # the manager may be someone the report has not named
+    found, _ = quotes("Ada Holm, the club's physiotherapist, watched from the bench.",
+                      "“We were second best all day,” the Kestrel Rovers striker said.")
+    assert found[0][2] != "Ada Holm"  # her stated role is another
