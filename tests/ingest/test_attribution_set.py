@@ -17,10 +17,10 @@ sys.modules["attribution_score"] = score  # its dataclasses look their module up
 _spec.loader.exec_module(score)
 
 # reached on the 13 pages as ingest reads them now, through trafilatura (README "How well
-# ingest attributes quotes"): speaker and date work on its text is still under way
-PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.96, "said_on_accuracy": 0.98, "people_precision": 0.95,
+# ingest attributes quotes"): a development set, tuned on, so these sit close to the figures
+PAGE_FLOORS = {"quote_f1": 0.99, "speaker_accuracy": 0.96, "said_on_accuracy": 0.99, "people_precision": 0.97,
                "people_recall": 0.91}
-PAGE_CEILINGS = {"wrong_named_rate": 0.025}
+PAGE_CEILINGS = {"wrong_named_rate": 0.012}
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +66,11 @@ def test_own_articles_exactly(article):
 # measured now, so a regression fails; raise them as attribution improves. With speakers by how
 # newsrooms write and names read as written (accents, Mac/Mc, roles and places set aside, family
 # names folded or left ambiguous) and dates from the speech event: speaker 0.83, said_on 0.75,
-# wrong named 0.05, people P 0.99 / R 0.94.
-BLIND_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.81, "said_on_accuracy": 0.73, "people_precision": 0.97,
-                "people_recall": 0.92}
-BLIND_CEILINGS = {"wrong_named_rate": 0.06}
+# wrong named 0.05, people P 0.99 / R 0.94. Worked on since (the said_on rule, organisations,
+# pronoun chains, descriptions): speaker 0.97, said_on 1.00, wrong named 0.008, people 1.00 / 1.00.
+BLIND_FLOORS = {"quote_f1": 0.98, "speaker_accuracy": 0.95, "said_on_accuracy": 0.97, "people_precision": 0.98,
+                "people_recall": 0.98}
+BLIND_CEILINGS = {"wrong_named_rate": 0.02}
 
 
 def test_blind_set_stays_above_the_floors():
@@ -83,9 +84,11 @@ def test_blind_set_stays_above_the_floors():
 # the code and never tuned on. The pages are a third party's copies, not stored here:
 # score.real_pages() fetches the pinned sdist from PyPI. First measured (main at 1070d9d, 10
 # pages, 212 required quotes): quote F1 0.97, speaker 0.78, said_on 0.67, wrong named speaker
-# 0.12, people P 0.80 / R 0.79. The floors sit a little below; raise them as attribution improves.
-REAL_FLOORS = {"quote_f1": 0.95, "speaker_accuracy": 0.75, "said_on_accuracy": 0.64, "people_precision": 0.77}
-REAL_CEILINGS = {"wrong_named_rate": 0.14}
+# 0.12, people P 0.80 / R 0.79. Since worked on (so no longer held out): speaker 0.81, said_on
+# 0.68, wrong named 0.05, people P 0.87 / R 0.83. The floors sit a little below.
+REAL_FLOORS = {"quote_f1": 0.95, "speaker_accuracy": 0.79, "said_on_accuracy": 0.66, "people_precision": 0.85,
+               "people_recall": 0.81}
+REAL_CEILINGS = {"wrong_named_rate": 0.06}
 
 
 def test_real_set_stays_above_the_floors():
@@ -118,10 +121,11 @@ def test_scorer_takes_a_record_for_a_described_speaker_only_when_it_names_them(r
 # family feature), written and annotated without reading the ingest code or the other sets, and
 # not tuned on: the first set has been. First measured on main as it was (15 articles, 219
 # required quotes): quote F1 0.99, speaker 0.71, said_on 0.59, wrong named speaker 0.11,
-# people P 0.92 / R 0.87. The floors sit a little below; raise them as attribution improves.
-BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.69, "said_on_accuracy": 0.57, "people_precision": 0.89,
-                 "people_recall": 0.85}
-BLIND2_CEILINGS = {"wrong_named_rate": 0.14}
+# people P 0.92 / R 0.87. After this session's rules, made without looking at it: speaker 0.75,
+# said_on 0.66, wrong named 0.08, people P 0.92 / R 0.92. The floors sit a little below.
+BLIND2_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.73, "said_on_accuracy": 0.64, "people_precision": 0.90,
+                 "people_recall": 0.90}
+BLIND2_CEILINGS = {"wrong_named_rate": 0.09}
 
 
 def test_second_blind_set_stays_above_the_floors():
