@@ -174,8 +174,9 @@ def _story_body(paragraphs: list[str]) -> list[str]:
 
 def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> PartialDate | None:
     """The day of the occasion the article reports: the day its first sentence gives
-    ("The council voted on Tuesday", "Lanterns lit up the harbour on Saturday"). Words said
-    there, undated in their own sentence, were said that day. A standfirst's bullet points
+    ("The council voted on Tuesday", "The mayor opened the bridge on Saturday") when it is an
+    occasion people speak at (_spoken_at_lede; not "Lanterns lit up the harbour on Saturday").
+    Words said there, undated in their own sentence, were said that day. A standfirst's bullet points
     are a summary, not the lede. A date the first sentence reports someone saying ("the
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
     quotes or reports ("in an interview on Wednesday, Putin said", "Gov. Alvarez promised
@@ -482,7 +483,7 @@ class Dating:
         self.spoke_again.discard(id(person))
         if _individual(person):
             (self.undated.discard if date is not None else self.undated.add)(id(person))
-        if person is not None and getattr(person, "kind", None) in ("person", "organization"):
+        if _individual(person):  # unnamed speakers share one record: no chain of their own
             if date is not None:
                 reach = _reach(sentence, "said")
                 if self.chain is not None and self.chain[0] is person and self.chain[1] == date:
