@@ -19,12 +19,12 @@ from .dates import find_dates
 from .events import find_events
 from .existing import KnownPerson, PeopleIndex, SummitWindow, summit_for
 from .figures import find_figures
-from .people import PeopleRegistry, Person, is_person_name
+from .people import PeopleRegistry, is_person_name
 from .quotes import find_spans, mask
 from .readers import Article
 from .records import Draft, read_record, slugify
 from .said_on import reported_speech_day
-from .speakers import FoundQuote, find_quotes, register_mentions
+from .speakers import FoundQuote, find_quotes
 from .urls import first_source_url, source_url  # noqa: F401  (source_url: the rule itself, for callers and tests)
 from .takeaways import find_takeaways
 

@@ -250,7 +250,7 @@ def _only_on_cards(tree, author: str, declared: str) -> bool:
     show in any element, stays the author's."""
     names = [name.strip() for name in re.split(r";|,|\band\b|&", re.sub(r"^\s*by\s+", "", author, flags=re.IGNORECASE))]
     names = [name for name in names if name]
-    if not names or any(name in declared for name in names):
+    if not names or any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", declared) for name in names):  # "Li" is not in "Lisa Wong"
         return False
     found = [element for element in tree.iter() if isinstance(element.tag, str) and element.tag not in ("script", "style")
              and (element.text or "").strip() in names]

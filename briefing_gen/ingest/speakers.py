@@ -393,7 +393,7 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.role = subject.role
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
     elif re.fullmatch(r"[\s>*•-]*" + UPPER + r"[\w’'.-]*(?:\s+" + UPPER + r"[\w’'.-]*){0,2}\s*:\s*", sentence[: span.start - offset]):
-        pass  # "MacLeod: “Do not travel”": a headline's label names who speaks, not the last speaker
+        pass  # "MacLeod: “Do not travel”" when the label names no one _colon_speaker knows: not the last speaker
     elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
                                                 and not _ANY_SPEECH_VERB.search(sentence)
                                                 and not _names_someone_else(sentence, state)
@@ -527,10 +527,12 @@ def _has_speech(sentence: str) -> bool:
 
 
 def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> None:
-    """A quote with no attribution of its own, right after a paragraph whose quote had a
-    speaker, continues that speaker (the usual way quotes run over paragraphs); a fragment
-    the writer names something by ("bought so-called “brick phones”") is a term, not the
-    last speaker's words."""
+    """A quote with no attribution of its own continues the speaker of the quote before it in
+    its paragraph, or, when it opens its paragraph, of the quote that ended the paragraph
+    before (the usual way quotes run over paragraphs), unless that quote was a question: an
+    answer is someone else's. A phrase quoted inside the writer's own sentence after the
+    paragraph before stays unknown (see _close_sandwich), and a term ("bought so-called
+    “brick phones”", one word in quote marks) is no one's words."""
     previous = state.last_quote
     if previous is None or previous.speaker is None:
         return
