@@ -309,6 +309,8 @@ def _titled_name(words: str):
 def subject_after(after: str) -> tuple[Speaker | None, bool]:
     """The speaker after an inverted verb: "said Yohann Michel, an analyst at the IISS"."""
     after = re.split(r"\s+(?:who|which|whose)\s", after, maxsplit=1)[0]  # "said Leigh Sears who is the manager"
+    # "said Martinez of the visit by the chief": what the words are about, not who says them
+    after = re.split(r"\s+of\s+(?=(?:the|a|an|his|her|their|its|this|that)\s+[a-z])", after, maxsplit=1)[0]
     match = re.match(r"\s+(?P<who>(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:(?:" + UPPER + r"[a-z]{0,3}|" + UPPER + r"\." + UPPER + r")\.\s+)?" + UPPER + r"[^,.;_]*?)(?:,\s*(?P<role>[^,_]{3,160}))?(?:,|\.|$|\s+(?:on|in|at|during)\b)", after)
     if not match:
         described = re.match(r"\s+(?P<who>(?:one|another|a|an|someone|somebody)\b[^,.;_]*)", after)

@@ -522,3 +522,9 @@ def test_a_description_of_someone_who_runs_something_or_of_another_role_is_not_t
     found, _ = quotes("Ada Holm, the club's physiotherapist, watched from the bench.",
                       "“We were second best all day,” the Kestrel Rovers striker said.")
     assert found[0][2] != "Ada Holm"  # her stated role is another
+
+
+def test_said_x_of_a_topic_is_x_speaking():
+    found, _ = quotes("“It was the last step,” said Ilse Marrow of the visit by the ministry's envoy.",
+                      "“We talked for an hour,” said Ana Ruiz of the University of Tarn.")
+    assert _speakers(found) == ["Ilse Marrow", "Ana Ruiz"]
