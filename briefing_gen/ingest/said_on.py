@@ -63,9 +63,7 @@ def usable_dates(masked: str, published: dt.date | None):
 
 def _spoken_at(masked: str, start: int, end: int) -> bool:
     """"said at Tuesday's meeting", "during Monday's briefing": the day of the occasion spoken at."""
-    return bool(_AT_OCCASION.search(masked[:start]) and re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN +
-                                                                  r"|match|game|win|victory|defeat|draw|loss|race|final|vote)\b",
-                                                                  masked[end:]))
+    return bool(_AT_OCCASION.search(masked[:start]) and _OCCASION_OWNED.match(masked, end))
 
 
 def clause_date(masked: str, verb_start: int, verb_end: int, published: dt.date | None) -> PartialDate | None:
@@ -210,6 +208,9 @@ def _spoken_at_lede(sentence: str) -> bool:
 
 _OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
                   r"trial|inquiry|address|vigil|protest|town hall|call")
+# the occasion a date owns: "Tuesday's meeting", "last weekend's win" (after the date)
+_OCCASION_OWNED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN
+                             + r"|match|game|win|victory|defeat|draw|loss|race|final|vote)\b")
 # a document dated once ("said in a statement on Monday") is the one "the statement said" quotes
 _DATED_DOCUMENT = r"statement|letter|report|release|note|notice|readout|post|video|tweet|memo|filing|outlook|study"
 _DATED_NOUNS = _OCCASION_NOUN + "|" + _DATED_DOCUMENT
