@@ -36,8 +36,14 @@ _COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|st
 
 
 def has_speech_verb(masked: str) -> bool:
-    """A speech verb stands in the sentence, whoever its subject (one not made out included)."""
+    """A common speech verb (said, told, wrote, ...) stands in the sentence, whoever its subject
+    (one not made out included)."""
     return bool(_COMMON_VERB.search(masked))
+
+
+def has_any_speech_verb(masked: str) -> bool:
+    """Any speech verb of SPEECH_VERBS stands in the sentence ("concluded", "posting"), whoever its subject."""
+    return bool(_VERB.search(masked))
 
 
 _PARTICIPLE = re.compile(r"ing$")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import (SPEECH_VERBS, SpeechEvent, Speaker, has_speech_verb, is_media, is_org_word, is_person_noun,
+from .attribution import (SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
                           speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
@@ -394,8 +394,9 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         state.review.append(note("attribution", f"“{span.text}” taken as {quote.speaker}'s, who the sentence before is about", number))
     elif re.fullmatch(r"[\s>*•-]*" + UPPER + r"[\w’'.-]*(?:\s+" + UPPER + r"[\w’'.-]*){0,2}\s*:\s*", sentence[: span.start - offset]):
         pass  # "MacLeod: “Do not travel”" when the label names no one _colon_speaker knows: not the last speaker
-    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_speech_verb(sentence)
-                                                and not _ANY_SPEECH_VERB.search(sentence)
+    # with any speech verb in the sentence ("The audit … concluded that costs had been “underestimated”"),
+    # someone, whoever the subject is, says the words: not the last speaker
+    elif _starts_paragraph(paragraph, span) or (not _has_speech(sentence) and not has_any_speech_verb(sentence)
                                                 and not _names_someone_else(sentence, state)
                                                 and not (state.spoke_here == number and state.last_quote_paragraph != number)):
         _inherit(quote, state, number, paragraph)
@@ -406,11 +407,6 @@ def _attribute(paragraph: str, span: Span, offset: int, sentence: str,
         quote.flag = note("attribution", f"“{span.text}”" + (f" (the pronoun could be {could_be})" if could_be else ""), number)
         state.review.append(quote.flag)
     return quote
-
-
-# any speech verb: "The audit … concluded that costs had been “underestimated”", "The office kept up
-# the pressure, posting: “…”": someone, whoever the subject is, says the words; not the last speaker
-_ANY_SPEECH_VERB = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
 
 
 def _introduced_by_colon(number: int, state: _State) -> Person | None:
