@@ -6,6 +6,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py --set blind      # fictional articles written blind to the code
     .venv/bin/python bench/attribution/score.py --set real       # held-out real pages, fetched from PyPI
     .venv/bin/python bench/attribution/score.py --set blind2     # a second blind set, in other newsroom styles
+    .venv/bin/python bench/attribution/score.py --set real2      # more held-out real pages, fetched from PyPI
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -44,10 +45,28 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
         "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real",
-        "blind2": FIXTURES / "attribution" / "blind2"}
-# The `real` set's pages are the English news pages among newspaper4k's test pages, a third
-# party's copies that are not stored here: its sdist, pinned by hash, is fetched from PyPI.
-REAL_SDIST = ("newspaper4k", "0.9.6", "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e")
+        "blind2": FIXTURES / "attribution" / "blind2", "real2": FIXTURES / "attribution" / "real2"}
+
+
+@dataclass(frozen=True)
+class Sdist:
+    """A package's source archive on PyPI, pinned by hash, whose test pages a set is annotated on."""
+
+    name: str
+    version: str
+    sha256: str
+    folder: str  # where the pages lie inside the archive
+
+
+# The pages of the `real` sets are a third party's copies, not stored here; each set's sdist is
+# fetched from PyPI on first use. `real`: the English news pages among newspaper4k's test pages.
+# `real2`: English news pages of trafilatura's evaluation cache, as its 0.9.3 sdist ships them.
+FETCHED_SETS = {
+    "real": Sdist("newspaper4k", "0.9.6", "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
+                  "tests/data/html/"),
+    "real2": Sdist("trafilatura", "0.9.3", "26d1164d033a171ec1eea83cfc052b9c94a7ffb15a91b94c5ac391d61e201f36",
+                   "tests/cache/"),
+}
 REAL_CACHE = ROOT / "bench" / "work" / "real-pages"
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
@@ -251,11 +270,12 @@ def article_path(annotation: dict, folder: Path, pages: Path) -> Path:
     return page if page.exists() else page.with_name(page.name + ".txt")
 
 
-def real_pages(cache: Path = REAL_CACHE) -> Path:
-    """The folder of the `real` set's pages, fetched (pip download) and unpacked on first use.
+def fetched_pages(set_name: str = "real", cache: Path = REAL_CACHE) -> Path:
+    """The folder of a `real` set's pages, fetched (pip download) and unpacked on first use.
 
     Raises OSError when PyPI cannot be reached, ValueError when the archive is not the pinned one."""
-    name, version, sha256 = REAL_SDIST
+    sdist = FETCHED_SETS[set_name]
+    name, version, sha256 = sdist.name, sdist.version, sdist.sha256
     pages = cache / f"{name}-{version}"
     if pages.is_dir():
         return pages
@@ -273,7 +293,7 @@ def real_pages(cache: Path = REAL_CACHE) -> Path:
     digest = hashlib.sha256(archive.read_bytes()).hexdigest()
     if digest != sha256:
         raise ValueError(f"{archive}: sha256 {digest}, expected {sha256} (delete it to fetch it again)")
-    inside = f"{name}-{version}/tests/data/html/"
+    inside = f"{name}-{version}/{sdist.folder}"
     unpack = Path(tempfile.mkdtemp(dir=cache))
     with tarfile.open(archive) as tar:
         for member in tar.getmembers():
@@ -323,13 +343,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=sorted(SETS), default="pages", help="which annotated set (default: pages)")
     parser.add_argument("--details", action="store_true", help="list every miss under the table")
     parser.add_argument("--pages", type=Path, default=None,
-                        help="the folder of the pages (default tests/fixtures/pages, or for --set real the pages"
+                        help="the folder of the pages (default tests/fixtures/pages, or for the real sets the pages"
                              f" fetched into {REAL_CACHE.relative_to(ROOT)}); PAGE.txt stands for PAGE")
     args = parser.parse_args(argv)
     pages = args.pages
     if pages is None:
         try:
-            pages = real_pages() if args.set == "real" else FIXTURES / "pages"
+            pages = fetched_pages(args.set) if args.set in FETCHED_SETS else FIXTURES / "pages"
         except (OSError, ValueError) as error:
             print(f"score.py: the real pages: {error}", file=sys.stderr)
             return 1

@@ -82,7 +82,7 @@ def test_blind_set_stays_above_the_floors():
 # The real set (tests/fixtures/attribution/real/): the English news pages among newspaper4k's
 # test pages (AP, CNN, TIME, WIRED, FOX 13, ONE Esports, a Grayzone story), annotated blind to
 # the code and never tuned on. The pages are a third party's copies, not stored here:
-# score.real_pages() fetches the pinned sdist from PyPI. First measured (main at 1070d9d, 10
+# score.fetched_pages("real") fetches the pinned sdist from PyPI. First measured (main at 1070d9d, 10
 # pages, 212 required quotes): quote F1 0.97, speaker 0.78, said_on 0.67, wrong named speaker
 # 0.12, people P 0.80 / R 0.79. Since worked on (so no longer held out): speaker 0.82, said_on
 # 0.68, wrong named 0.04, people P 0.87 / R 0.83. The floors sit a little below.
@@ -93,7 +93,7 @@ REAL_CEILINGS = {"wrong_named_rate": 0.06}
 
 def test_real_set_stays_above_the_floors():
     try:
-        pages = score.real_pages()
+        pages = score.fetched_pages("real")
     except OSError as error:  # PyPI out of reach; a wrong archive (ValueError) fails
         pytest.skip(f"the real set's pages could not be fetched from PyPI: {error}")
     by_file, total = score.score_set(score.SETS["real"], pages)
