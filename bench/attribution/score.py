@@ -186,14 +186,17 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
     return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
 
 
-def match(gold: list[dict], found: list[Found]) -> list[tuple[int, int]]:
+def match(gold: list[dict], found: list[Found], people: list[list[str]] = ()) -> list[tuple[int, int]]:
     """One-to-one (gold index, found index) pairs sharing at least half of each other's words."""
-    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), _same(g["text"], f.text), i, j)
+    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), _same(g["text"], f.text),
+                     speaker_right(g, f, people), -i, -j)
                     for i, g in enumerate(gold) for j, f in enumerate(found)), reverse=True)
     # on a tie, a required quote first, then the same text with its punctuation (a question
-    # "Done?" and its answer "Done," share their words)
+    # "Done?" and its answer "Done," share their words), then the pair whose speakers agree (one
+    # phrase quoted twice, from two speakers, pairs each record with its own speaker's quote)
     used_gold, used_found, matched = set(), set(), []
-    for score, _, _, i, j in pairs:
+    for score, _, _, _, i, j in pairs:
+        i, j = -i, -j
         if score < 0.5:
             break
         if i not in used_gold and j not in used_found:
@@ -210,7 +213,7 @@ def score_article(annotation: dict, article: Path) -> Tally:
     people = [list(map(str, entry)) for entry in annotation.get("people") or []]
     allowed = people + [[str(name)] for name in annotation.get("also_ok") or []]
     tally = Tally(gold=sum(not g.get("optional") for g in gold), found=len(found))
-    pairs = match(gold, found)
+    pairs = match(gold, found, people)
     matched_found = {j for _, j in pairs}
     tally.found_required = len(found) - sum(1 for i, _ in pairs if gold[i].get("optional"))
     for i, j in pairs:
