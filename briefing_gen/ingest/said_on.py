@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import SPEECH_VERBS, speech_events
+from .attribution import SPEECH_VERBS, is_media, speech_events
 from .dates import find_dates
 
 # words that open another clause: a date past one of them belongs to that clause
@@ -376,8 +376,16 @@ _NAMING_DATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*")
 _SCENE_TAKING_PART = re.compile(r"\b(?:[Ss]peaking|[Tt]estifying|[Aa]ddressing|[Aa]ppearing)\b")
 # words the text places at another time or place than the scene it follows
 _ELSEWHERE = re.compile(r"\blater\b(?!\s+(?:that|the\s+same|in\s+the|during\s+the|on\s+in\s+the)\b)|\bsince\b|\bpreviously\b|\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|often\s+)?"
-                        r"(?:said|told|written|wrote|argued|called|described)\b|\b(?:told|telling)\s+(?:me|us|this\s|"
-                        r"the\s+[A-Z]|[A-Z])")
+                        r"(?:said|told|written|wrote|argued|called|described)\b|\b(?:told|telling)\s+(?:me|us|this\s)")
+# "told CNN", "told The Grayzone", "told the Kell Gazette": words given to an outlet, not said at the scene
+_TOLD = re.compile(r"\b(?:told|telling)\s+(?P<whom>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+# writings, whose author writes in the present ("Fask writes", "she calls the plan"); at a spoken occasion
+# the present ("he says") is the outlet's own interview
+_WRITING_NOUN = {"statement", "email", "emails", "e-mail", "e-mails", "letter", "memo", "bulletin", "commentary",
+                 "op-ed", "essay", "column"}
+_PRESENT_SPEECH = re.compile(r"[a-z]+(?<!s)s")
+# "Ward referred to the ruling, saying that “…”": the words of the sentence's subject, whoever the speakers found
+_SAYING = re.compile(r"\b(?:saying|adding|noting|arguing|insisting|stating|declaring|explaining)\s+(?:that\s+)?_")
 # a reply: who answers someone in the scene takes part in it
 _REPLY_VERBS = {"replied", "responded", "answered", "interjected", "countered", "retorted", "rejoined", "shot back",
                 "cut in", "interrupted", "asked", "pressed"}
@@ -740,8 +748,11 @@ class Dating:
         if scene is None or self.sentence_index == scene.sentence and event is None:
             return None
         own_sentence = self.sentence_index == scene.sentence
+        told = _TOLD.search(sentence)
+        present = event is not None and scene.noun not in _WRITING_NOUN and _PRESENT_SPEECH.fullmatch(event.verb)
         elsewhere = event is not None and not own_sentence and (
-            _ELSEWHERE.search(sentence) or _NEW_OCCASION.search(sentence) or _OWN_CHANNEL.search(sentence))
+            _ELSEWHERE.search(sentence) or _NEW_OCCASION.search(sentence) or _OWN_CHANNEL.search(sentence)
+            or present or told and (told["whom"].startswith("The ") or is_media(told["whom"])))
         if elsewhere or _PERFECT.search(sentence[: event.start] if event is not None else ""):
             self.scene = None
             return _ELSEWHERE_MARK  # "Brandt later told the Gazette": no earlier date of the scene's reaches it
@@ -753,7 +764,7 @@ class Dating:
             # "“From now on,” he quipped", or a paragraph that is only an answer: not words inside a narrative
             # sentence that no verb gives anyone ("After proposing “…”, Roe told …")
             unnamed = event is not None and (event.speaker is None or event.speaker.kind == "pronoun") \
-                or event is None and not sentence[: sentence.find("_")].strip(" >-*•")
+                or event is None and (not sentence[: sentence.find("_")].strip(" >-*•") or _SAYING.search(sentence))
             if unnamed and follows and quote.speaker is None and not scene.interrupted:
                 scene.last = quote.paragraph
                 return scene.date

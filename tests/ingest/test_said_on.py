@@ -268,6 +268,10 @@ def test_a_scene_ends_where_the_text_places_words_elsewhere():
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
                     "In 2019, after the first bill passed, he called it “a gift to the shippers.”") == ["2025-01", "unknown"]
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "“I was right then and I am right now,” Brandt says.") == ["2025-01", "unknown"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "“I will vote no,” Brandt told The Kell Courier.") == ["2025-01", "unknown"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
                     "Dana Obi, a lawyer who has followed the bill, was not surprised. “He always says that,” she said.",
                     "“Brandt has never liked the port,” said Obi.") == ["2025-01", "unknown", "unknown"]
 
@@ -285,3 +289,10 @@ def test_a_titled_name_with_a_relative_clause_is_at_the_trial_day_the_lede_repor
                     "Judge Ana Vell, who has led the trial since May, at first let him speak, telling his lawyer to "
                     "“keep it short.”",
                     "“This is a court, not a rally,” Vell said later that morning.") == ["2025-04-14", "2025-04-14"]
+
+
+def test_words_a_participant_is_saying_in_the_scene_are_dated_when_no_speaker_was_found():
+    assert _said_on("Speaking at a trade fair in Kell in February, Ivo Lamm praised the new port. "
+                    "“It has changed the town,” he said.",
+                    "Lamm referred to the long dispute over the Kell and Varrow harbour dues last season, "
+                    "saying that “no one blames the port.”") == ["2025-02", "2025-02"]
