@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import PartialDate
+from ..dates import MONTH_NAMES, PartialDate
 from .attribution import SPEECH_VERBS, is_media, speech_events
 from .dates import find_dates
 
@@ -305,7 +305,8 @@ _AFTER_EVENT = re.compile(r"\b(?:after|following|at the end of)\s+the\s+(?:[\w-]
                           r"final whistle|premiere|signing)\b|\b(?:afterwards|post-match|post-game)\b()")
 _SAME_OCCASION = re.compile(r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:interview|conference|briefing|call|hearing|"
                             r"meeting|statement|session|debate|speech|appearance|podcast|programme|program|show)\b")
-_PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r"|went on|continued)\b")
+# "“…,” she said", "She added:": not a relative clause's "an organisation he described as “…”"
+_PRONOUN_SAID = re.compile(r"(?:^|[,_;:]|[.!?]\s)\s*(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r"|went on|continued)\b")
 # an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
 _OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
                    "drew": "match", "signed": "signing", "premiered": "premiere"}
@@ -365,13 +366,18 @@ _SCENE_DATE_FIRST_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(" + _SCENE_NOUN + 
 _SCENE_NOUN_FIRST = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[’']s)\s+(?:[\w-]+\s+){0,3}?("
                                + _SCENE_NOUN + r")\b(?P<between>(?:(?!\b(?:" + _SCENE_NOUN + r")\b)[^.!?;:_])*?)$")
 _BACK_AT = re.compile(r"\b(?:in|at|during)\s+(?:the|that)\s+(?:same\s+)?(" + _SCENE_NOUN + r")\b")
-_ELSEWHERE_MARK = PartialDate(1, 1, 1)  # _in_scene: a quote the text places away from the scene it was at
+# the narrative moves on in time: "Now she runs the club.", "Years later, …", "Since then, …"
+_TIME_SHIFT = re.compile(r"^\W*Now\b|\b(?:these days|nowadays|since then|ever since|afterwards|"
+                         r"(?:days|weeks|months|years|decades)\s+later)\b", re.IGNORECASE)
 _SCENE_GAP = 4  # paragraphs without a quote of the scene after which the story has left it
 # another occasion named: "The affirmative action arguments offered …", not "Hansen's arguments for …"
 _OTHER_OCCASION = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(" + _SCENE_NOUN + r")\b")
 # a date that names an event, not a time the story moves to: "after the November 2016 election"
 _NAMING_DATE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
 _NAMING_DATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*")
+_SENT_WRITING = re.compile(r"\b(?:sent|wrote|e-?mailed|mailed|posted|circulated|issued)\s+(?:[\w-]+\s+){0,4}?("
+                           r"e-?mails?|letters?|memos?|bulletins?|messages?|texts?)\b")
+_WROTE = re.compile(r"\b(?:wrote|e-?mailed|texted|messaged)\b")
 # taking part, dated in its own clause: "Speaking at a law review in August, Ward said", "testifying on Monday"
 _SCENE_TAKING_PART = re.compile(r"\b(?:[Ss]peaking|[Tt]estifying|[Aa]ddressing|[Aa]ppearing)\b")
 # words the text places at another time or place than the scene it follows
@@ -381,11 +387,14 @@ _ELSEWHERE = re.compile(r"\blater\b(?!\s+(?:that|the\s+same|in\s+the|during\s+th
 _TOLD = re.compile(r"\b(?:told|telling)\s+(?P<whom>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
 # writings, whose author writes in the present ("Fask writes", "she calls the plan"); at a spoken occasion
 # the present ("he says") is the outlet's own interview
-_WRITING_NOUN = {"statement", "email", "emails", "e-mail", "e-mails", "letter", "memo", "bulletin", "commentary",
-                 "op-ed", "essay", "column"}
+_WRITING_NOUN = {"statement", "email", "emails", "e-mail", "e-mails", "letter", "letters", "memo", "memos", "bulletin",
+                 "bulletins", "messages", "message", "texts", "text", "commentary", "op-ed", "essay", "column", "writing"}
+_SPOKEN_VERBS = {"said", "says", "told", "tells"}  # "Roe said", after her dated email: spoken, so not in it
 _PRESENT_SPEECH = re.compile(r"[a-z]+(?<!s)s")
 # "Ward referred to the ruling, saying that “…”": the words of the sentence's subject, whoever the speakers found
 _SAYING = re.compile(r"\b(?:saying|adding|noting|arguing|insisting|stating|declaring|explaining)\s+(?:that\s+)?_")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
+_OF_THAT_MONTH = re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:that|the\s+same)\s+month\b")
 # a reply: who answers someone in the scene takes part in it
 _REPLY_VERBS = {"replied", "responded", "answered", "interjected", "countered", "retorted", "rejoined", "shot back",
                 "cut in", "interrupted", "asked", "pressed"}
@@ -443,6 +452,14 @@ def scene_opening(sentence: str, published: dt.date | None) -> tuple[PartialDate
         noun_first = _SCENE_NOUN_FIRST.search(before)
         if noun_first and _occasion_to_date(noun_first.group("between")):
             return mention.date, noun_first.group(1).lower()
+    for sent in _SENT_WRITING.finditer(sentence):  # "On 10 May, she sent a series of emails to her team"
+        date = clause_date(sentence, sent.start(), sent.end(), published)
+        if date is not None:
+            return date, sent.group(1).lower()
+    for wrote in _WROTE.finditer(sentence):  # "On 10 December 2017 Morales wrote to his team"
+        date = clause_date(sentence, wrote.start(), wrote.end(), published)
+        if date is not None:
+            return date, "writing"
     for taking_part in _SCENE_TAKING_PART.finditer(sentence):
         date = clause_date(sentence, taking_part.start(), taking_part.end(), published)
         if date is not None:
@@ -494,6 +511,7 @@ class Dating:
     scene: Scene | None = None  # the dated occasion the story is at, while its quotes follow (Scene)
     masked: list | None = None  # the paragraphs, quotes masked (_narrative)
     settings: dict = field(default_factory=dict)  # "webinar" -> the date of the scene set there
+    month: PartialDate | None = None  # the month the text last named, that "the 10th of that month" is in
     last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
     spoke_again: set = field(default_factory=set)  # ids of people speaking anew, undated, since their last quote
     current: tuple | None = None  # (paragraph, masked sentence) being read
@@ -514,6 +532,7 @@ class Dating:
     def read(self, number: int, sentence: str, resolved, quoted: bool) -> None:
         """Take in one masked sentence of paragraph `number`, before its quotes are dated;
         `resolved` is its attributions with the person each names (or None)."""
+        sentence = self._in_month(sentence)
         self.before, self.current = self.current, (number, sentence)
         self.sentence_index += 1
         self._set_scene(number, sentence)
@@ -588,6 +607,7 @@ class Dating:
 
     def quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
+        sentence = self._in_month(sentence)
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
         if date is not None and event is not None and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: event.start]):
@@ -650,9 +670,11 @@ class Dating:
         introduced = self._introduced(quote, sentence, event)
         if introduced is not None:
             return introduced
+        if self._left_scene(sentence, event):
+            return None  # "Brandt later told the Gazette": no date of the scene it follows reaches it
         scene = self._in_scene(quote, sentence, event, state)
         if scene is not None:
-            return None if scene is _ELSEWHERE_MARK else scene
+            return scene
         if quote.speaker is None:
             previous = state.last_quote
             if event is None and previous is not None and previous.paragraph == quote.paragraph and previous.said_on is not None \
@@ -701,6 +723,29 @@ class Dating:
             return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
         return self.event_date
 
+    def _in_month(self, sentence: str) -> str:
+        """`sentence` with "the 27th of the same month", "the 10th of that month" written as the day of
+        the month the text last named ("in June 2017"), in the same room, so every position stays; and
+        that month noted for the next sentence."""
+        def day_of(match: re.Match) -> str:
+            month = self.month
+            if month is None or month.month is None:
+                return match.group(0)
+            try:
+                day = dt.date(month.year, month.month, int(match["day"]))
+            except ValueError:
+                return match.group(0)
+            if self.published is not None and day > self.published:
+                return match.group(0)
+            written = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+            return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
+
+        sentence = _OF_THAT_MONTH.sub(day_of, sentence)
+        months = [m.date for m in find_dates(sentence, self.published) if m.date is not None and m.date.month is not None]
+        if months:
+            self.month = months[-1]
+        return sentence
+
     def _narrative(self) -> list[str]:
         """The article's paragraphs with their quotes masked (computed once)."""
         if self.masked is None:
@@ -714,49 +759,65 @@ class Dating:
         (another date, another occasion, a heading passed) closes the scene it was at."""
         from .quotes import is_heading
 
+        previous = self.before[0] if self.before is not None else number
+        if _TIME_SHIFT.search(sentence) or any(is_heading(paragraph) for paragraph in self.paragraphs[previous: number - 1]):
+            # "Now she runs the cafe.", a new section: the occasions dated before are behind the story
+            self.chain, self.scene, self.appearances = None, None, []
         scene = self.scene
-        if scene is not None and (any(is_heading(paragraph) for paragraph in self.paragraphs[scene.paragraph: number - 1])
-                                  or number - max(scene.last, scene.paragraph) > _SCENE_GAP):
+        if scene is not None and number - max(scene.last, scene.paragraph) > _SCENE_GAP:
             scene = None
         opening = scene_opening(sentence, self.published)
         if opening is not None and not (scene is not None and opening[0] == scene.date
                                         and opening[1] in (None, scene.noun)):
             date, noun = opening
-            scene = Scene(date, number, self.sentence_index, noun, sentence, last=number)
+            text = sentence
+            if _SUBJECT_PRONOUN.search(sentence) and self.before is not None and self.before[0] == number:
+                text = self.before[1] + " " + sentence  # "In May, Roe flew to Kell. On the 10th, she sent …": Roe
+            scene = Scene(date, number, self.sentence_index, noun, text, last=number)
             if noun is not None:
                 self.settings[noun] = date  # "said in the webinar", a few paragraphs on
         elif scene is not None:
             dates = {m.date for m in find_dates(sentence, self.published) if m.date is not None
                      and not (_NAMING_DATE_BEFORE.search(sentence[: m.start]) and _NAMING_DATE_AFTER.match(sentence, m.end))}
             nouns = {match.group(1).lower() for match in _OTHER_OCCASION.finditer(sentence)}
-            if dates - {scene.date} or nouns - {scene.noun}:
-                scene = None  # "In 2015, he called the deal …", "The affirmative action arguments offered …"
+            if dates - {scene.date} or nouns - {scene.noun} or _TIME_SHIFT.search(sentence):
+                scene = None  # "In 2015, he called the deal …", "The affirmative action arguments offered …", "Now …"
             else:
                 scene.text += "\n" + scene.pending
                 scene.pending = sentence  # a speaker named only in their own attribution is not named in the scene
         self.scene = scene
 
+    def _left_scene(self, sentence: str, event) -> bool:
+        """The quote's own sentence places it away from the scene the story was at: "later told",
+        "told CNN", "said in an interview", "has long argued", or "he says" after a spoken occasion
+        (the outlet's own interview). That ends the scene."""
+        scene = self.scene
+        if scene is None or event is None or self.sentence_index == scene.sentence:
+            return False
+        told = _TOLD.search(sentence)
+        present = scene.noun not in _WRITING_NOUN and _PRESENT_SPEECH.fullmatch(event.verb)
+        if _ELSEWHERE.search(sentence) or _NEW_OCCASION.search(sentence) or _OWN_CHANNEL.search(sentence) \
+                or _PERFECT.search(sentence[: event.start]) or present \
+                or told and (told["whom"].startswith("The ") or is_media(told["whom"])):
+            self.scene = None
+            return True
+        return False
+
     def _in_scene(self, quote, sentence: str, event, state) -> PartialDate | None:
         """The scene's date, for a quote that continues it: a participant's words (named in the
         scene, or answering the one who just spoke in it), or words no one is named for right after
-        one of its quotes ("he quipped", an answer with no attribution). A quote the text places
-        elsewhere ("told CNN", "later said", "in an interview") or a speaker not part of it ends it."""
+        one of its quotes ("he quipped", an answer with no attribution). A speaker not part of it
+        ends it (or, once its participants have spoken, interrupts it: only they return to it)."""
         back = _BACK_AT.search(sentence) if event is not None else None
         if back and back.group(1).lower() in self.settings:
             return self.settings[back.group(1).lower()]  # "Hansen said in the webinar": back at the scene named before
         scene = self.scene
         if scene is None or self.sentence_index == scene.sentence and event is None:
             return None
-        own_sentence = self.sentence_index == scene.sentence
-        told = _TOLD.search(sentence)
-        present = event is not None and scene.noun not in _WRITING_NOUN and _PRESENT_SPEECH.fullmatch(event.verb)
-        elsewhere = event is not None and not own_sentence and (
-            _ELSEWHERE.search(sentence) or _NEW_OCCASION.search(sentence) or _OWN_CHANNEL.search(sentence)
-            or present or told and (told["whom"].startswith("The ") or is_media(told["whom"])))
-        if elsewhere or _PERFECT.search(sentence[: event.start] if event is not None else ""):
-            self.scene = None
-            return _ELSEWHERE_MARK  # "Brandt later told the Gazette": no earlier date of the scene's reaches it
         person = quote.person
+        if event is not None and event.verb in _SPOKEN_VERBS and scene.noun in _WRITING_NOUN - {"statement"} \
+                and event.speaker is not None and event.speaker.kind != "pronoun":
+            return None
         before = self._narrative()[: scene.paragraph - 1]
         previous = state.last_quote
         follows = quote.paragraph - max(scene.last, scene.paragraph) <= 1

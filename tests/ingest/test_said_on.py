@@ -296,3 +296,35 @@ def test_words_a_participant_is_saying_in_the_scene_are_dated_when_no_speaker_wa
                     "“It has changed the town,” he said.",
                     "Lamm referred to the long dispute over the Kell and Varrow harbour dues last season, "
                     "saying that “no one blames the port.”") == ["2025-02", "2025-02"]
+
+
+def test_the_day_of_that_month_is_a_day_of_the_month_the_text_last_named():
+    assert _said_on("Ines Varga took over the Kell depot in March 2024 and rewrote its rota.",
+                    "On the 14th of that month, Varga wrote to the drivers: “Nobody works a double shift again.”",
+                    "On the 30th of the same month she wrote again: “The rota holds.”") == ["2024-03-14", "2024-03-30"]
+
+
+def test_emails_sent_on_a_day_date_the_words_of_their_sender_quoted_after():
+    assert _said_on("In May 2024, Ines Varga flew to Kell for talks with the owners. On the 10th of that month, she sent "
+                    "a series of emails to her managers.",
+                    "“Nobody can know where I am,” Varga wrote. “Not even the drivers.”",
+                    "Her managers were puzzled. An organisation she called “the partners” paid for the trip.") == [
+        "2024-05-10", "2024-05-10", "unknown"]
+
+
+def test_a_dated_writing_act_dates_what_its_author_writes_after_not_what_they_say():
+    assert _said_on("Ines Varga runs the Kell depot.",
+                    "On 10 December 2024 Varga wrote to the drivers about the rota.",
+                    "The drivers had asked for weekends off.",
+                    "“Nobody works a double shift again,” Varga wrote. “The rota holds.”",
+                    "“It was a hard winter,” Varga said.") == ["2024-12-10", "2024-12-10", "unknown"]
+
+
+def test_a_story_that_moves_on_in_time_leaves_the_dated_occasion_behind():
+    assert _said_on("Ana Roe left Kell after the flood.",
+                    "During a 2019 interview with the Kell Courier, Roe said she would never return.",
+                    "Now she runs the harbour cafe. “I was wrong,” Roe said.") == ["unknown"]
+    assert _said_on("At a news conference on Monday, Mayor Ana Roe said the harbour would reopen.",
+                    "“We are ready,” Roe said.",
+                    "## The cafe",
+                    "“I missed the boats,” Roe said.") == ["2025-04-14", "unknown"]
