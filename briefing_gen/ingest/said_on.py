@@ -137,6 +137,8 @@ def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool
     when = re.match(r"\s*,\s*when\s", between)
     if when:  # "in 2018, when Tavaria's then foreign minister, Yusuf Demir, called": the when-clause is at that date
         between = _NAME_APPOSITION.sub(" ", between[when.end():])
+    # "In 2015, after the accord was adopted, he labeled it": a clause set off between the time and its subject
+    between = re.sub(r"^\s*,\s*(?:after|before|following|once)\s[^,;:_]{1,80},(?=\s*\S)", " ", between)
     between = _APPOSITION.sub(" ", _RELATIVE.sub(" ", between))
     if _CLAUSE_WORD.search(between) or len(between.split()) > _MAX_BEFORE:
         return False
@@ -372,6 +374,7 @@ _TIME_SHIFT = re.compile(r"^\W*Now\b|\b(?:these days|nowadays|since then|ever si
 _SCENE_GAP = 4  # paragraphs without a quote of the scene after which the story has left it
 # another occasion named: "The affirmative action arguments offered …", not "Hansen's arguments for …"
 _OTHER_OCCASION = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(" + _SCENE_NOUN + r")\b")
+_ANOTHER_OCCASION = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?(?:" + _SCENE_NOUN + r")\b")
 # a date that names an event, not a time the story moves to: "after the November 2016 election"
 _NAMING_DATE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
 _NAMING_DATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*")
@@ -763,6 +766,8 @@ class Dating:
         if _TIME_SHIFT.search(sentence) or any(is_heading(paragraph) for paragraph in self.paragraphs[previous: number - 1]):
             # "Now she runs the cafe.", a new section: the occasions dated before are behind the story
             self.chain, self.scene, self.appearances = None, None, []
+        if _ANOTHER_OCCASION.search(sentence) and not any(m.date for m in find_dates(sentence, self.published)):
+            self.appearances = []  # "… can be found in an undated letter Lahav wrote": not the hearing he was named at
         scene = self.scene
         if scene is not None and number - max(scene.last, scene.paragraph) > _SCENE_GAP:
             scene = None

@@ -47,6 +47,11 @@ def test_only_the_verbs_own_clause_dates_the_words(sentence, expected):
     assert _dated(sentence) == expected
 
 
+def test_a_clause_set_off_after_the_time_leaves_the_time_to_the_saying():
+    assert _dated("In 2019, after the harbour bill passed, Tom Hale called it a gift to the shippers.") == "2019"
+    assert _dated("After the harbour bill passed in 2019, Tom Hale called it a gift to the shippers.") is None
+
+
 def test_a_date_inside_the_attribution_dates_it():
     sentence = "The delays were huge, according to a report by the National Audit Office published last month."
     assert _dated(sentence) == "2025-03"
@@ -266,7 +271,7 @@ def test_a_scene_ends_where_the_text_places_words_elsewhere():
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
                     "“I will vote no,” Brandt later told the Kell Gazette.") == ["2025-01", "unknown"]
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
-                    "In 2019, after the first bill passed, he called it “a gift to the shippers.”") == ["2025-01", "unknown"]
+                    "In 2019, after the first bill passed, he called it “a gift to the shippers.”") == ["2025-01", "2019"]
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
                     "“I was right then and I am right now,” Brandt says.") == ["2025-01", "unknown"]
     assert _said_on(opening, "“It is a bad bill,” Brandt said.",
@@ -328,3 +333,9 @@ def test_a_story_that_moves_on_in_time_leaves_the_dated_occasion_behind():
                     "“We are ready,” Roe said.",
                     "## The cafe",
                     "“I missed the boats,” Roe said.") == ["2025-04-14", "unknown"]
+
+
+def test_another_occasion_named_without_a_date_is_not_the_hearing_named_before():
+    assert _said_on("Auditor Moira Ince gave evidence at Tuesday's hearing on the harbour accounts.",
+                    "More can be learned from an undated letter Ince wrote to the harbour board.",
+                    "Typed on board paper, Ince stated that she had “never seen the accounts.”") == ["unknown"]
