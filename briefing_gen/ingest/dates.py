@@ -194,7 +194,8 @@ _PATTERNS = [
                 + _MONTH.replace("month>", "month2>") + r")\s+last\s+year\b"), _day_month_last_year),
     (re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?![,.]?\d)"), _day_month),
     (re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b"), _day_month),
-    (re.compile(r"\b(?i:in|since|until|by|last|early|late|mid-|this|during|from|of)\s*" + _MONTH + r"\b"), _month_only),
+    # not a name a month's letters begin: "of Mar-a-Lago"
+    (re.compile(r"\b(?i:in|since|until|by|last|early|late|mid-|this|during|from|of)\s*" + _MONTH + r"\b(?!-\w)"), _month_only),
     (re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening|"
                 r"[Tt]his lunchtime|(?:a few|several|\d{1,2}|two|three|four|five|ten|twenty|thirty|forty)\s+(?:minutes|hours)\s+ago|"
                 r"an hour ago|(?:just\s+)?moments? ago)\b"), _day_word),

@@ -23,8 +23,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import PartialDate
-from .attribution import SPEECH_VERBS, speech_events
+from ..dates import MONTH_NAMES, PartialDate
+from .attribution import SPEECH_VERBS, is_media, speech_events
 from .dates import find_dates
 
 # words that open another clause: a date past one of them belongs to that clause
@@ -137,6 +137,8 @@ def _attached_before(masked: str, start: int, end: int, verb_start: int) -> bool
     when = re.match(r"\s*,\s*when\s", between)
     if when:  # "in 2018, when Tavaria's then foreign minister, Yusuf Demir, called": the when-clause is at that date
         between = _NAME_APPOSITION.sub(" ", between[when.end():])
+    # "In 2015, after the accord was adopted, he labeled it": a clause set off between the time and its subject
+    between = re.sub(r"^\s*,\s*(?:after|before|following|once)\s[^,;:_]{1,80},(?=\s*\S)", " ", between)
     between = _APPOSITION.sub(" ", _RELATIVE.sub(" ", between))
     if _CLAUSE_WORD.search(between) or len(between.split()) > _MAX_BEFORE:
         return False
@@ -239,6 +241,8 @@ def occasion_dates(masked: str, published: dt.date | None) -> dict[str, PartialD
     for mention in find_dates(masked, published):
         if mention.date is None or (published is not None and mention.date.first_day() > published):
             continue
+        if re.match(r"(?:since|until|till|by|before|from)\b", mention.phrase, re.IGNORECASE):
+            continue  # "who has led the trial since May": how long, not the day of an occasion
         after = _NOUN_AFTER_DATE.match(masked[mention.end:])
         before = _NOUN_BEFORE_DATE.search(masked[: mention.start])
         if after or before:
@@ -303,7 +307,8 @@ _AFTER_EVENT = re.compile(r"\b(?:after|following|at the end of)\s+the\s+(?:[\w-]
                           r"final whistle|premiere|signing)\b|\b(?:afterwards|post-match|post-game)\b()")
 _SAME_OCCASION = re.compile(r"\b(?:the|that)\s+same\s+(?:[\w-]+\s+){0,2}?(?:interview|conference|briefing|call|hearing|"
                             r"meeting|statement|session|debate|speech|appearance|podcast|programme|program|show)\b")
-_PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r"|went on|continued)\b")
+# "“…,” she said", "She added:": not a relative clause's "an organisation he described as “…”"
+_PRONOUN_SAID = re.compile(r"(?:^|[,_;:]|[.!?]\s)\s*(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+ly\s+)?(?:" + SPEECH_VERBS + r"|went on|continued)\b")
 # an occasion named by its verb: "The planning committee voted … on Monday evening" is "the vote"
 _OCCASION_VERBS = {"voted": "vote", "met": "meeting", "debated": "debate", "beat": "match", "played": "match",
                    "drew": "match", "signed": "signing", "premiered": "premiere"}
@@ -353,6 +358,127 @@ _POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:[a-z-]+\s+)?(?:fact
                           r"figures|decision|move|ruling|verdict|statistics)\b", re.IGNORECASE)
 
 
+# where a story sets a scene: an occasion people speak at, or a writing dated once ("in an email on 10 May")
+_SCENE_NOUN = (_OCCASION_NOUN + r"|press conference|news conference|arguments?|webinar|testimony|deposition|lecture|"
+               r"keynote|podcast|statement|e-?mails?|letter|memo|bulletin|commentary|op-ed|essay|column")
+# the date as the occasion's adjective: "During a January 2022 argument", "The December 12 email"
+_SCENE_DATE_FIRST_BEFORE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[’']s)\s+(?:[\w-]+\s+)?$")
+_SCENE_DATE_FIRST_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(" + _SCENE_NOUN + r")\b")
+# the occasion, then its date: "in a webinar introducing his paper on Nov. 2", "a speech, hosted at …, on April 13"
+_SCENE_NOUN_FIRST = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[’']s)\s+(?:[\w-]+\s+){0,3}?("
+                               + _SCENE_NOUN + r")\b(?P<between>(?:(?!\b(?:" + _SCENE_NOUN + r")\b)[^.!?;:_])*?)$")
+_BACK_AT = re.compile(r"\b(?:in|at|during)\s+(?:the|that)\s+(?:same\s+)?(" + _SCENE_NOUN + r")\b")
+# the narrative moves on in time: "Now she runs the club.", "Years later, …", "Since then, …"
+_TIME_SHIFT = re.compile(r"^\W*Now\b|\b(?:these days|nowadays|since then|ever since|afterwards|"
+                         r"(?:days|weeks|months|years|decades)\s+later)\b", re.IGNORECASE)
+_SCENE_GAP = 4  # paragraphs without a quote of the scene after which the story has left it
+# another occasion named: "The affirmative action arguments offered …", not "Hansen's arguments for …"
+_OTHER_OCCASION = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+){0,2}?(" + _SCENE_NOUN + r")\b")
+_ANOTHER_OCCASION = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?(?:" + _SCENE_NOUN + r")\b")
+# a date that names an event, not a time the story moves to: "after the November 2016 election"
+_NAMING_DATE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
+_NAMING_DATE_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*")
+_SENT_WRITING = re.compile(r"\b(?:sent|wrote|e-?mailed|mailed|posted|circulated|issued)\s+(?:[\w-]+\s+){0,4}?("
+                           r"e-?mails?|letters?|memos?|bulletins?|messages?|texts?)\b")
+_WROTE = re.compile(r"\b(?:wrote|e-?mailed|texted|messaged)\b")
+# taking part, dated in its own clause: "Speaking at a law review in August, Ward said", "testifying on Monday"
+_SCENE_TAKING_PART = re.compile(r"\b(?:[Ss]peaking|[Tt]estifying|[Aa]ddressing|[Aa]ppearing)\b")
+# words the text places at another time or place than the scene it follows
+_ELSEWHERE = re.compile(r"\blater\b(?!\s+(?:that|the\s+same|in\s+the|during\s+the|on\s+in\s+the)\b)|\bsince\b|\bpreviously\b|\b(?:has|have|had)\s+(?:\w+ly\s+|long\s+|often\s+)?"
+                        r"(?:said|told|written|wrote|argued|called|described)\b|\b(?:told|telling)\s+(?:me|us|this\s)")
+# "told CNN", "told The Grayzone", "told the Kell Gazette": words given to an outlet, not said at the scene
+_TOLD = re.compile(r"\b(?:told|telling)\s+(?P<whom>(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+# writings, whose author writes in the present ("Fask writes", "she calls the plan"); at a spoken occasion
+# the present ("he says") is the outlet's own interview
+_WRITING_NOUN = {"statement", "email", "emails", "e-mail", "e-mails", "letter", "letters", "memo", "memos", "bulletin",
+                 "bulletins", "messages", "message", "texts", "text", "commentary", "op-ed", "essay", "column", "writing"}
+_SPOKEN_VERBS = {"said", "says", "told", "tells"}  # "Roe said", after her dated email: spoken, so not in it
+_PRESENT_SPEECH = re.compile(r"[a-z]+(?<!s)s")
+# "Ward referred to the ruling, saying that “…”": the words of the sentence's subject, whoever the speakers found
+_SAYING = re.compile(r"\b(?:saying|adding|noting|arguing|insisting|stating|declaring|explaining)\s+(?:that\s+)?_")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
+_OF_THAT_MONTH = re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:that|the\s+same)\s+month\b")
+# a reply: who answers someone in the scene takes part in it
+_REPLY_VERBS = {"replied", "responded", "answered", "interjected", "countered", "retorted", "rejoined", "shot back",
+                "cut in", "interrupted", "asked", "pressed"}
+
+
+@dataclass
+class Scene:
+    """A dated occasion the story stays at while its quotes follow: "During a January 2022 argument
+    over the rule, Justice Vale pressed the lawyer." and the exchange quoted after it, a speech
+    quoted in pieces, the emails of "On 10 May, Roe wrote to her team". Its words are said on its
+    date (Dating._in_scene) while the text stays there: the participants (named in it, or
+    answering each other), no new date, no other occasion, no heading between."""
+
+    date: PartialDate
+    paragraph: int  # where it opens
+    sentence: int  # the sentence index that opens it (its own words are dated by their clause)
+    noun: str | None  # "argument", "speech", "email": what a later "the speech" refers back to
+    text: str  # the masked sentences read since it opened, before the one being read: who is named in it
+    pending: str = ""  # the sentence being read, joining `text` when the next is read
+    people: set = field(default_factory=set)  # ids of the participants who spoke in it
+    last: int = 0  # the last paragraph a quote of it stands in
+    interrupted: bool = False  # someone not part of it spoke since: only who already spoke in it returns to it
+
+    def names(self, person, before: list[str]) -> bool:
+        """`person` takes part: named in the scene, and, if not where it opens, already in the story
+        before it (someone introduced inside the scene is more likely a commentator than a participant)."""
+        if person is None or getattr(person, "kind", None) != "person" or getattr(person, "described", False):
+            return False
+        if id(person) in self.people:
+            return True
+        if self.interrupted:
+            return False
+        spellings = list(person.spellings)
+        names = set(spellings) | {spelling.split()[-1] for spelling in spellings}
+        if not any(_names_in(name, spellings, self.text) for name in names):
+            return False
+        opening = self.text.split("\n", 1)[0]
+        return any(_names_in(name, spellings, opening) for name in names) \
+            or any(_names_in(name, spellings, paragraph) for paragraph in before for name in names)
+
+
+def scene_opening(sentence: str, published: dt.date | None) -> tuple[PartialDate, str | None] | None:
+    """The dated occasion a masked sentence sets, with its noun: "During a January 2022 argument over
+    the rule", "in a webinar on Nov. 2", "Pompeo's first speech, hosted at the institute on April 13,
+    2017", "Speaking at a law review in August". Not a span ("since 2019"), not a future day."""
+    for mention in find_dates(sentence, published):
+        if mention.date is None or (published is not None and mention.date.first_day() > published) \
+                or re.match(r"(?:since|until|till|by|before|after|from)\b", mention.phrase, re.IGNORECASE) \
+                or _SPAN_WORD.search(sentence[: mention.start]):
+            continue
+        before = sentence[: mention.start]
+        after = _SCENE_DATE_FIRST_AFTER.match(sentence, mention.end)
+        if after and _SCENE_DATE_FIRST_BEFORE.search(before):
+            return mention.date, after.group(1).lower()
+        noun_first = _SCENE_NOUN_FIRST.search(before)
+        if noun_first and _occasion_to_date(noun_first.group("between")):
+            return mention.date, noun_first.group(1).lower()
+    for sent in _SENT_WRITING.finditer(sentence):  # "On 10 May, she sent a series of emails to her team"
+        date = clause_date(sentence, sent.start(), sent.end(), published)
+        if date is not None:
+            return date, sent.group(1).lower()
+    for wrote in _WROTE.finditer(sentence):  # "On 10 December 2017 Morales wrote to his team"
+        date = clause_date(sentence, wrote.start(), wrote.end(), published)
+        if date is not None:
+            return date, "writing"
+    for taking_part in _SCENE_TAKING_PART.finditer(sentence):
+        date = clause_date(sentence, taking_part.start(), taking_part.end(), published)
+        if date is not None:
+            return date, None
+    return None
+
+
+def _occasion_to_date(between: str) -> bool:
+    """The words between an occasion and its date qualify the occasion ("introducing his paper on",
+    ", hosted at the institute on"): few, no clause of their own."""
+    words = between.split()
+    if len(words) > 20 or _CLAUSE_WORD.search(between):
+        return False
+    return not any(word.lower().strip(",") in _FINITE for word in words)
+
+
 @dataclass
 class Dating:
     """When the words of an article were said, read in order alongside its attributions.
@@ -360,7 +486,10 @@ class Dating:
     Beyond a quote's own clause (clause_date), a date reaches a quote from the speech event
     it belongs to: the same speaker's dated speech earlier in the story ("At a news conference
     on Tuesday, the governor said …" and the quotes of the governor after it, until someone
-    else speaks or the story moves to another day), an occasion at which unnamed people spoke
+    else speaks or the story moves to another day), the scene of a dated occasion the story
+    sets ("During a January 2022 argument over …", "a speech, hosted at … on April 13", an
+    email "on 10 December"; Scene) and the quotes of its participants that follow while the
+    text stays there, an occasion at which unnamed people spoke
     ("Residents who spoke at Monday's hearing …" and the quotes of "one resident", "another"),
     a dated recording ("Video shows him entering on Tuesday" and what he "could be heard
     saying"), a dated release of the words ("Last October, NOAA released its outlook.
@@ -382,7 +511,10 @@ class Dating:
     quoted_paragraphs: set = field(default_factory=set)
     occasions: dict = field(default_factory=dict)  # "conference" -> its date, from every sentence so far
     gathering: tuple | None = None  # (paragraph, date): the last dated occasion where questions are asked
-    scenes: dict = field(default_factory=dict)  # person id -> (date, paragraph) of the named occasion they spoke at
+    scene: Scene | None = None  # the dated occasion the story is at, while its quotes follow (Scene)
+    masked: list | None = None  # the paragraphs, quotes masked (_narrative)
+    settings: dict = field(default_factory=dict)  # "webinar" -> the date of the scene set there
+    month: PartialDate | None = None  # the month the text last named, that "the 10th of that month" is in
     last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
     spoke_again: set = field(default_factory=set)  # ids of people speaking anew, undated, since their last quote
     current: tuple | None = None  # (paragraph, masked sentence) being read
@@ -403,8 +535,10 @@ class Dating:
     def read(self, number: int, sentence: str, resolved, quoted: bool) -> None:
         """Take in one masked sentence of paragraph `number`, before its quotes are dated;
         `resolved` is its attributions with the person each names (or None)."""
+        sentence = self._in_month(sentence)
         self.before, self.current = self.current, (number, sentence)
         self.sentence_index += 1
+        self._set_scene(number, sentence)
         if quoted:
             self.quoted_paragraphs.add(number)
         if self.group and number > self.group[0] and number - 1 not in self.quoted_paragraphs | {self.group[0]}:
@@ -476,6 +610,7 @@ class Dating:
 
     def quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
         """The said_on of a quote in `sentence` (masked), attributed through `event` (or none)."""
+        sentence = self._in_month(sentence)
         date = self._quote_date(quote, sentence, event, state)
         person = quote.person
         if date is not None and event is not None and re.search(r"\bhad\s+(?:\w+ly\s+)?$", sentence[: event.start]):
@@ -498,12 +633,17 @@ class Dating:
         return date
 
     def _spoke(self, person, date: PartialDate, paragraph: int, reach: int) -> None:
-        """Someone's dated speech: a named occasion stays their scene until a speech on another day."""
+        """Someone's dated speech: at a named occasion ("said at a news conference on Tuesday") they
+        take part in the scene of that day, opening it if the story was at none."""
         self.last_speech = (paragraph, date)
-        if any(other != date for other, _ in self.scenes.values()):
-            self.scenes = {key: value for key, value in self.scenes.items() if value[0] == date}
+        if self.scene is not None and self.scene.date != date:
+            self.scene = None
         if reach == _OCCASION:
-            self.scenes[id(person)] = (date, paragraph)
+            if self.scene is None:
+                sentence = self.current[1] if self.current else ""
+                self.scene = Scene(date, paragraph, self.sentence_index, None, sentence, last=paragraph)
+            self.scene.people.add(id(person))
+            self.scene.last = max(self.scene.last, paragraph)
 
     def _quote_date(self, quote, sentence: str, event, state) -> PartialDate | None:
         if event is not None:
@@ -533,27 +673,35 @@ class Dating:
         introduced = self._introduced(quote, sentence, event)
         if introduced is not None:
             return introduced
+        if self._left_scene(sentence, event):
+            return None  # "Brandt later told the Gazette": no date of the scene it follows reaches it
+        scene = self._in_scene(quote, sentence, event, state)
+        if scene is not None:
+            return scene
         if quote.speaker is None:
             previous = state.last_quote
-            if event is None and previous is not None and previous.paragraph == quote.paragraph and previous.said_on is not None:
+            if event is None and previous is not None and previous.paragraph == quote.paragraph and previous.said_on is not None \
+                    and not sentence[: sentence.find("_")].strip():
                 return previous.said_on  # "“…,” she said. “…”": her words run on, said when the ones before were
+            # (not words in a sentence of the narrative: "After proposing “…”, she told …")
             return self.event_date if self._from_reported_document(sentence) else None
         previous = state.last_quote
         # "Asked whether that had been premature, he replied:" after a remark he "had" made on another day: asked now
         answered_now = previous is not None and previous is self.recalled and _ASKED.match(sentence)
         if quote.how.startswith("continued") and previous is not None and previous.person is quote.person \
                 and id(quote.person) not in self.spoke_again and not answered_now:
+            if previous.said_on is not None and _another_day(sentence, previous.said_on, self.published):
+                return None  # "In 2015, he called the deal “…”": not when the words before were said
             return previous.said_on
         occasion = occasion_date(sentence, state.occasions)
         if occasion is not None:
             return occasion  # "said someone at the meeting", the meeting dated earlier
         if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
+            if _another_day(sentence, self.chain[1], self.published):
+                return None
             if not (self.chain[3] == _OCCASION and event is not None and _NEW_OCCASION.search(sentence)):
                 return self.chain[1]  # "At a news conference on Tuesday, Crane said …" and Crane's quotes after it
             return None  # "Pike, speaking ahead of Thursday's vote, said": another occasion than the one dated
-        scene = self.scenes.get(id(quote.person)) if quote.person is not None else None
-        if scene is not None and quote.paragraph - scene[1] <= 8 and not (event is not None and _NEW_OCCASION.search(sentence)):
-            return scene[0]  # "Chukwu replied", after she spoke at Thursday's news conference
         appeared = self._appeared(quote, sentence, event)
         if appeared is not None:
             return appeared
@@ -567,7 +715,7 @@ class Dating:
             return self.publication[1]  # "The authors wrote that “…”": in the paper, published that day
         if quote.how == "report":
             return _day(self.published)
-        if "relayed" in quote.how or (quote.person is not None and quote.person.kind == "organization"):
+        if _relayed(quote, sentence, event) or (quote.person is not None and quote.person.kind == "organization"):
             return None
         if _DOCUMENT_SPEAKER.fullmatch(quote.speaker.strip()):
             noun = quote.speaker.split()[-1].lower()
@@ -577,6 +725,128 @@ class Dating:
         if quote.person is not None and id(quote.person) in self.undated:
             return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
         return self.event_date
+
+    def _in_month(self, sentence: str) -> str:
+        """`sentence` with "the 27th of the same month", "the 10th of that month" written as the day of
+        the month the text last named ("in June 2017"), in the same room, so every position stays; and
+        that month noted for the next sentence."""
+        def day_of(match: re.Match) -> str:
+            month = self.month
+            if month is None or month.month is None:
+                return match.group(0)
+            try:
+                day = dt.date(month.year, month.month, int(match["day"]))
+            except ValueError:
+                return match.group(0)
+            if self.published is not None and day > self.published:
+                return match.group(0)
+            written = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+            return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
+
+        sentence = _OF_THAT_MONTH.sub(day_of, sentence)
+        months = [m.date for m in find_dates(sentence, self.published) if m.date is not None and m.date.month is not None]
+        if months:
+            self.month = months[-1]
+        return sentence
+
+    def _narrative(self) -> list[str]:
+        """The article's paragraphs with their quotes masked (computed once)."""
+        if self.masked is None:
+            from .quotes import find_spans, mask
+
+            self.masked = [mask(paragraph, find_spans(paragraph)) for paragraph in self.paragraphs]
+        return self.masked
+
+    def _set_scene(self, number: int, sentence: str) -> None:
+        """A sentence that sets a dated occasion opens its scene; one that moves the story elsewhere
+        (another date, another occasion, a heading passed) closes the scene it was at."""
+        from .quotes import is_heading
+
+        previous = self.before[0] if self.before is not None else number
+        if _TIME_SHIFT.search(sentence) or any(is_heading(paragraph) for paragraph in self.paragraphs[previous: number - 1]):
+            # "Now she runs the cafe.", a new section: the occasions dated before are behind the story
+            self.chain, self.scene, self.appearances = None, None, []
+        if _ANOTHER_OCCASION.search(sentence) and not any(m.date for m in find_dates(sentence, self.published)):
+            self.appearances = []  # "… can be found in an undated letter Lahav wrote": not the hearing he was named at
+        scene = self.scene
+        if scene is not None and number - max(scene.last, scene.paragraph) > _SCENE_GAP:
+            scene = None
+        opening = scene_opening(sentence, self.published)
+        if opening is not None and not (scene is not None and opening[0] == scene.date
+                                        and opening[1] in (None, scene.noun)):
+            date, noun = opening
+            text = sentence
+            if _SUBJECT_PRONOUN.search(sentence) and self.before is not None and self.before[0] == number:
+                text = self.before[1] + " " + sentence  # "In May, Roe flew to Kell. On the 10th, she sent …": Roe
+            scene = Scene(date, number, self.sentence_index, noun, text, last=number)
+            if noun is not None:
+                self.settings[noun] = date  # "said in the webinar", a few paragraphs on
+        elif scene is not None:
+            dates = {m.date for m in find_dates(sentence, self.published) if m.date is not None
+                     and not (_NAMING_DATE_BEFORE.search(sentence[: m.start]) and _NAMING_DATE_AFTER.match(sentence, m.end))}
+            nouns = {match.group(1).lower() for match in _OTHER_OCCASION.finditer(sentence)}
+            if dates - {scene.date} or nouns - {scene.noun} or _TIME_SHIFT.search(sentence):
+                scene = None  # "In 2015, he called the deal …", "The affirmative action arguments offered …", "Now …"
+            else:
+                scene.text += "\n" + scene.pending
+                scene.pending = sentence  # a speaker named only in their own attribution is not named in the scene
+        self.scene = scene
+
+    def _left_scene(self, sentence: str, event) -> bool:
+        """The quote's own sentence places it away from the scene the story was at: "later told",
+        "told CNN", "said in an interview", "has long argued", or "he says" after a spoken occasion
+        (the outlet's own interview). That ends the scene."""
+        scene = self.scene
+        if scene is None or event is None or self.sentence_index == scene.sentence:
+            return False
+        told = _TOLD.search(sentence)
+        present = scene.noun not in _WRITING_NOUN and _PRESENT_SPEECH.fullmatch(event.verb)
+        if _ELSEWHERE.search(sentence) or _NEW_OCCASION.search(sentence) or _OWN_CHANNEL.search(sentence) \
+                or _PERFECT.search(sentence[: event.start]) or present \
+                or told and (told["whom"].startswith("The ") or is_media(told["whom"])):
+            self.scene = None
+            return True
+        return False
+
+    def _in_scene(self, quote, sentence: str, event, state) -> PartialDate | None:
+        """The scene's date, for a quote that continues it: a participant's words (named in the
+        scene, or answering the one who just spoke in it), or words no one is named for right after
+        one of its quotes ("he quipped", an answer with no attribution). A speaker not part of it
+        ends it (or, once its participants have spoken, interrupts it: only they return to it)."""
+        back = _BACK_AT.search(sentence) if event is not None else None
+        if back and back.group(1).lower() in self.settings:
+            return self.settings[back.group(1).lower()]  # "Hansen said in the webinar": back at the scene named before
+        scene = self.scene
+        if scene is None or self.sentence_index == scene.sentence and event is None:
+            return None
+        person = quote.person
+        if event is not None and event.verb in _SPOKEN_VERBS and scene.noun in _WRITING_NOUN - {"statement"} \
+                and event.speaker is not None and event.speaker.kind != "pronoun":
+            return None
+        before = self._narrative()[: scene.paragraph - 1]
+        previous = state.last_quote
+        follows = quote.paragraph - max(scene.last, scene.paragraph) <= 1
+        if person is None or getattr(person, "described", False) and quote.speaker is None:
+            # "“From now on,” he quipped", or a paragraph that is only an answer: not words inside a narrative
+            # sentence that no verb gives anyone ("After proposing “…”, Roe told …")
+            unnamed = event is not None and (event.speaker is None or event.speaker.kind == "pronoun") \
+                or event is None and (not sentence[: sentence.find("_")].strip(" >-*•") or _SAYING.search(sentence))
+            if unnamed and follows and quote.speaker is None and not scene.interrupted:
+                scene.last = quote.paragraph
+                return scene.date
+            return None
+        replying = event is not None and event.verb in _REPLY_VERBS and follows and previous is not None \
+            and scene.names(previous.person, before)
+        if scene.names(person, before) or (replying and _individual(person)):
+            scene.people.add(id(person))
+            scene.last = quote.paragraph
+            return scene.date
+        if _individual(person):  # someone not part of it speaks: "Opposition leader Karel Voss was unconvinced."
+            if scene.people:
+                scene.interrupted = True  # the governor's next words can still be the news conference's
+            else:
+                self.scene = None
+        return None
 
     def _placed(self, quote, sentence: str, event, state) -> PartialDate | None:
         """The occasion a quote's own sentence places it at: "said after the match", "in the same
@@ -725,6 +995,24 @@ def unclaimed_date(sentence: str, events, published: dt.date | None) -> PartialD
         dates = {m.date for act in _DATING_ACT.finditer(sentence) for m in usable_dates(sentence, published)
                  if m.end <= act.start() and _attached_before(sentence, m.start, m.end, act.start())}
     return dates.pop() if len(dates) == 1 else None
+
+
+def _relayed(quote, sentence: str, event) -> bool:
+    """Words that came through someone else (a medium, "according to the agency") or from someone the
+    story sets off by a role ("Mr Brandt, a farmer, insisted"): not the occasion's. A titled name with a
+    relative clause ("Judge Ana Vell, who has led the trial since May, told …") is who is there, no relay."""
+    if "relayed" not in quote.how:
+        return False
+    if quote.via is not None or event is None or event.speaker is None or not event.speaker.title:
+        return True
+    return not re.search(re.escape(event.speaker.text) + r",\s+who\s", sentence)
+
+
+def _another_day(sentence: str, date: PartialDate | None, published: dt.date | None) -> bool:
+    """The sentence dates something on a day other than `date`: "In 2015, he called the deal “…”" is
+    no continuation of words dated before. A date naming an event ("the 2016 election") is none."""
+    return any(m.date != date for m in usable_dates(sentence, published)
+               if not (_NAMING_DATE_BEFORE.search(sentence[: m.start]) and _NAMING_DATE_AFTER.match(sentence, m.end)))
 
 
 def _day(day: dt.date | None) -> PartialDate | None:

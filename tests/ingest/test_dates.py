@@ -47,6 +47,7 @@ def test_resolves_at_precision(text, expected):
 @pytest.mark.parametrize("text", [
     "You may go now.", "Do not march on.", "2,019 people came", "It cost $2019.", "There are 2019.5 units",
     "a car, and they are here", "Soyuz-2 rockets", "up 20% on the week",
+    "the estate of Mar-a-Vista", "talk of Jun-ho Park",  # a name that a month's letters begin
 ])
 def test_no_false_dates(text):
     assert resolved(text) == []

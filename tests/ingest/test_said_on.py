@@ -47,6 +47,11 @@ def test_only_the_verbs_own_clause_dates_the_words(sentence, expected):
     assert _dated(sentence) == expected
 
 
+def test_a_clause_set_off_after_the_time_leaves_the_time_to_the_saying():
+    assert _dated("In 2019, after the harbour bill passed, Tom Hale called it a gift to the shippers.") == "2019"
+    assert _dated("After the harbour bill passed in 2019, Tom Hale called it a gift to the shippers.") is None
+
+
 def test_a_date_inside_the_attribution_dates_it():
     sentence = "The delays were huge, according to a report by the National Audit Office published last month."
     assert _dated(sentence) == "2025-03"
@@ -221,3 +226,116 @@ def test_a_paragraph_that_only_quotes_takes_the_date_that_introduced_it():
 def test_words_that_run_on_after_a_dated_quote_were_said_with_it():
     assert _said_on("“He never sent a boy away,” his brother, Ivo Tamm, said in an interview on Tuesday. "
                     "“He kept the door open all night.”") == ["2025-04-15", "2025-04-15"]
+
+
+# Scenes (said_on.Scene): a dated occasion the story sets once, and the quotes that stay at it.
+
+def test_an_exchange_at_a_dated_hearing_is_said_there_until_the_story_moves_on():
+    assert _said_on("Port chief Lena Okafor has run the harbour for a decade. Senator Ivo Brandt wants her gone.",
+                    "During a March 2024 hearing on the harbour bill, Brandt opened with a long complaint.",
+                    "“Your cranes have stood idle for a year,” Brandt said. “Who pays for that?”",
+                    "“The shippers do, and they are content,” Okafor replied.",
+                    "“Content?” Brandt shot back.",
+                    "“Every one of them renewed,” Okafor said.",
+                    "“They had no choice.”",
+                    "## The budget",
+                    "“We will not raise the dues,” Okafor said.") == [
+        "2024-03", "2024-03", "2024-03", "2024-03", "2024-03", "2024-03", "unknown"]
+
+
+def test_a_speech_quoted_in_pieces_is_one_occasion():
+    assert _said_on("Tess Adler has never been a patient mayor.",
+                    "Adler's first speech as mayor, given at the Kell Civic Hall on 3 March 2025, was short.",
+                    "Adler thanked the hall staff first.",
+                    "“We have waited long enough,” she declared. “The bridge will be built.”",
+                    "For a few minutes Adler named the families who had left. “They will come back,” she said.") == [
+        "2025-03-03", "2025-03-03", "2025-03-03"]
+
+
+def test_a_dated_writing_dates_what_its_author_writes_in_it():
+    assert _said_on("The plan is disputed by Oren Fask, an engineer at Kell University, in a commentary published on Monday.",
+                    "“The numbers do not add up,” Fask writes.",
+                    "Fask adds that the budget is “a wish list.”",
+                    "“It is a sound plan,” writes Ida Roe, a planner, over email.") == ["2025-04-14", "2025-04-14", "unknown"]
+
+
+def test_taking_part_dated_in_a_participle_clause_opens_a_scene():
+    assert _said_on("Speaking at a trade fair in Kell in February, Ada Brenn praised the new port, and its manager "
+                    "Ivo Lamm agreed.",
+                    "“It has changed the town,” Lamm said.",
+                    "“We are full every week,” he said.") == ["2025-02", "2025-02"]
+
+
+def test_a_scene_ends_where_the_text_places_words_elsewhere():
+    opening = "During a January 2025 debate on the harbour bill, Senator Ivo Brandt spoke first."
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "“I will vote no,” Brandt later told the Kell Gazette.") == ["2025-01", "unknown"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "In 2019, after the first bill passed, he called it “a gift to the shippers.”") == ["2025-01", "2019"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "“I was right then and I am right now,” Brandt says.") == ["2025-01", "unknown"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "“I will vote no,” Brandt told The Kell Courier.") == ["2025-01", "unknown"]
+    assert _said_on(opening, "“It is a bad bill,” Brandt said.",
+                    "Dana Obi, a lawyer who has followed the bill, was not surprised. “He always says that,” she said.",
+                    "“Brandt has never liked the port,” said Obi.") == ["2025-01", "unknown", "unknown"]
+
+
+def test_a_participant_who_returns_after_an_outsider_is_still_at_the_scene():
+    """As the chain of a speech at a named occasion always did (articles/speech-event-carry.txt)."""
+    assert _said_on("During a January 2025 debate on the harbour bill, Senator Ivo Brandt spoke first.",
+                    "“It is a bad bill,” Brandt said.",
+                    "Dana Obi, a lawyer, was not surprised. “He always says that,” Obi said.",
+                    "“I will vote no,” Brandt said.") == ["2025-01", "unknown", "2025-01"]
+
+
+def test_a_titled_name_with_a_relative_clause_is_at_the_trial_day_the_lede_reports():
+    assert _said_on("Ship owner Karel Voss took the witness stand on Monday in the harbour fraud trial in Kell.",
+                    "Judge Ana Vell, who has led the trial since May, at first let him speak, telling his lawyer to "
+                    "“keep it short.”",
+                    "“This is a court, not a rally,” Vell said later that morning.") == ["2025-04-14", "2025-04-14"]
+
+
+def test_words_a_participant_is_saying_in_the_scene_are_dated_when_no_speaker_was_found():
+    assert _said_on("Speaking at a trade fair in Kell in February, Ivo Lamm praised the new port. "
+                    "“It has changed the town,” he said.",
+                    "Lamm referred to the long dispute over the Kell and Varrow harbour dues last season, "
+                    "saying that “no one blames the port.”") == ["2025-02", "2025-02"]
+
+
+def test_the_day_of_that_month_is_a_day_of_the_month_the_text_last_named():
+    assert _said_on("Ines Varga took over the Kell depot in March 2024 and rewrote its rota.",
+                    "On the 14th of that month, Varga wrote to the drivers: “Nobody works a double shift again.”",
+                    "On the 30th of the same month she wrote again: “The rota holds.”") == ["2024-03-14", "2024-03-30"]
+
+
+def test_emails_sent_on_a_day_date_the_words_of_their_sender_quoted_after():
+    assert _said_on("In May 2024, Ines Varga flew to Kell for talks with the owners. On the 10th of that month, she sent "
+                    "a series of emails to her managers.",
+                    "“Nobody can know where I am,” Varga wrote. “Not even the drivers.”",
+                    "Her managers were puzzled. An organisation she called “the partners” paid for the trip.") == [
+        "2024-05-10", "2024-05-10", "unknown"]
+
+
+def test_a_dated_writing_act_dates_what_its_author_writes_after_not_what_they_say():
+    assert _said_on("Ines Varga runs the Kell depot.",
+                    "On 10 December 2024 Varga wrote to the drivers about the rota.",
+                    "The drivers had asked for weekends off.",
+                    "“Nobody works a double shift again,” Varga wrote. “The rota holds.”",
+                    "“It was a hard winter,” Varga said.") == ["2024-12-10", "2024-12-10", "unknown"]
+
+
+def test_a_story_that_moves_on_in_time_leaves_the_dated_occasion_behind():
+    assert _said_on("Ana Roe left Kell after the flood.",
+                    "During a 2019 interview with the Kell Courier, Roe said she would never return.",
+                    "Now she runs the harbour cafe. “I was wrong,” Roe said.") == ["unknown"]
+    assert _said_on("At a news conference on Monday, Mayor Ana Roe said the harbour would reopen.",
+                    "“We are ready,” Roe said.",
+                    "## The cafe",
+                    "“I missed the boats,” Roe said.") == ["2025-04-14", "unknown"]
+
+
+def test_another_occasion_named_without_a_date_is_not_the_hearing_named_before():
+    assert _said_on("Auditor Moira Ince gave evidence at Tuesday's hearing on the harbour accounts.",
+                    "More can be learned from an undated letter Ince wrote to the harbour board.",
+                    "Typed on board paper, Ince stated that she had “never seen the accounts.”") == ["unknown"]
