@@ -45,6 +45,8 @@ despite during except into near onto over past through throughout toward towards
 because unless whether since until though instead indeed perhaps later earlier today yesterday tonight tomorrow
 where whose whom which from into like than both either neither each every all any some no not nor yes
 of is are was were for with to
+besides alongside amongst amidst whilst including excluding regarding concerning barring except plus
+me him them you myself himself herself themselves
 """.split())
 # words that end a run of capitalised words as a name
 NOT_NAME_WORDS = set("""
@@ -67,6 +69,8 @@ peoples affairs security intelligence military space global world studies relati
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
 bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
+thanksgiving halloween hanukkah ramadan diwali passover eid happy merry
+republican republicans democrat democrats tory tories
 lab labs laboratory laboratories observatory airlines airways railways ferries holdings
 farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
 producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
@@ -79,6 +83,8 @@ PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort
                "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri", "camp",
                "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your",
                "storm", "hurricane", "typhoon", "cyclone", "tropical",  # named weather: "Storm Idris"
+               "high", "low", "tel", "wadi", "ras",  # "High Elves", "High Street", "Tel Rumeida", "Wadi Rum"
+               "red", "blue", "green", "yellow", "purple", "orange", "golden", "silver",  # "Red Wolf", "Blue Origin"
                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
@@ -88,6 +94,7 @@ agreement pact report review index fair show games centre center hotel restauran
 foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
 shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
 homes properties estates studios records books
+gaming esports entertainment sports
 amendment amendments system systems panel prison jail medal medallion identity galaxy takeover pack committee
 commission fund
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
@@ -130,17 +137,39 @@ class NameMention:
     end: int
     name: str
     title: str | None = None
+    nickname: str | None = None  # Lee “Faker” Sang-hyeok: the name in quote marks he also goes by
+
+
+# a nickname in quote marks between a given and a family name: Lee “Faker” Sang-hyeok, Earvin "Magic" Johnson
+_NICKNAMED = re.compile(r"(?<![\w’'-])(?P<given>" + NAME_WORD + r")\s+[“\"‘'](?P<nick>" + UPPER + r"[^“”\"‘’'\s]*(?:\s+" + UPPER
+                        + r"[^“”\"‘’'\s]*){0,2})[”\"’']\s+(?P<family>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")?)(?:[’']s)?")
+# the last part of a hyphenated adjective: "Spanish-speaking", "Kremlin-backed", "US-based" describe, never name
+_ADJECTIVE_TAILS = {"speaking", "born", "based", "backed", "led", "made", "owned", "run", "funded", "language", "style",
+                    "era", "bred", "raised", "trained", "educated", "linked", "aligned", "allied", "controlled",
+                    "occupied", "held", "friendly", "minded", "centric", "themed", "like", "american", "british"}
+
+
+def _not_a_name_word(tokens: list[str], index: int) -> bool:
+    token = tokens[index]
+    if "-" in token and token.rsplit("-", 1)[1].lower() in _ADJECTIVE_TAILS:
+        return True
+    return token.lower() in NOT_NAME_WORDS and not _place_surname(tokens, index)
 
 
 def find_person_names(text: str) -> list[NameMention]:
     """Full personal names (two to four words) and titled family names, in order."""
-    mentions: list[NameMention] = []
+    mentions: list[NameMention] = _nicknamed(text)
     for match in _RUN.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
         tokens = name_tokens(match.group(0))
         offset = match.start()
+        plural = _plural_of_a_name(text, match, tokens)
+        if plural:  # the “Philip Agees of this world”: a kind of person named after one, that one
+            mentions.append(NameMention(match.start(), match.start() + len(plural), plural))
+            continue
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
-        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or (token.lower() in NOT_NAME_WORDS
-                   and not _place_surname(tokens, i))), default=0)
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or _not_a_name_word(tokens, i)), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
         if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
             titles, tokens = titles + tokens[:1], tokens[1:]
@@ -149,7 +178,7 @@ def find_person_names(text: str) -> list[NameMention]:
         if tokens and tokens[0].lower() in PLACE_HEADS:
             continue
         tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
-        if _names_no_one(text, match.start(), titles) or _names_a_thing(text, match, tokens, titles):
+        if _names_no_one(text, match, titles, tokens) or _names_a_thing(text, match, tokens, titles):
             continue
         titled = bool(titles) and _is_title(titles[-1])  # "Transport Minister Ji-ho Park": a person, whatever the last word
         if 2 <= len(tokens) <= 4 and (titled or tokens[-1].lower() not in _THING_TAILS):
@@ -169,7 +198,7 @@ def find_person_names(text: str) -> list[NameMention]:
 
 # "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
 # before a run of capitals makes it a thing or a place; a person's name takes neither
-_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+[“\"‘]?$")
 _PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
                        r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
 
@@ -193,11 +222,19 @@ def _place_surname(tokens: list[str], index: int) -> bool:
     return word in _PLACE_SURNAMES or (word in _TITLED_SURNAMES and index >= 2 and _is_title(tokens[index - 2]))
 
 
-def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
-    """The run at `start` follows a determiner or "the state of": not a person's name."""
+# what a person's name before it makes theirs: "the George W. Bush administration", "the Obama years"
+_A_PERSONS = re.compile(r"(?:[’']s)?\s+(?:administration|presidency|government|cabinet|era|years|doctrine)\b")
+
+
+def _names_no_one(text: str, match: re.Match, cut: list[str], tokens: list[str]) -> bool:
+    """The run follows a determiner or "the state of": not a person's name, unless what follows
+    the name is something a person has ("the George W. Bush administration")."""
     if cut:
         return cut[-1].lower() in ("the", "a", "an")  # "The Imperial Legion could": a determiner cut from the run
+    start = match.start()
     before = text[max(0, start - 40): start]
+    if len(tokens) >= 2 and _DETERMINED.search(before) and _A_PERSONS.match(text, match.end()):
+        return False
     return bool(_DETERMINED.search(before) or _PLACE_OF.search(before))
 
 
@@ -212,6 +249,42 @@ _QUOTE_CLOSE = re.compile(r"(?:[’']s)?\s*[”\"’']")
 _OF_AN_ORGANISATION = re.compile(r"(?:^|[^\w’'-])(?P<word>[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+# a work and its title: "the documentary Killing Gaza", "books, including best-selling Republican Gomorrah"
+_A_WORK = re.compile(r"\b(?:books?|novels?|films?|movies?|documentar(?:y|ies)|albums?|songs?|plays?|series|shows?|memoirs?|"
+                     r"podcasts?|programmes?|musicals?|operas?|poems?|singles?|sitcoms?|dramas?)"
+                     r"(?:,?\s+(?:including|titled|entitled|called|named)\s+|\s+)"
+                     r"(?:(?:best-?selling|acclaimed|award-winning|hit|latest|new|debut|upcoming|forthcoming|classic|cult)\s+)?"
+                     r"[“\"‘]?$")
+# a name given to a thing: "software dubbed Blue Wolf", "an operation codenamed Iron Sting"
+_NICKNAMING = re.compile(r"\b(?:dubbed|code-?named|nicknamed|branded)\s+[“\"‘]?$")
+# "headquarters in Jerez de Frontera, Spain", "lives in Tel Rumeida, Hebron": a place, then its region or country
+_AT_A_PLACE = re.compile(r"(?:^|[^\w’'-])(?:in|at|near|outside)\s+$")
+_A_REGION_AFTER = re.compile(r",\s+" + UPPER + LOWER + r"+(?:\s+" + UPPER + LOWER + r"+)?(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
+# "the Philip Agees of this world": a kind of person named after one
+_OF_THE_WORLD = re.compile(r"[”\"’]?\s+(?:of|in)\s+(?:the|this|our)\s+world\b")
+
+
+def _plural_of_a_name(text: str, match: re.Match, tokens: list[str]) -> str | None:
+    """The person a plural of their full name stands for, in "the Philip Agees of this world"."""
+    before = text[max(0, match.start() - 10): match.start()]
+    if 2 <= len(tokens) <= 3 and re.search(r"\bthe\s+[“\"‘]?$", before) and tokens[-1].endswith("s") \
+            and not tokens[-1].endswith("ss") and _OF_THE_WORLD.match(text, match.end()):
+        return " ".join(tokens[:-1] + [tokens[-1][:-1]])
+    return None
+
+
+def _nicknamed(text: str) -> list[NameMention]:
+    """Names with a nickname in quote marks between given and family name: Lee “Faker” Sang-hyeok."""
+    found = []
+    for match in _NICKNAMED.finditer(text):
+        words = [match["given"]] + match["family"].split()
+        if any(_is_title(word) or word.lower() in NOT_NAME_WORDS for word in words):
+            continue
+        name = " ".join(words)
+        found.append(NameMention(match.start(), match.end("family"), name, nickname=match["nick"]))
+    return found
+
+
 def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[str]) -> bool:
     """Signals that a run of capitals names a place, a work or an organisation, not a person:
     a street word after a preposition of place ("of Mill Lane", "at Marsh End"), the whole run
@@ -224,6 +297,10 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     if tokens[-1].lower() in _STREET_TAILS and _PLACE_PREPOSITION.search(before) and not possessive:
         return True
     if _QUOTE_OPEN.search(before) and _QUOTE_CLOSE.match(text, match.end()):
+        return True
+    if _A_WORK.search(before) or _NICKNAMING.search(before):  # "documentaries, including Killing Gaza", "dubbed Red Wolf"
+        return True
+    if _AT_A_PLACE.search(before) and _A_REGION_AFTER.match(text, match.end()):  # "in Jerez de Frontera, Spain"
         return True
     organisation = _OF_AN_ORGANISATION.search(before)
     word = organisation["word"].lower() if organisation else ""
@@ -285,6 +362,7 @@ class Person:
     age: int | None = None  # "Karl Moss, 78,": what "the 78-year-old" refers back to
     described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
     first_named: bool = False  # named by a first name alone after a kinship word ("her son Leo"): a record all the same
+    nicknames: list[str] = field(default_factory=list)  # Lee “Faker” Sang-hyeok: "Faker" alone means him
 
     @property
     def name(self) -> str:
@@ -305,7 +383,7 @@ class Person:
         """Every spelling seen; a bare family name only when no full name is known."""
         full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1 or self.kind != "person"]
         seen: list[str] = []
-        for alias in (full or self.spellings) + self.titled:
+        for alias in (full or self.spellings) + self.titled + self.nicknames:
             if alias not in seen:
                 seen.append(alias)
         return seen
@@ -318,8 +396,9 @@ class Person:
             or any(spelling.casefold() == alias.casefold() for alias in self.aliases)
 
     def has_family_name(self, word: str) -> bool:
-        return any(word in (tokens[0], tokens[-1]) for tokens in
-                   (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
+        """Whether one word alone can name this person: a family name, or the nickname they go by."""
+        return word in self.nicknames or any(word in (tokens[0], tokens[-1]) for tokens in
+                                             (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
 
 
 def _one_letter_off(first: str, second: str) -> bool:
@@ -421,6 +500,11 @@ class PeopleRegistry:
         if len(name_tokens(name)) > 1:
             return self.add_full_name(name, role)
         return self.resolve_single(name, title, role)
+
+    def add_nickname(self, person: Person, nickname: str) -> None:
+        """A nickname the text gives a person in quote marks: theirs, unless another has it already."""
+        if nickname not in person.nicknames and not any(nickname in p.nicknames for p in self.people if p is not person):
+            person.nicknames.append(nickname)
 
     def finish(self) -> None:
         """Merge one-word names into the only full name with that family name, then drop

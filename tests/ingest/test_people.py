@@ -197,3 +197,38 @@ def test_function_words_and_institution_words_make_no_person():
     text = ("Why Harbour Board Is Wrong. The Fourth Amendment, the Tidewater Panel "
             "and Marsh Road Prison were named; the speech Of Ilsa Varga drew cheers.")
     assert [m.name for m in find_person_names(text)] == ["Ilsa Varga"]
+
+
+def test_a_nickname_in_quote_marks_sits_inside_a_name_and_later_names_the_person_alone():
+    text = "The derby went to Tomas “Ironfoot” Velde, and Ruari 'The Kite' Lindqvist came second. Ironfoot was delighted."
+    assert [(m.name, m.nickname) for m in find_person_names(text)] == [
+        ("Tomas Velde", "Ironfoot"), ("Ruari Lindqvist", "The Kite")]
+    found, registry = _speakers("Tomas “Ironfoot” Velde won the derby for the third time.", "“I felt the wind,” Ironfoot said.")
+    assert [p.aliases for p in registry.people] == [["Tomas Velde", "Ironfoot"]]
+    assert found[0][0] == "Ironfoot" and found[0][2] == "person"
+
+
+def test_a_plural_of_a_name_in_a_figure_of_speech_names_the_person_it_is_made_from():
+    assert names("He warned against “the Odile Brenners of this world” in his speech.") == [("Odile Brenner", None)]
+    assert names("She praised the Marta Quills of the world.") == [("Marta Quill", None)]
+
+
+def test_words_that_open_a_sentence_or_describe_are_no_part_of_a_name():
+    assert names("(Besides Okafor, the list named Ilse Varn as a witness.)") == [("Ilse Varn", None)]
+    assert names("a letter to French-speaking Belgian officials") == []
+    assert names("the Moscow-backed Ivan Tolmach said") == [("Ivan Tolmach", None)]
+    assert names("“See you soon. Happy Hanukkah!” she wrote, and later “Ask Me Anything” trended.") == []
+
+
+def test_works_places_and_named_things_are_not_people():
+    assert names("She directed several films, including Drowning Harwick, and a series.") == []
+    assert names("his books, including best-selling Republican Sodom and Greywater") == []
+    assert names("The farm is in Villar de Campos, Portugal with its olive groves.") == []
+    assert names("She lives in Ras Kelbia, Tunisia, the smallest village.") == []
+    assert names("A tracking tool dubbed Grey Heron logs every car.") == []
+    assert names("Green Falcon, Red Heron and Blue Lantern are apps; High Wardens start with a spell.") == []
+    assert names("Pemberton Gaming beat Ostrava Esports in the final.") == []
+    # the same shapes with a person in them
+    assert names("The award went to Villar Campos, a teacher.") == [("Villar Campos", None)]
+    assert names("the Mirela Santos administration and the film director Ana Brisk") == [
+        ("Mirela Santos", None), ("Ana Brisk", None)]
