@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import LETTER, LOWER, NAME_WORD, UPPER, name_keys, name_tokens, preferred_spelling
+from .names import (LETTER, LOWER, NAME_WORD, PARTICLES, UPPER, family_name, name_keys, name_tokens, preferred_spelling,
+                    same_but_middle)
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -113,7 +114,7 @@ _PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|
 _TOKEN = NAME_WORD
 # a possessive ends a run: "Halcyon's Brackenridge office" names no Halcyon Brackenridge
 # a middle initial stands between two words of a name: "Brian M. Good", "George H.W. Bush"
-_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+|(?:" + UPPER + r"\.){1,2}\s+)?"
+_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:(?:" + "|".join(PARTICLES) + r")\s+){1,2}|(?:" + UPPER + r"\.){1,2}\s+)?"
                   + _TOKEN + r")*(?:[’']s)?")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
@@ -363,6 +364,8 @@ class Person:
     described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
     first_named: bool = False  # named by a first name alone after a kinship word ("her son Leo"): a record all the same
     nicknames: list[str] = field(default_factory=list)  # Lee “Faker” Sang-hyeok: "Faker" alone means him
+    titles: set[str] = field(default_factory=set)  # titles written before the full name ("professor"), see title_key
+    partners: list["Person"] = field(default_factory=list)  # organisations speaking with this one, in one statement
 
     @property
     def name(self) -> str:
@@ -397,8 +400,9 @@ class Person:
 
     def has_family_name(self, word: str) -> bool:
         """Whether one word alone can name this person: a family name, or the nickname they go by."""
-        return word in self.nicknames or any(word in (tokens[0], tokens[-1]) for tokens in
-                                             (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
+        return word in self.nicknames or any(
+            word in (tokens[0], tokens[-1]) or _is_family_name(word, spelling)
+            for spelling, tokens in ((spelling, name_tokens(spelling)) for spelling in self.spellings) if len(tokens) > 1)
 
 
 def _one_letter_off(first: str, second: str) -> bool:
@@ -423,8 +427,25 @@ def _fits_title(person: Person, title: str) -> bool:
     return False
 
 
+# short forms of titles: "Prof Brandt" is the "Professor Ilse Brandt" named before
+_TITLE_FORMS = {"prof": "professor", "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
+                "dr": "doctor", "capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "insp": "inspector",
+                "supt": "superintendent", "det": "detective", "cllr": "councillor", "adm": "admiral", "cmdr": "commander",
+                "rev": "reverend", "fr": "father", "amb": "ambassador", "pres": "president", "sec": "secretary"}
+
+
+def title_key(title: str) -> str:
+    """A title in one spelling: "Prof." and "Professor" -> "professor"."""
+    word = title.split()[-1].lower().rstrip(".")
+    return _TITLE_FORMS.get(word, word)
+
+
 def _by_title(candidates: list[Person], title: str) -> list[Person]:
-    """The people a gendered title can name; the one the text gave that gender, if only one."""
+    """The people a title can name: the one the text gave that title with a full name, if only one;
+    else those a gendered title fits, and the one the text gave that gender, if only one."""
+    same = [p for p in candidates if title_key(title) in p.titles]
+    if len(same) == 1:
+        return same
     fitting = [p for p in candidates if _fits_title(p, title)]
     stated = [p for p in fitting if p.gender == _GENDERED_TITLES.get(title.lower().rstrip("."))]
     return stated if len(stated) == 1 else fitting
@@ -434,8 +455,15 @@ def _family_owners(people: list[Person], word: str) -> list[Person]:
     """The people a family name alone can mean: those whose name ends with it ("Farid Haddad"),
     or, when none does, those whose name opens with it ("Nguyen Van Long", "Park Min-jun")."""
     owners = [p for p in people if p.has_family_name(word)]
-    last = [p for p in owners if any(len(t) > 1 and t[-1] == word for t in map(name_tokens, p.spellings))]
+    last = [p for p in owners if any(len(name_tokens(s)) > 1 and (name_tokens(s)[-1] == word or _is_family_name(word, s))
+                                     for s in p.spellings)]
     return last or owners
+
+
+def _is_family_name(word: str, spelling: str) -> bool:
+    """"Voss" of "Harlan Voss Jr.", "van der Berg" or "Van der Berg" of "Ludwig van der Berg"."""
+    family = family_name(spelling)
+    return word == family.split()[-1] or word.casefold() == family.casefold()
 
 
 class PeopleRegistry:
@@ -455,11 +483,33 @@ class PeopleRegistry:
                     person.spellings.append(name)
                 person.role = person.role or role
                 return person
+        # "Seddique Mateen" after "Seddique Mir Mateen": the one person with that given and family name
+        near = [p for p in self.people if p.kind == "person" and any(same_but_middle(name, s) for s in p.spellings)]
+        if len(near) == 1:
+            near[0].spellings.append(name)
+            near[0].role = near[0].role or role
+            return near[0]
         person = Person([name], role=role)
         self.people.append(person)
         return person
 
     def add_organization(self, name: str, role: str | None = None) -> Person:
+        """Record an organisation and return it. A name in lower case past its first word names an
+        organisation only by an organisation word ("Transport ministry"); "Former employee" is a
+        person described, with no record."""
+        from .attribution import is_org_word
+
+        words = name.split()
+        if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1]):
+            return Person([name], role=role, described=True)
+        parts = re.split(r"\s+(?:and|&)\s+(?:[Tt]he\s+)?", name)
+        if len(parts) == 2 and all(len(part.split()) >= 2 and part[:1].isupper() and is_org_word(part.split()[-1])
+                                   for part in parts):
+            # "Greenhaven Rowing Club and Anvil Street Traders Association said": two organisations, one voice
+            first, second = self.add_organization(parts[0], role), self.add_organization(parts[1])
+            if second not in first.partners:
+                first.partners.append(second)
+            return first
         for person in self.people:
             if person.kind == "organization" and person.matches(name):
                 person.role = person.role or role
@@ -497,8 +547,15 @@ class PeopleRegistry:
         return person
 
     def resolve_name(self, name: str, title: str | None = None, role: str | None = None) -> Person:
-        if len(name_tokens(name)) > 1:
-            return self.add_full_name(name, role)
+        tokens = name_tokens(name)
+        # "Van der Berg said" after "Ludwig van der Berg": a family name alone ("Al Gore" is a full name)
+        family = tokens[0].lower() in PARTICLES and any(p.kind == "person" and any(_is_family_name(name, s) for s in p.spellings)
+                                                        for p in self.people)
+        if len(tokens) > 1 and not family:
+            person = self.add_full_name(name, role)
+            if title:  # "Professor Ilse Brandt": what a later "Prof Brandt" means among the Brandts
+                person.titles.add(title_key(title))
+            return person
         return self.resolve_single(name, title, role)
 
     def add_nickname(self, person: Person, nickname: str) -> None:

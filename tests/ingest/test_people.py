@@ -232,3 +232,46 @@ def test_works_places_and_named_things_are_not_people():
     assert names("The award went to Villar Campos, a teacher.") == [("Villar Campos", None)]
     assert names("the Mirela Santos administration and the film director Ana Brisk") == [
         ("Mirela Santos", None), ("Ana Brisk", None)]
+
+
+def test_a_full_name_without_its_middle_name_is_the_same_person():
+    registry = PeopleRegistry()
+    first = registry.resolve_name("Anselm Quirin Falk")
+    assert registry.resolve_name("Anselm Falk") is first
+    assert registry.resolve_name("Anselm Q. Falk") is first
+    assert registry.resolve_name("Bettina Falk") is not first  # another given name: another person
+    registry.finish()
+    assert [p.aliases for p in registry.people] == [["Anselm Quirin Falk", "Anselm Falk", "Anselm Q. Falk"], ["Bettina Falk"]]
+
+
+def test_a_title_written_with_a_full_name_tells_apart_two_people_of_one_family_name():
+    import datetime as dt
+
+    from briefing_gen.ingest.speakers import find_quotes
+    registry = PeopleRegistry()
+    paragraphs = ["Felix Brandt, a ferryman, and his sister, Professor Ilse Brandt, inspected the slip.",
+                  "“Paint is not steel,” Prof Brandt said."]
+    found, _ = find_quotes(paragraphs, dt.date(2024, 5, 17), registry, None)
+    registry.finish()
+    assert [p.name for p in registry.people] == ["Felix Brandt", "Ilse Brandt"]
+    assert [q.person.final().name for q in found] == ["Ilse Brandt"]
+
+
+def test_a_role_in_lower_case_is_no_organisation_and_two_joined_organisations_are_two():
+    registry = PeopleRegistry()
+    assert registry.add_organization("Former caretaker").described  # "the former caretaker testified"
+    assert registry.people == []
+    assert registry.add_organization("Harbour ministry").kind == "organization"  # an organisation word
+    first = registry.add_organization("Greenhaven Rowing Club and the Anvil Street Traders Association")
+    assert [p.name for p in registry.people] == ["Harbour ministry", "Greenhaven Rowing Club", "Anvil Street Traders Association"]
+    assert first.name == "Greenhaven Rowing Club" and [p.name for p in first.partners] == ["Anvil Street Traders Association"]
+    assert registry.add_organization("Procter and Gamble").name == "Procter and Gamble"  # one company
+
+
+def test_a_family_name_is_found_past_a_suffix_and_with_its_particles():
+    found, registry = _speakers("Harlan Voss Jr., who runs the mill, sued the trust.", "“They flooded my wheel,” Voss said.",
+                                "Ludwig van der Berg, a hydrologist, disagreed.", "“It is fine,” Van der Berg said.")
+    assert [p.name for p in registry.people] == ["Harlan Voss Jr", "Ludwig van der Berg"]
+    assert [(speaker, kind) for speaker, _, kind in found] == [("Voss", "person"), ("Van der Berg", "person")]
+    assert [m.name for m in find_person_names("Al Noor and Van Hale met Juan de la Cruz.")] == [
+        "Al Noor", "Van Hale", "Juan de la Cruz"]  # a particle opening a name with nothing to own it: a given name
