@@ -86,7 +86,12 @@ PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort
                "storm", "hurricane", "typhoon", "cyclone", "tropical",  # named weather: "Storm Idris"
                "high", "low", "tel", "wadi", "ras",  # "High Elves", "High Street", "Tel Rumeida", "Wadi Rum"
                "red", "blue", "green", "yellow", "purple", "orange", "golden", "silver",  # "Red Wolf", "Blue Origin"
+               # first words of countries and cities that no given name shares: "Burkina Faso", "Kuala Lumpur"
+               "saudi", "burkina", "papua", "equatorial", "kuala", "buenos", "addis", "phnom", "baton", "santo", "ciudad",
+               "porto", "belo", "punta", "cabo", "real", "veteran", "night",
                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred"}
+# countries and cities whose first word is a given name too ("Sierra", "Abu"): the whole name is a place
+_PLACES = {"sierra leone", "abu dhabi", "la paz", "sao tome", "marshall islands", "solomon islands"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -95,7 +100,7 @@ agreement pact report review index fair show games centre center hotel restauran
 foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
 shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
 homes properties estates studios records books
-gaming esports entertainment sports
+gaming esports entertainment sports pictures bros bowl inquiry rangers rovers wanderers athletic athletics
 amendment amendments system systems panel prison jail medal medallion identity galaxy takeover pack committee
 commission fund
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
@@ -114,7 +119,10 @@ _PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|
 _TOKEN = NAME_WORD
 # a possessive ends a run: "Halcyon's Brackenridge office" names no Halcyon Brackenridge
 # a middle initial stands between two words of a name: "Brian M. Good", "George H.W. Bush"
-_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:(?:" + "|".join(PARTICLES) + r")\s+){1,2}|(?:" + UPPER + r"\.){1,2}\s+)?"
+# initials before a name: "J.D. Vance", "E. Jean Carroll" (never a country's or a city's: "U.S. Army", "D.C.";
+# nor, past a full stop, what may end a sentence: "from Lena Voss. T. Marlow")
+_INITIALS = r"(?:(?<![\w.’'-])(?<![.!?]\s)(?!(?:U\.[SKN]|E\.U|D\.C|N\.Y|L\.A|A\.M|P\.M)\.)(?:" + UPPER + r"\.\s?){1,2}\s*)?"
+_RUN = re.compile(r"(?<![\w’'-])" + _INITIALS + _TOKEN + r"(?:\s+(?:(?:(?:" + "|".join(PARTICLES) + r")\s+){1,2}|(?:" + UPPER + r"\.){1,2}\s+)?"
                   + _TOKEN + r")*(?:[’']s)?")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
@@ -150,6 +158,12 @@ _ADJECTIVE_TAILS = {"speaking", "born", "based", "backed", "led", "made", "owned
                     "occupied", "held", "friendly", "minded", "centric", "themed", "like", "american", "british"}
 
 
+# what opens a line of a page before a name, never a given name: a call to the reader, a greeting, a label
+_OPENERS = {"watch", "meet", "read", "listen", "follow", "join", "ask", "tell", "see", "dear", "hi", "hello", "hey",
+            "thanks", "thank", "congratulations", "welcome", "sorry", "goodbye", "says", "asks", "adds", "writes",
+            "opinion", "exclusive", "related", "analysis", "video", "photos", "pictured", "update", "breaking"}
+
+
 def _not_a_name_word(tokens: list[str], index: int) -> bool:
     token = tokens[index]
     if "-" in token and token.rsplit("-", 1)[1].lower() in _ADJECTIVE_TAILS:
@@ -176,7 +190,9 @@ def find_person_names(text: str) -> list[NameMention]:
             titles, tokens = titles + tokens[:1], tokens[1:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
-        if tokens and tokens[0].lower() in PLACE_HEADS:
+        if len(tokens) > 1 and tokens[0].lower() in _OPENERS and not titles:
+            tokens = tokens[1:]  # "Watch Biden's speech", "Meet Tomas Velde", "Dear Ann Lee": a verb or greeting, then a name
+        if tokens and tokens[0].lower() in PLACE_HEADS or " ".join(tokens).lower() in _PLACES:
             continue
         tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
         if _names_no_one(text, match, titles, tokens) or _names_a_thing(text, match, tokens, titles):

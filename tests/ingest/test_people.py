@@ -275,3 +275,21 @@ def test_a_family_name_is_found_past_a_suffix_and_with_its_particles():
     assert [(speaker, kind) for speaker, _, kind in found] == [("Voss", "person"), ("Van der Berg", "person")]
     assert [m.name for m in find_person_names("Al Noor and Van Hale met Juan de la Cruz.")] == [
         "Al Noor", "Van Hale", "Juan de la Cruz"]  # a particle opening a name with nothing to own it: a given name
+
+
+def test_countries_cities_teams_and_studios_are_not_people():
+    text = ("After Burkina Faso and Sierra Leone signed in Kuala Lumpur, Real Ostrava and Harwick Rovers met at the "
+            "Corran Bowl, filmed by Lantern Pictures for the Fenwick Inquiry.")
+    assert names(text) == []
+    assert names("Sierra Okonjo and Abu Karim Haddad signed.") == [("Sierra Okonjo", None), ("Abu Karim Haddad", None)]
+
+
+def test_initials_before_a_name_are_part_of_it_but_a_country_s_are_not():
+    assert names("Judge R.T. Oyelaran and E. Maren Solvik met the U.S. Navy and the U.K. Tobias Renn.") == [
+        ("R.T. Oyelaran", "Judge"), ("E. Maren Solvik", None), ("Tobias Renn", None)]
+
+
+def test_a_call_to_the_reader_or_a_greeting_before_a_name_is_no_part_of_it():
+    assert names("Meet Tomas Velde. Dear Ruth Ambler, thank you. Watch Ilse Varn’s speech. Opinion Odile Brenner") == [
+        ("Tomas Velde", None), ("Ruth Ambler", None), ("Ilse Varn", None), ("Odile Brenner", None)]
+    assert names("Piers Quill Read wrote it.") == [("Piers Quill Read", None)]  # a family name that is a verb
