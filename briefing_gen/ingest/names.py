@@ -96,6 +96,13 @@ def same_but_middle(first: str, second: str) -> bool:
     return all(word in middle for word in short[1:-1])  # the shorter's middle words, in order, among the longer's
 
 
+def ends_the_name(short: str, full: str) -> bool:
+    """"López Obrador" of "Andrés Manuel López Obrador": two words or more that end a longer name (a
+    double family name, or a given name dropped before it)."""
+    a, b = [_fold(t) for t in name_tokens(short)], [_fold(t) for t in name_tokens(full)]
+    return 2 <= len(a) < len(b) and b[-len(a):] == a
+
+
 def preferred_spelling(spellings: list[str]) -> str:
     """The spelling to use as a record's name: the first seen, except that for a
     hyphenated (Korean-style) given name the family-name-first order wins."""

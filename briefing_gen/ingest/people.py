@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .names import (LETTER, LOWER, NAME_WORD, PARTICLES, UPPER, family_name, name_keys, name_tokens, preferred_spelling,
-                    same_but_middle)
+                    same_but_middle, ends_the_name)
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -151,7 +151,7 @@ class NameMention:
 
 # a nickname in quote marks between a given and a family name: Lee “Faker” Sang-hyeok, Earvin "Magic" Johnson
 _NICKNAMED = re.compile(r"(?<![\w’'-])(?P<given>" + NAME_WORD + r")\s+[“\"‘'](?P<nick>" + UPPER + r"[^“”\"‘’'\s]*(?:\s+" + UPPER
-                        + r"[^“”\"‘’'\s]*){0,2})[”\"’']\s+(?P<family>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")?)(?:[’']s)?")
+                        + r"[^“”\"‘’'\s]*){0,2})[”\"’']\s+(?P<family>" + NAME_WORD + r")(?:[’']s|(?![\w’'-]|\s+" + UPPER + r"))")
 # the last part of a hyphenated adjective: "Spanish-speaking", "Kremlin-backed", "US-based" describe, never name
 _ADJECTIVE_TAILS = {"speaking", "born", "based", "backed", "led", "made", "owned", "run", "funded", "language", "style",
                     "era", "bred", "raised", "trained", "educated", "linked", "aligned", "allied", "controlled",
@@ -184,12 +184,15 @@ def find_person_names(text: str) -> list[NameMention]:
             mentions.append(NameMention(match.start(), match.start() + len(plural), plural))
             continue
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
-        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or _not_a_name_word(tokens, i)), default=0)
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) and not _title_surname(tokens, i)
+                   or _not_a_name_word(tokens, i)), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
         if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
             titles, tokens = titles + tokens[:1], tokens[1:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
+        elif tokens and _plainly_a_verb(tokens[0]) and not titles:
+            continue  # "cast with Slicing Maelstrom", "a film, Breaking Harwick": a verb names a thing, not a person
         if len(tokens) > 1 and tokens[0].lower() in _OPENERS and not titles:
             tokens = tokens[1:]  # "Watch Biden's speech", "Meet Tomas Velde", "Dear Ann Lee": a verb or greeting, then a name
         if tokens and tokens[0].lower() in PLACE_HEADS or " ".join(tokens).lower() in _PLACES:
@@ -198,7 +201,8 @@ def find_person_names(text: str) -> list[NameMention]:
         if _names_no_one(text, match, titles, tokens) or _names_a_thing(text, match, tokens, titles):
             continue
         titled = bool(titles) and _is_title(titles[-1])  # "Transport Minister Ji-ho Park": a person, whatever the last word
-        if 2 <= len(tokens) <= 4 and (titled or tokens[-1].lower() not in _THING_TAILS):
+        words = [t for t in tokens if t not in PARTICLES]  # "Luiz Inácio Lula da Silva": four words of a name
+        if 2 <= len(words) <= 4 and len(tokens) >= 2 and (titled or tokens[-1].lower() not in _THING_TAILS):
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
@@ -237,6 +241,22 @@ def _place_surname(tokens: list[str], index: int) -> bool:
         return False
     word = tokens[index].lower()
     return word in _PLACE_SURNAMES or (word in _TITLED_SURNAMES and index >= 2 and _is_title(tokens[index - 2]))
+
+
+# titles that are common family names too: after a given name, at a name's end, a family name ("Stephen King",
+# "John Major", "Erik Prince"); a role word before them makes a title again ("Crown Prince", "Circuit Judge")
+_TITLE_SURNAMES = {"king", "prince", "knight", "bishop", "dean", "major", "pope", "duke", "judge", "marshal", "abbot"}
+_ROLE_MODIFIERS = {"crown", "grand", "circuit", "district", "appeals", "trial", "probate", "magistrate", "family", "drum",
+                   "pipe", "regimental", "field", "rear", "young", "black", "fresh", "burger", "lion", "sun", "drag",
+                   "sergeant", "assistant", "associate", "retired", "auxiliary", "titular", "hereditary"}
+
+
+def _title_surname(tokens: list[str], index: int) -> bool:
+    last = len(tokens) - (2 if tokens[-1].rstrip(".") in ("Jr", "Sr") else 1)
+    if index != last or index < 1 or tokens[index].lower() not in _TITLE_SURNAMES:
+        return False
+    before = tokens[index - 1].lower()
+    return not (_is_title(before) or before in NOT_NAME_WORDS or before in _ROLE_MODIFIERS or before in PARTICLES)
 
 
 # what a person's name before it makes theirs: "the George W. Bush administration", "the Obama years"
@@ -348,6 +368,21 @@ def _opens_sentence(text: str, index: int) -> bool:
 def _is_gerund(word: str) -> bool:
     """"Taking", "Speaking": a verb opening a sentence, not a given name (most -ing names are family names)."""
     return len(word) > 5 and word.endswith("ing")
+
+
+# given names that end like a verb's -ing form
+_ING_NAMES = {"irving", "sterling", "channing", "manning", "fielding", "ewing", "browning", "golding", "harding", "henning",
+               "fleming", "deming", "pershing", "cushing", "lansing", "hemming"}
+
+
+def _plainly_a_verb(word: str) -> bool:
+    """An -ing form no given name has: "Slicing", "Killing", "Making". A Chinese given name in Western
+    order ends in a syllable of pinyin ("Xiaoming", "Jianping"): -ming, -ping, -ling, -qing and the like."""
+    lower = word.lower()
+    if not _is_gerund(word) or lower in _ING_NAMES:
+        return False
+    stem = lower[:-3]
+    return stem[-1] not in "jqxmlnptdby" or stem[-1] == stem[-2]
 
 
 def strip_leading_words(phrase: str) -> str:
@@ -499,8 +534,9 @@ class PeopleRegistry:
                     person.spellings.append(name)
                 person.role = person.role or role
                 return person
-        # "Seddique Mateen" after "Seddique Mir Mateen": the one person with that given and family name
-        near = [p for p in self.people if p.kind == "person" and any(same_but_middle(name, s) for s in p.spellings)]
+        # "Seddique Mateen" after "Seddique Mir Mateen": the one person with that given and family name;
+        # else "López Obrador" after "Andrés Manuel López Obrador": the one person whose name it ends
+        near = self._near(name, same_but_middle) or self._near(name, lambda a, b: ends_the_name(a, b) or ends_the_name(b, a))
         if len(near) == 1:
             near[0].spellings.append(name)
             near[0].role = near[0].role or role
@@ -508,6 +544,9 @@ class PeopleRegistry:
         person = Person([name], role=role)
         self.people.append(person)
         return person
+
+    def _near(self, name: str, same) -> list[Person]:
+        return [p for p in self.people if p.kind == "person" and any(same(name, spelling) for spelling in p.spellings)]
 
     def add_organization(self, name: str, role: str | None = None) -> Person:
         """Record an organisation and return it. A name in lower case past its first word names an

@@ -203,6 +203,8 @@ def test_a_nickname_in_quote_marks_sits_inside_a_name_and_later_names_the_person
     text = "The derby went to Tomas “Ironfoot” Velde, and Ruari 'The Kite' Lindqvist came second. Ironfoot was delighted."
     assert [(m.name, m.nickname) for m in find_person_names(text)] == [
         ("Tomas Velde", "Ironfoot"), ("Ruari Lindqvist", "The Kite")]
+    assert [(m.name, m.nickname) for m in find_person_names("Mara “Ace” Quill’s Golden Boot")] == [("Mara Quill", "Ace")]
+    assert all(m.nickname is None for m in find_person_names("Voss “Stunned” Harbour Vote Looms"))  # a headline's words
     found, registry = _speakers("Tomas “Ironfoot” Velde won the derby for the third time.", "“I felt the wind,” Ironfoot said.")
     assert [p.aliases for p in registry.people] == [["Tomas Velde", "Ironfoot"]]
     assert found[0][0] == "Ironfoot" and found[0][2] == "person"
@@ -293,3 +295,24 @@ def test_a_call_to_the_reader_or_a_greeting_before_a_name_is_no_part_of_it():
     assert names("Meet Tomas Velde. Dear Ruth Ambler, thank you. Watch Ilse Varn’s speech. Opinion Odile Brenner") == [
         ("Tomas Velde", None), ("Ruth Ambler", None), ("Ilse Varn", None), ("Odile Brenner", None)]
     assert names("Piers Quill Read wrote it.") == [("Piers Quill Read", None)]  # a family name that is a verb
+
+
+def test_a_verb_in_ing_opening_a_run_inside_a_sentence_names_a_thing():
+    assert names("She won with Shattering Tide and a film, Breaking Harwick, came next.") == []
+    assert names("They met Jianping Voss, Sterling Ode and Channing Marsh.") == [
+        ("Jianping Voss", None), ("Sterling Ode", None), ("Channing Marsh", None)]
+
+
+def test_a_title_word_at_the_end_of_a_name_is_a_family_name():
+    assert names("Novelist Ottilie King met Bram Prince; the Crown Prince stayed away.") == [
+        ("Ottilie King", None), ("Bram Prince", None)]
+    assert names("Circuit Judge Ines Marlow ruled.") == [("Ines Marlow", "Judge")]
+
+
+def test_long_names_with_particles_and_a_double_family_name_used_alone():
+    assert names("Mayor Joana Inês Duarte da Costa met Emilio José Ortega de la Vega.") == [
+        ("Joana Inês Duarte da Costa", "Mayor"), ("Emilio José Ortega de la Vega", None)]
+    registry = PeopleRegistry()
+    full = registry.resolve_name("Rosa María Ferrán Olmedo")
+    assert registry.resolve_name("Ferrán Olmedo") is full
+    assert registry.resolve_name("Tomás Olmedo") is not full  # only the family name in common: another person
