@@ -150,6 +150,7 @@ def _unknown_person(people: PeopleIndex) -> list[Draft]:
 def _people_drafts(registry: PeopleRegistry, quotes: list[FoundQuote], people: PeopleIndex, title: str):
     """People records for everyone named in full and every speaker; slugs by person."""
     speakers = {id(q.person.final()) for q in quotes if q.person is not None}
+    speakers |= {id(partner) for q in quotes if q.person is not None for partner in q.person.final().partners}
     drafts, slug_of = [], {}
     for person in registry.people:
         full_name = person.kind == "person" and (any(" " in s for s in person.spellings) or bool(person.styled)

@@ -39,6 +39,8 @@ def register_mentions(text: str, registry: PeopleRegistry) -> None:
             continue
         role = _ROLE_BEFORE.search(text[: mention.start])
         person = registry.resolve_name(mention.name, mention.title, role.group(1) if role else _role_after(text[mention.end:]))
+        if mention.nickname and person.kind == "person":
+            registry.add_nickname(person, mention.nickname)
         kin = re.search(r"\b(brother|sister|son|daughter|husband|wife|father|mother|uncle|aunt|nephew|niece|widow|widower|"
                         r"grandfather|grandmother|boyfriend|girlfriend)(?:\s+of\s+\w+(?:\s+\w+)?)?(?:\s+|,\s*)$",
                         text[: mention.start])  # "her brother Peter Hallam", "Her father, Quang Tran,", "His wife of 61 years, Helen Obi"

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from nameparser import HumanName
 
 
 def _char_class(test) -> str:
@@ -67,6 +70,37 @@ def canonical_key(name: str) -> str:
 def same_person(first: str, second: str) -> bool:
     """True when two full names are spellings of one name (never on a family name alone)."""
     return bool(name_keys(first) & name_keys(second))
+
+
+# lower-case words that begin a family name: "Ludwig van der Berg", "Juan de la Cruz", "Ali bin Saleh"
+PARTICLES = ("al", "bin", "ibn", "van", "von", "de", "da", "di", "del", "della", "der", "le", "la", "du", "dos", "das",
+             "ter", "zu", "vom", "bint", "degli", "dei", "las", "los")
+
+
+@lru_cache(maxsize=4096)
+def family_name(name: str) -> str:
+    """The family name of a full name, as nameparser reads its parts: past a suffix ("Harlan Voss Jr." ->
+    "Voss") and with its particles ("Ludwig van der Berg" -> "van der Berg"); the last word if it finds none."""
+    tokens = name_tokens(name)
+    return HumanName(" ".join(tokens)).last or (tokens[-1] if tokens else "")
+
+
+def same_but_middle(first: str, second: str) -> bool:
+    """"Seddique Mir Mateen" and "Seddique Mateen", "Ada R. Moss" and "Ada Moss": the same given and
+    family name, one spelling with a middle name or initial that the other leaves out."""
+    a, b = [_fold(t) for t in name_tokens(first)], [_fold(t) for t in name_tokens(second)]
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2 or len(short) == len(long) or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    middle = iter(long[1:-1])
+    return all(word in middle for word in short[1:-1])  # the shorter's middle words, in order, among the longer's
+
+
+def ends_the_name(short: str, full: str) -> bool:
+    """"López Obrador" of "Andrés Manuel López Obrador": two words or more that end a longer name (a
+    double family name, or a given name dropped before it)."""
+    a, b = [_fold(t) for t in name_tokens(short)], [_fold(t) for t in name_tokens(full)]
+    return 2 <= len(a) < len(b) and b[-len(a):] == a
 
 
 def preferred_spelling(spellings: list[str]) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .names import LETTER, LOWER, NAME_WORD, UPPER, name_keys, name_tokens, preferred_spelling
+from .names import (LETTER, LOWER, NAME_WORD, PARTICLES, UPPER, family_name, name_keys, name_tokens, preferred_spelling,
+                    same_but_middle, ends_the_name)
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -45,6 +46,8 @@ despite during except into near onto over past through throughout toward towards
 because unless whether since until though instead indeed perhaps later earlier today yesterday tonight tomorrow
 where whose whom which from into like than both either neither each every all any some no not nor yes
 of is are was were for with to
+besides alongside amongst amidst whilst including excluding regarding concerning barring except plus
+me him them you myself himself herself themselves
 """.split())
 # words that end a run of capitalised words as a name
 NOT_NAME_WORDS = set("""
@@ -67,6 +70,8 @@ peoples affairs security intelligence military space global world studies relati
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
 bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
+thanksgiving halloween hanukkah ramadan diwali passover eid happy merry
+republican republicans democrat democrats tory tories
 lab labs laboratory laboratories observatory airlines airways railways ferries holdings
 farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
 producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
@@ -79,7 +84,14 @@ PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort
                "upper", "lower", "greater", "cape", "el", "rio", "puerto", "sao", "são", "costa", "hong", "sri", "camp",
                "big", "little", "old", "great", "more", "most", "top", "best", "first", "next", "last", "our", "your",
                "storm", "hurricane", "typhoon", "cyclone", "tropical",  # named weather: "Storm Idris"
+               "high", "low", "tel", "wadi", "ras",  # "High Elves", "High Street", "Tel Rumeida", "Wadi Rum"
+               "red", "blue", "green", "yellow", "purple", "orange", "golden", "silver",  # "Red Wolf", "Blue Origin"
+               # first words of countries and cities that no given name shares: "Burkina Faso", "Kuala Lumpur"
+               "saudi", "burkina", "papua", "equatorial", "kuala", "buenos", "addis", "phnom", "baton", "santo", "ciudad",
+               "porto", "belo", "punta", "cabo", "real", "veteran", "night",
                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred"}
+# countries and cities whose first word is a given name too ("Sierra", "Abu"): the whole name is a place
+_PLACES = {"sierra leone", "abu dhabi", "la paz", "sao tome", "marshall islands", "solomon islands"}
 # words that end the name of a place, an event or a thing, never a person's: "Kesmark Pier", "Lantern Festival"
 _THING_TAILS = set("""pier piers festival terminal plaza stadium arena line lines route metro tram trams canal tunnel
 highway motorway railway dock docks wharf avenue boulevard market markets prize award awards cup beach coast village
@@ -88,6 +100,7 @@ agreement pact report review index fair show games centre center hotel restauran
 foods motors systems industries partners technologies solutions products pharmaceuticals energy gas oil logistics
 shipping construction engineering consulting capital ventures networks telecom electric electronics insurance
 homes properties estates studios records books
+gaming esports entertainment sports pictures bros bowl inquiry rangers rovers wanderers athletic athletics
 amendment amendments system systems panel prison jail medal medallion identity galaxy takeover pack committee
 commission fund
 area areas resort resorts coliseum row canyon creek park hills heights springs falls island islands lifeline prevention
@@ -106,7 +119,10 @@ _PLACE_PREPOSITION = re.compile(r"(?:(?:^|[^\w’'-])(?:on|in|at|along|off|near|
 _TOKEN = NAME_WORD
 # a possessive ends a run: "Halcyon's Brackenridge office" names no Halcyon Brackenridge
 # a middle initial stands between two words of a name: "Brian M. Good", "George H.W. Bush"
-_RUN = re.compile(r"(?<![\w’'-])" + _TOKEN + r"(?:\s+(?:(?:al|bin|van|von|de|da|di|del|der|le|la)\s+|(?:" + UPPER + r"\.){1,2}\s+)?"
+# initials before a name: "J.D. Vance", "E. Jean Carroll" (never a country's or a city's: "U.S. Army", "D.C.";
+# nor, past a full stop, what may end a sentence: "from Lena Voss. T. Marlow")
+_INITIALS = r"(?:(?<![\w.’'-])(?<![.!?]\s)(?!(?:U\.[SKN]|E\.U|D\.C|N\.Y|L\.A|A\.M|P\.M)\.)(?:" + UPPER + r"\.\s?){1,2}\s*)?"
+_RUN = re.compile(r"(?<![\w’'-])" + _INITIALS + _TOKEN + r"(?:\s+(?:(?:(?:" + "|".join(PARTICLES) + r")\s+){1,2}|(?:" + UPPER + r"\.){1,2}\s+)?"
                   + _TOKEN + r")*(?:[’']s)?")
 _TITLED = re.compile(r"\b(?P<title>(?:(?:Prime|Foreign|Defen[cs]e|Vice|Deputy|Supreme|Finance|Interior|Attorney|Secretary)\s+)?(?:" + "|".join(sorted((t.capitalize() for t in FAMILY_TITLES), key=len, reverse=True))
                      + r"))\.?\s+(?P<family>" + NAME_WORD + r")(?:[’']s)?(?!" + LETTER + r")(?!\s+" + UPPER + LOWER + ")")
@@ -130,29 +146,63 @@ class NameMention:
     end: int
     name: str
     title: str | None = None
+    nickname: str | None = None  # Lee “Faker” Sang-hyeok: the name in quote marks he also goes by
+
+
+# a nickname in quote marks between a given and a family name: Lee “Faker” Sang-hyeok, Earvin "Magic" Johnson
+_NICKNAMED = re.compile(r"(?<![\w’'-])(?P<given>" + NAME_WORD + r")\s+[“\"‘'](?P<nick>" + UPPER + r"[^“”\"‘’'\s]*(?:\s+" + UPPER
+                        + r"[^“”\"‘’'\s]*){0,2})[”\"’']\s+(?P<family>" + NAME_WORD + r")(?:[’']s|(?![\w’'-]|\s+" + UPPER + r"))")
+# the last part of a hyphenated adjective: "Spanish-speaking", "Kremlin-backed", "US-based" describe, never name
+_ADJECTIVE_TAILS = {"speaking", "born", "based", "backed", "led", "made", "owned", "run", "funded", "language", "style",
+                    "era", "bred", "raised", "trained", "educated", "linked", "aligned", "allied", "controlled",
+                    "occupied", "held", "friendly", "minded", "centric", "themed", "like", "american", "british"}
+
+
+# what opens a line of a page before a name, never a given name: a call to the reader, a greeting, a label
+_OPENERS = {"watch", "meet", "read", "listen", "follow", "join", "ask", "tell", "see", "dear", "hi", "hello", "hey",
+            "thanks", "thank", "congratulations", "welcome", "sorry", "goodbye", "says", "asks", "adds", "writes",
+            "opinion", "exclusive", "related", "analysis", "video", "photos", "pictured", "update", "breaking"}
+
+
+def _not_a_name_word(tokens: list[str], index: int) -> bool:
+    token = tokens[index]
+    if "-" in token and token.rsplit("-", 1)[1].lower() in _ADJECTIVE_TAILS:
+        return True
+    return token.lower() in NOT_NAME_WORDS and not _place_surname(tokens, index)
 
 
 def find_person_names(text: str) -> list[NameMention]:
     """Full personal names (two to four words) and titled family names, in order."""
-    mentions: list[NameMention] = []
+    mentions: list[NameMention] = _nicknamed(text)
     for match in _RUN.finditer(text):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue
         tokens = name_tokens(match.group(0))
         offset = match.start()
+        plural = _plural_of_a_name(text, match, tokens)
+        if plural:  # the “Philip Agees of this world”: a kind of person named after one, that one
+            mentions.append(NameMention(match.start(), match.start() + len(plural), plural))
+            continue
         # the name is what follows the last title or non-name word: "Finance Minister Rolf Adair"
-        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) or (token.lower() in NOT_NAME_WORDS
-                   and not _place_surname(tokens, i))), default=0)
+        cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) and not _title_surname(tokens, i)
+                   or _not_a_name_word(tokens, i)), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
         if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
             titles, tokens = titles + tokens[:1], tokens[1:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
             tokens = tokens[1:]  # "Taking Archie outside is his favourite": a verb, then a name
-        if tokens and tokens[0].lower() in PLACE_HEADS:
+        elif tokens and _plainly_a_verb(tokens[0]) and not titles:
+            continue  # "cast with Slicing Maelstrom", "a film, Breaking Harwick": a verb names a thing, not a person
+        if len(tokens) > 1 and tokens[0].lower() in _OPENERS and not titles:
+            tokens = tokens[1:]  # "Watch Biden's speech", "Meet Tomas Velde", "Dear Ann Lee": a verb or greeting, then a name
+        if tokens and tokens[0].lower() in PLACE_HEADS or " ".join(tokens).lower() in _PLACES:
             continue
         tokens = _before_a_place(tokens)  # "Gary Sloane San Leandro": a letter's signature and town
-        if _names_no_one(text, match.start(), titles) or _names_a_thing(text, match, tokens, titles):
+        if _names_no_one(text, match, titles, tokens) or _names_a_thing(text, match, tokens, titles):
             continue
         titled = bool(titles) and _is_title(titles[-1])  # "Transport Minister Ji-ho Park": a person, whatever the last word
-        if 2 <= len(tokens) <= 4 and (titled or tokens[-1].lower() not in _THING_TAILS):
+        words = [t for t in tokens if t not in PARTICLES]  # "Luiz Inácio Lula da Silva": four words of a name
+        if 2 <= len(words) <= 4 and len(tokens) >= 2 and (titled or tokens[-1].lower() not in _THING_TAILS):
             name = " ".join(tokens)
             start = text.index(tokens[0], offset)
             title = titles[-1] if titles and titles[-1].lower() in FAMILY_TITLES else None
@@ -169,7 +219,7 @@ def find_person_names(text: str) -> list[NameMention]:
 
 # "a High Elf", "the Riverwood Trader", "the states of Mato Grosso": a determiner or a place noun
 # before a run of capitals makes it a thing or a place; a person's name takes neither
-_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+$")
+_DETERMINED = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Tt]heir|[Oo]ur|[Yy]our|[Ii]ts)\s+[“\"‘]?$")
 _PLACE_OF = re.compile(r"\b(?:states?|city|cities|towns?|villages?|provinces?|regions?|count(?:y|ies)|districts?|islands?|"
                        r"republic|kingdom|port|capital|municipality|prefecture|borough|suburbs?)\s+of\s+$")
 
@@ -193,11 +243,35 @@ def _place_surname(tokens: list[str], index: int) -> bool:
     return word in _PLACE_SURNAMES or (word in _TITLED_SURNAMES and index >= 2 and _is_title(tokens[index - 2]))
 
 
-def _names_no_one(text: str, start: int, cut: list[str]) -> bool:
-    """The run at `start` follows a determiner or "the state of": not a person's name."""
+# titles that are common family names too: after a given name, at a name's end, a family name ("Stephen King",
+# "John Major", "Erik Prince"); a role word before them makes a title again ("Crown Prince", "Circuit Judge")
+_TITLE_SURNAMES = {"king", "prince", "knight", "bishop", "dean", "major", "pope", "duke", "judge", "marshal", "abbot"}
+_ROLE_MODIFIERS = {"crown", "grand", "circuit", "district", "appeals", "trial", "probate", "magistrate", "family", "drum",
+                   "pipe", "regimental", "field", "rear", "young", "black", "fresh", "burger", "lion", "sun", "drag",
+                   "sergeant", "assistant", "associate", "retired", "auxiliary", "titular", "hereditary"}
+
+
+def _title_surname(tokens: list[str], index: int) -> bool:
+    last = len(tokens) - (2 if tokens[-1].rstrip(".") in ("Jr", "Sr") else 1)
+    if index != last or index < 1 or tokens[index].lower() not in _TITLE_SURNAMES:
+        return False
+    before = tokens[index - 1].lower()
+    return not (_is_title(before) or before in NOT_NAME_WORDS or before in _ROLE_MODIFIERS or before in PARTICLES)
+
+
+# what a person's name before it makes theirs: "the George W. Bush administration", "the Obama years"
+_A_PERSONS = re.compile(r"(?:[’']s)?\s+(?:administration|presidency|government|cabinet|era|years|doctrine)\b")
+
+
+def _names_no_one(text: str, match: re.Match, cut: list[str], tokens: list[str]) -> bool:
+    """The run follows a determiner or "the state of": not a person's name, unless what follows
+    the name is something a person has ("the George W. Bush administration")."""
     if cut:
         return cut[-1].lower() in ("the", "a", "an")  # "The Imperial Legion could": a determiner cut from the run
+    start = match.start()
     before = text[max(0, start - 40): start]
+    if len(tokens) >= 2 and _DETERMINED.search(before) and _A_PERSONS.match(text, match.end()):
+        return False
     return bool(_DETERMINED.search(before) or _PLACE_OF.search(before))
 
 
@@ -212,6 +286,42 @@ _QUOTE_CLOSE = re.compile(r"(?:[’']s)?\s*[”\"’']")
 _OF_AN_ORGANISATION = re.compile(r"(?:^|[^\w’'-])(?P<word>[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+# a work and its title: "the documentary Killing Gaza", "books, including best-selling Republican Gomorrah"
+_A_WORK = re.compile(r"\b(?:books?|novels?|films?|movies?|documentar(?:y|ies)|albums?|songs?|plays?|series|shows?|memoirs?|"
+                     r"podcasts?|programmes?|musicals?|operas?|poems?|singles?|sitcoms?|dramas?)"
+                     r"(?:,?\s+(?:including|titled|entitled|called|named)\s+|\s+)"
+                     r"(?:(?:best-?selling|acclaimed|award-winning|hit|latest|new|debut|upcoming|forthcoming|classic|cult)\s+)?"
+                     r"[“\"‘]?$")
+# a name given to a thing: "software dubbed Blue Wolf", "an operation codenamed Iron Sting"
+_NICKNAMING = re.compile(r"\b(?:dubbed|code-?named|nicknamed|branded)\s+[“\"‘]?$")
+# "headquarters in Jerez de Frontera, Spain", "lives in Tel Rumeida, Hebron": a place, then its region or country
+_AT_A_PLACE = re.compile(r"(?:^|[^\w’'-])(?:in|at|near|outside)\s+$")
+_A_REGION_AFTER = re.compile(r",\s+" + UPPER + LOWER + r"+(?:\s+" + UPPER + LOWER + r"+)?(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
+# "the Philip Agees of this world": a kind of person named after one
+_OF_THE_WORLD = re.compile(r"[”\"’]?\s+(?:of|in)\s+(?:the|this|our)\s+world\b")
+
+
+def _plural_of_a_name(text: str, match: re.Match, tokens: list[str]) -> str | None:
+    """The person a plural of their full name stands for, in "the Philip Agees of this world"."""
+    before = text[max(0, match.start() - 10): match.start()]
+    if 2 <= len(tokens) <= 3 and re.search(r"\bthe\s+[“\"‘]?$", before) and tokens[-1].endswith("s") \
+            and not tokens[-1].endswith("ss") and _OF_THE_WORLD.match(text, match.end()):
+        return " ".join(tokens[:-1] + [tokens[-1][:-1]])
+    return None
+
+
+def _nicknamed(text: str) -> list[NameMention]:
+    """Names with a nickname in quote marks between given and family name: Lee “Faker” Sang-hyeok."""
+    found = []
+    for match in _NICKNAMED.finditer(text):
+        words = [match["given"]] + match["family"].split()
+        if any(_is_title(word) or word.lower() in NOT_NAME_WORDS for word in words):
+            continue
+        name = " ".join(words)
+        found.append(NameMention(match.start(), match.end("family"), name, nickname=match["nick"]))
+    return found
+
+
 def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[str]) -> bool:
     """Signals that a run of capitals names a place, a work or an organisation, not a person:
     a street word after a preposition of place ("of Mill Lane", "at Marsh End"), the whole run
@@ -224,6 +334,10 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     if tokens[-1].lower() in _STREET_TAILS and _PLACE_PREPOSITION.search(before) and not possessive:
         return True
     if _QUOTE_OPEN.search(before) and _QUOTE_CLOSE.match(text, match.end()):
+        return True
+    if _A_WORK.search(before) or _NICKNAMING.search(before):  # "documentaries, including Killing Gaza", "dubbed Red Wolf"
+        return True
+    if _AT_A_PLACE.search(before) and _A_REGION_AFTER.match(text, match.end()):  # "in Jerez de Frontera, Spain"
         return True
     organisation = _OF_AN_ORGANISATION.search(before)
     word = organisation["word"].lower() if organisation else ""
@@ -256,6 +370,21 @@ def _is_gerund(word: str) -> bool:
     return len(word) > 5 and word.endswith("ing")
 
 
+# given names that end like a verb's -ing form
+_ING_NAMES = {"irving", "sterling", "channing", "manning", "fielding", "ewing", "browning", "golding", "harding", "henning",
+               "fleming", "deming", "pershing", "cushing", "lansing", "hemming"}
+
+
+def _plainly_a_verb(word: str) -> bool:
+    """An -ing form no given name has: "Slicing", "Killing", "Making". A Chinese given name in Western
+    order ends in a syllable of pinyin ("Xiaoming", "Jianping"): -ming, -ping, -ling, -qing and the like."""
+    lower = word.lower()
+    if not _is_gerund(word) or lower in _ING_NAMES:
+        return False
+    stem = lower[:-3]
+    return stem[-1] not in "jqxmlnptdby" or stem[-1] == stem[-2]
+
+
 def strip_leading_words(phrase: str) -> str:
     """A capitalised function word glued before a name is not part of it: "And Harry",
     "When Winfrey", "Inside Harry" -> "Harry"."""
@@ -285,6 +414,9 @@ class Person:
     age: int | None = None  # "Karl Moss, 78,": what "the 78-year-old" refers back to
     described: bool = False  # an unnamed speaker ("a spokesman for the port authority"): no record
     first_named: bool = False  # named by a first name alone after a kinship word ("her son Leo"): a record all the same
+    nicknames: list[str] = field(default_factory=list)  # Lee “Faker” Sang-hyeok: "Faker" alone means him
+    titles: set[str] = field(default_factory=set)  # titles written before the full name ("professor"), see title_key
+    partners: list["Person"] = field(default_factory=list)  # organisations speaking with this one, in one statement
 
     @property
     def name(self) -> str:
@@ -305,7 +437,7 @@ class Person:
         """Every spelling seen; a bare family name only when no full name is known."""
         full = [spelling for spelling in self.spellings if len(name_tokens(spelling)) > 1 or self.kind != "person"]
         seen: list[str] = []
-        for alias in (full or self.spellings) + self.titled:
+        for alias in (full or self.spellings) + self.titled + self.nicknames:
             if alias not in seen:
                 seen.append(alias)
         return seen
@@ -318,8 +450,10 @@ class Person:
             or any(spelling.casefold() == alias.casefold() for alias in self.aliases)
 
     def has_family_name(self, word: str) -> bool:
-        return any(word in (tokens[0], tokens[-1]) for tokens in
-                   (name_tokens(spelling) for spelling in self.spellings) if len(tokens) > 1)
+        """Whether one word alone can name this person: a family name, or the nickname they go by."""
+        return word in self.nicknames or any(
+            word in (tokens[0], tokens[-1]) or _is_family_name(word, spelling)
+            for spelling, tokens in ((spelling, name_tokens(spelling)) for spelling in self.spellings) if len(tokens) > 1)
 
 
 def _one_letter_off(first: str, second: str) -> bool:
@@ -344,8 +478,25 @@ def _fits_title(person: Person, title: str) -> bool:
     return False
 
 
+# short forms of titles: "Prof Brandt" is the "Professor Ilse Brandt" named before
+_TITLE_FORMS = {"prof": "professor", "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
+                "dr": "doctor", "capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "insp": "inspector",
+                "supt": "superintendent", "det": "detective", "cllr": "councillor", "adm": "admiral", "cmdr": "commander",
+                "rev": "reverend", "fr": "father", "amb": "ambassador", "pres": "president", "sec": "secretary"}
+
+
+def title_key(title: str) -> str:
+    """A title in one spelling: "Prof." and "Professor" -> "professor"."""
+    word = title.split()[-1].lower().rstrip(".")
+    return _TITLE_FORMS.get(word, word)
+
+
 def _by_title(candidates: list[Person], title: str) -> list[Person]:
-    """The people a gendered title can name; the one the text gave that gender, if only one."""
+    """The people a title can name: the one the text gave that title with a full name, if only one;
+    else those a gendered title fits, and the one the text gave that gender, if only one."""
+    same = [p for p in candidates if title_key(title) in p.titles]
+    if len(same) == 1:
+        return same
     fitting = [p for p in candidates if _fits_title(p, title)]
     stated = [p for p in fitting if p.gender == _GENDERED_TITLES.get(title.lower().rstrip("."))]
     return stated if len(stated) == 1 else fitting
@@ -355,8 +506,15 @@ def _family_owners(people: list[Person], word: str) -> list[Person]:
     """The people a family name alone can mean: those whose name ends with it ("Farid Haddad"),
     or, when none does, those whose name opens with it ("Nguyen Van Long", "Park Min-jun")."""
     owners = [p for p in people if p.has_family_name(word)]
-    last = [p for p in owners if any(len(t) > 1 and t[-1] == word for t in map(name_tokens, p.spellings))]
+    last = [p for p in owners if any(len(name_tokens(s)) > 1 and (name_tokens(s)[-1] == word or _is_family_name(word, s))
+                                     for s in p.spellings)]
     return last or owners
+
+
+def _is_family_name(word: str, spelling: str) -> bool:
+    """"Voss" of "Harlan Voss Jr.", "van der Berg" or "Van der Berg" of "Ludwig van der Berg"."""
+    family = family_name(spelling)
+    return word == family.split()[-1] or word.casefold() == family.casefold()
 
 
 class PeopleRegistry:
@@ -376,11 +534,37 @@ class PeopleRegistry:
                     person.spellings.append(name)
                 person.role = person.role or role
                 return person
+        # "Seddique Mateen" after "Seddique Mir Mateen": the one person with that given and family name;
+        # else "López Obrador" after "Andrés Manuel López Obrador": the one person whose name it ends
+        near = self._near(name, same_but_middle) or self._near(name, lambda a, b: ends_the_name(a, b) or ends_the_name(b, a))
+        if len(near) == 1:
+            near[0].spellings.append(name)
+            near[0].role = near[0].role or role
+            return near[0]
         person = Person([name], role=role)
         self.people.append(person)
         return person
 
+    def _near(self, name: str, same) -> list[Person]:
+        return [p for p in self.people if p.kind == "person" and any(same(name, spelling) for spelling in p.spellings)]
+
     def add_organization(self, name: str, role: str | None = None) -> Person:
+        """Record an organisation and return it. A name in lower case past its first word names an
+        organisation only by an organisation word ("Transport ministry"); "Former employee" is a
+        person described, with no record."""
+        from .attribution import is_org_word
+
+        words = name.split()
+        if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1]):
+            return Person([name], role=role, described=True)
+        parts = re.split(r"\s+(?:and|&)\s+(?:[Tt]he\s+)?", name)
+        if len(parts) == 2 and all(len(part.split()) >= 2 and part[:1].isupper() and is_org_word(part.split()[-1])
+                                   for part in parts):
+            # "Greenhaven Rowing Club and Anvil Street Traders Association said": two organisations, one voice
+            first, second = self.add_organization(parts[0], role), self.add_organization(parts[1])
+            if second not in first.partners:
+                first.partners.append(second)
+            return first
         for person in self.people:
             if person.kind == "organization" and person.matches(name):
                 person.role = person.role or role
@@ -418,9 +602,21 @@ class PeopleRegistry:
         return person
 
     def resolve_name(self, name: str, title: str | None = None, role: str | None = None) -> Person:
-        if len(name_tokens(name)) > 1:
-            return self.add_full_name(name, role)
+        tokens = name_tokens(name)
+        # "Van der Berg said" after "Ludwig van der Berg": a family name alone ("Al Gore" is a full name)
+        family = tokens[0].lower() in PARTICLES and any(p.kind == "person" and any(_is_family_name(name, s) for s in p.spellings)
+                                                        for p in self.people)
+        if len(tokens) > 1 and not family:
+            person = self.add_full_name(name, role)
+            if title:  # "Professor Ilse Brandt": what a later "Prof Brandt" means among the Brandts
+                person.titles.add(title_key(title))
+            return person
         return self.resolve_single(name, title, role)
+
+    def add_nickname(self, person: Person, nickname: str) -> None:
+        """A nickname the text gives a person in quote marks: theirs, unless another has it already."""
+        if nickname not in person.nicknames and not any(nickname in p.nicknames for p in self.people if p is not person):
+            person.nicknames.append(nickname)
 
     def finish(self) -> None:
         """Merge one-word names into the only full name with that family name, then drop
