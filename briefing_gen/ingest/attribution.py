@@ -398,6 +398,16 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "pronoun")
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
         return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
+    phrase = re.sub(r"^(?:[Ii]n|[Vv]ia)\s+(?:an?|the|his|her|their|one)\s+(?:[\w’'-]+\s+){0,2}?" + _MESSAGES + r"\s+(?=" + UPPER + ")",
+                    "", phrase)  # "In an email Varga wrote": the writer
+    authored = _AUTHORED.fullmatch(phrase)
+    if authored:  # "the March 3 email from Varga", "Varga's letter to the board": who wrote it speaks
+        author = speaker_phrase(authored["who"] or authored["owner"])
+        if author is not None and author.kind in ("name", "single"):
+            return author
+    outlet = _OUTLET.fullmatch(phrase)
+    if outlet:  # "The Lisbon daily O Correio reported": the outlet by its name, described by its kind
+        return Speaker(outlet["name"], "organization", role)
     affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?" + UPPER + r".*)$", phrase)
     if affiliated and not role:
         person = speaker_phrase(affiliated["who"])
@@ -450,6 +460,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "described", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
+    if _DOCUMENT.fullmatch(phrase.strip()) and not find_person_names(phrase):
+        return Speaker(phrase.strip(), "described", role)  # "a leaked 2019 audit by an outside firm": the document speaks
     owned = _OWNED.fullmatch(phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
@@ -457,4 +469,29 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
     if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"
+    modified = _MODIFIED_PERSON.fullmatch(phrase.strip())
+    if modified and is_person_noun(modified["head"]):
+        return Speaker(phrase.strip(), "described", role)  # "a former Halden Freight IT contractor": a firm's name as modifier
     return None
+
+
+# what someone writes and sends: "the email from Varga" is Varga's words
+_MESSAGES = r"(?:e-?mails?|memos?|letters?|messages?|texts?|notes?|tweets?|posts?|memorandum)"
+_AUTHORED = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w’'-]+\s+){0,3}?" + _MESSAGES + r"\s+(?:from|by)\s+(?P<who>" + UPPER
+                       + r"[\w’'.-]*(?:\s+" + UPPER + r"[\w’'.-]*){0,3})|(?P<owner>" + UPPER + r"[\w’'.-]*(?:\s+" + UPPER
+                       + r"[\w’'.-]*){0,3})[’'](?:s)?\s+(?:[a-z][\w-]*\s+){0,2}" + _MESSAGES + r")(?:\s+(?:to|of|on)\s+.*)?")
+# an outlet introduced by its kind: "the Spanish daily El Diario", "the news site Lumen"
+_OUTLET = re.compile(r"(?:[Tt]he\s+)?(?:" + UPPER + r"[\w-]*\s+)?(?:daily|newspaper|paper|weekly|tabloid|broadsheet|magazine|"
+                     r"broadcaster|website|outlet|news\s+(?:agency|site|outlet|channel|website)|news\s+agency)\s+(?P<name>"
+                     + UPPER + r"[\w’'&.-]*(?:\s+" + UPPER + r"[\w’'&.-]*){0,3})")
+# a document that speaks in its own words: "the lawsuit says", "a confidential 2019 report by an auditor stated"
+DOCUMENT_NOUNS = (r"(?:report|lawsuit|suit|complaint|filing|indictment|affidavit|memo|memorandum|e-?mail|letter|document|"
+                  r"study|audit|ruling|judgment|opinion|motion|petition|dossier|file|cable|transcript|deposition|"
+                  r"charge\s+sheet|court\s+papers?|court\s+documents?)")
+_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
+                       + r"(?:\s+(?:by|from|of|for|to|on|into|against|in|filed|obtained|seen|sent|written)\b.*)?")
+
+
+# someone described by words that may name a firm or a place before the noun for them
+_MODIFIED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'.&-]+\s+){1,5}?(?P<head>[a-z][\w’'-]*)"
+                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import (SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
+from .attribution import (DOCUMENT_NOUNS, SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
                           speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
@@ -72,6 +72,7 @@ class _State:
     dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
+    document: tuple | None = None  # (paragraph, described person) of the last sentence a document opened
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
     paragraphs: list = field(default_factory=list)
@@ -246,6 +247,10 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     for start, end in sentences(masked):
         sentence = masked[start:end]
         state.earlier_subject = state.last_subject  # whom the sentences before this one were about
+        document = _DOCUMENT_SUBJECT.match(sentence)
+        if document:  # "A leaked 2019 audit by an outside firm found …": what a later "it said" means
+            text = document["doc"][0].lower() + document["doc"][1:]
+            state.document = (number, state.kin.setdefault(text.casefold(), Person([text], kind="described", described=True)))
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end
@@ -282,6 +287,12 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                     state.said_in[number] = (number, person, _speaker_text(event, person, state))
                     if end >= len(masked.rstrip()) and not spans:
                         state.said_last.add(number)
+
+
+# a sentence whose subject is a document: "A confidential 2019 audit by an outside firm found …"
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][^,_]{0,50},\s*)?(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
+                               + r"(?:\s+(?:by|from|of|for|into|on|against)\s+[^,_]{1,60}?)?)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?"
+                               r"[a-z]+(?:ed|s)\b")
 
 
 # a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
@@ -610,11 +621,17 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
                 person, state.ambiguous = state.ambiguous[0], []
                 note_gender(person, pronoun_gender(speaker.text))
             return person
-        if state.last_org is None or state.last_org.paragraph < number - 1:
+        org = state.last_org
+        if speaker.text.lower() == "it" and org is not None and org.person is DESCRIBED and _described_person(org.speaker):
+            org = None  # "their lawyer complained": a person, whom "it" never means
+        document = state.document
+        if speaker.text.lower() == "it" and document and document[0] >= number - 1 and (org is None or org.paragraph < document[0]):
+            return document[1]  # "A 2019 audit by an outside firm found gaps. “…,” it stated.": the document
+        if org is None or org.paragraph < number - 1:
             subject = _organization_subject(number, state)
             if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
                 return subject
-        return state.last_org.person if state.last_org else None  # never an outlet: see _keep
+        return org.person if org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":

@@ -1,0 +1,50 @@
+"""Speakers of long investigative and court stories: documents that speak, unnamed sources
+described by their firm, outlets by their kind, and who a pronoun can mean when several
+people and papers are in play. Every article here is fictional."""
+
+from __future__ import annotations
+
+from .test_quotes import quotes
+
+
+def _speakers(found):
+    return [q[1] for q in found]
+
+
+def test_a_source_described_with_a_firms_name_is_a_described_speaker():
+    found, _ = quotes("“The server sat in the basement,” a former Halden Freight IT contractor recalled.",
+                      "A former Orvale Logistics employee testified that the manager had proposed “every camera on the dock.”")
+    assert _speakers(found) == ["a former Halden Freight IT contractor", "A former Orvale Logistics employee"]
+    assert [q[2] for q in found] == ["(described)", "(described)"]  # no person record made up
+
+
+def test_the_former_employee_is_someone_described_not_an_organisation():
+    found, _ = quotes("Tomas Reyne ran the depot for a decade.",
+                      "“It came from head office,” the former employee said.")
+    assert found[0][1] == "the former employee" and found[0][2] == "(described)"
+
+
+def test_a_message_from_someone_is_their_words():
+    found, _ = quotes("Ilse Varga ran the night shift at the depot.",
+                      "The March 3 email from Varga also called for attention to any “late trucks” at the gate.",
+                      "In an email Varga sent to the crew, she wrote that the gate was “a sieve.”")
+    assert _speakers(found) == ["Varga", "Varga"]
+
+
+def test_an_outlet_introduced_by_its_kind_is_the_speaker():
+    found, _ = quotes("The Lisbon daily O Correio reported that two men entered the archive and “took only the ledgers.”")
+    assert _speakers(found) == ["O Correio"]
+
+
+def test_it_after_a_sentence_about_a_document_means_the_document():
+    found, _ = quotes("“They were paid late every month,” their lawyer complained.",
+                      "A leaked 2019 audit by an outside accountant contracted by the port questioned the payments.",
+                      "“Several invoices appear twice in the ledger,” it stated.")
+    assert found[1][1] == "a leaked 2019 audit by an outside accountant"
+    assert found[1][2] is None or found[1][2] != "their lawyer"  # never the person quoted before
+
+
+def test_it_never_means_a_person_described_before():
+    found, _ = quotes("“They were paid late every month,” their lawyer complained.",
+                      "“Several invoices appear twice,” it stated.")
+    assert found[1][1] is None  # no document or organisation in sight: unknown, not the lawyer
