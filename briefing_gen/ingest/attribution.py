@@ -29,7 +29,7 @@ SPEECH_VERBS = (
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"
-    "posting|tweeting|writing"
+    "posting|tweeting|writing|dismissing|calling|stating|declaring|admitting|recalling|replying|responding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
 _COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
@@ -172,6 +172,11 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>" + UPPER + r"[\w’'-]*(?:\s+" + UPPER + r"[\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
         subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
+    if subject is None and re.search(r"[^_\s],\s*$", before):
+        # "Wall referred to the loss in the two big cases last session, saying …", "A spokesman for
+        # the yard issued a denial, dismissing it as …": the subject the sentence opens with,
+        # however long its predicate
+        subject = _clause_subject(before) or _described_clause_subject(before)
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
 
 
@@ -186,6 +191,23 @@ def _clause_subject(before: str) -> Speaker | None:
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
+
+
+# a sentence opening with someone described and a verb: "A spokesman for Orvale's yard issued …",
+# "Next, Varga's attorney accused …"
+_DESCRIBED_CLAUSE = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Aa]n?|[Tt]he|" + UPPER + r"[\w’'-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?"
+                               r"(?P<head>[a-z][\w’'-]*)(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+                               r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?[a-z]+ed\b")
+
+
+def _described_clause_subject(before: str) -> Speaker | None:
+    """Someone described (not named) that a sentence opens with, before its verb: a person by a
+    word for a person ("A spokesman for the yard"), or by whose they are ("Varga's attorney")."""
+    match = _DESCRIBED_CLAUSE.match(re.split(r"[.;!?]\s+", before)[-1])
+    if match is None or not is_person_noun(match["head"]):
+        return None
+    speaker = speaker_phrase(match["who"])
+    return speaker if speaker is not None and speaker.kind in ("described", "description", "organization") else None
 
 
 # a clause opening with "The" and lower-case words, up to a comma before the participle

@@ -256,7 +256,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         inner = [span for span in spans if start <= span.start < end
                  and not is_title_span(paragraph, span, bool(events))]
         state.sentence_at = start
-        resolved = [(event, _resolve(event, number, state)) for event in events]
+        resolved = _same_sentence_pronouns(sentence, [(event, _resolve(event, number, state)) for event in events], state)
         state.dating.read(number, sentence, resolved, bool(inner))
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
@@ -293,6 +293,66 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][^,_]{0,50},\s*)?(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
                                + r"(?:\s+(?:by|from|of|for|into|on|against)\s+[^,_]{1,60}?)?)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?"
                                r"[a-z]+(?:ed|s)\b")
+
+
+# a clause a sentence opens with, before its main clause: "When Varga was asked about it, he …"
+_FRONTED_SUBORDINATE = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Even)\s+)?(?:When|After|Before|As|While|Once|Although|Though|"
+                                  r"Because|Since|Until)\s+(?P<who>(?:" + UPPER + r"[\w’'.-]*\s+){0,3}" + UPPER + r"[\w’'-]*)"
+                                  r"\s+(?P<rest>[^_;]*),\s*$")
+# what joins a pronoun's clause to the attribution before it: "Ruiz had said as she closed her case"
+_JOINED_CLAUSE = re.compile(r"\s*(?:[^_,.;]{0,40}?\s+)?(?:as|when|while|before|after|once|until)\s+")
+
+
+def _same_sentence_pronouns(sentence: str, resolved: list, state: _State) -> list:
+    """A he/she whose antecedent stands earlier in its own sentence: the subject of a clause the
+    sentence opens with ("When Varga was asked whether it was true, he confirmed it"), or of
+    the attribution the pronoun's clause hangs on ("Ruiz had said as she closed her case, “…”").
+    Only one person, of a gender that fits, may be named there; else the reading stands."""
+    out = []
+    for index, (event, person) in enumerate(resolved):
+        speaker = event.speaker
+        gender = pronoun_gender(speaker.text) if speaker is not None and speaker.kind == "pronoun" else None
+        antecedent = None
+        at = _pronoun_start(sentence, speaker.text, event.start) if gender is not None else event.start
+        if gender is not None and index and _JOINED_CLAUSE.fullmatch(sentence[resolved[index - 1][0].end: at]):
+            antecedent = resolved[index - 1][1]
+        elif gender is not None and index and resolved[index - 1][0].speaker is not None \
+                and resolved[index - 1][0].speaker.text.lower() == speaker.text.lower() \
+                and not find_person_names(sentence[resolved[index - 1][0].end: event.start]):
+            antecedent = out[index - 1][1]  # "he confirmed it, stating …": the same "he" both times
+        fronted = _FRONTED_SUBORDINATE.match(sentence[: at]) if gender is not None and antecedent is None else None
+        if fronted and not find_person_names(fronted["rest"]) and not _names_a_known_person(fronted["rest"], state) \
+                and not re.search(r"\b(?:he|she|him|her|they|them)\b", fronted["rest"], re.IGNORECASE):
+            # "When Winfrey asked if he could …, he declined": the clause's own "he" is the one meant
+            antecedent = _known_person(fronted["who"], state)
+        if antecedent is not None and antecedent.final().kind == "person" and not antecedent.described \
+                and gender_of(antecedent) in (None, gender):
+            person = antecedent
+            note_gender(person, gender)
+        out.append((event, person))
+    return out
+
+
+def _pronoun_start(sentence: str, pronoun: str, verb_start: int) -> int:
+    """Where the pronoun subject of the verb at `verb_start` stands ("she" of "she quickly added")."""
+    found = [m.start() for m in re.finditer(r"\b" + re.escape(pronoun) + r"\b", sentence[:verb_start])]
+    return found[-1] if found else verb_start
+
+
+def _known_person(words: str, state: _State) -> Person | None:
+    """The one person of the article that `words` name: a full name, or a name part only one
+    person has."""
+    mentions = find_person_names(words)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(words.rstrip()):
+        return state.registry.resolve_name(mentions[0].name, mentions[0].title).final()
+    owners = {id(p.final()): p.final() for p in state.registry.people
+              if p.kind == "person" and not p.described and (p.has_family_name(words) or words in p.spellings)}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _names_a_known_person(text: str, state: _State) -> bool:
+    """Whether a capitalised word of the text is a name part of someone of the article."""
+    return any(_known_person(word, state) is not None for word in re.findall(UPPER + LOWER + r"[\w’'-]*", text))
 
 
 # a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
@@ -565,7 +625,21 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         if state.last_quote_paragraph == number - 1:
             quote.between = previous
         return
+    if state.last_quote_paragraph == number - 1 and _ends_in_prose(state.paragraphs[number - 2]):
+        # "… dismissing it as “a fairy tale.” Not long after, the deal fell through." / "“…”": the
+        # paragraph before moved on in the writer's words; whose the quote is, it does not say
+        return
     _take_speaker(quote, previous, "continued" + ("-relayed" if "relayed" in previous.how else ""))
+
+
+def _ends_in_prose(paragraph: str) -> bool:
+    """The paragraph's last sentence quotes no one and reports no one speaking."""
+    masked = mask(paragraph, find_spans(paragraph))
+    bounds = sentences(masked)
+    if len(bounds) < 2:
+        return False
+    last = masked[bounds[-1][0]: bounds[-1][1]]
+    return "_" not in last and not has_any_speech_verb(last) and not speech_events(last)
 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:

@@ -48,3 +48,31 @@ def test_it_never_means_a_person_described_before():
     found, _ = quotes("“They were paid late every month,” their lawyer complained.",
                       "“Several invoices appear twice,” it stated.")
     assert found[1][1] is None  # no document or organisation in sight: unknown, not the lawyer
+
+
+def test_a_participle_after_a_long_predicate_is_the_sentence_subjects():
+    found, _ = quotes("Okafor referred to the two lost cases of the spring session at some length, saying that "
+                      "“nobody thinks the advocacy decided them.”",
+                      "Next, Varga's attorney accused the other side of bias, claiming the firm had pestered his client "
+                      "with “rude questions about his family.”")
+    assert _speakers(found) == ["Okafor", "Varga's attorney"]
+
+
+def test_a_described_spokesman_dismissing_is_the_speaker():
+    found, _ = quotes("A spokesman for the Orvale yard issued a flat denial of the report, dismissing it as “a fairy tale.”")
+    assert found[0][1] is not None
+
+
+def test_a_pronoun_after_a_clause_about_someone_means_that_person():
+    found, _ = quotes("Piet Varga ran the depot until last year.",
+                      "“We will appeal,” said Tomas Reyne, who says he was never paid.",
+                      "When Varga was asked whether the rumour was true, he confirmed it, calling the sacking the "
+                      "result of “a mess.”")
+    assert _speakers(found) == ["Tomas Reyne", "Piet Varga"]
+
+
+def test_a_quote_paragraph_after_one_that_moved_on_is_not_the_last_speakers():
+    found, _ = quotes("A spokesman for the Orvale yard dismissed the report as “a fairy tale.” Not long after, "
+                      "the yard changed hands.",
+                      "“I think someone offered him a deal.”")
+    assert found[1][1] is None  # a pull quote or someone new: unknown, never the yard
