@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
     "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
-    "reiterated|reiterates|repeated|repeats|admits|demanded|demands|urges|calls? on|branded|brands|branding|"
+    "reiterated|reiterates|repeated|repeats|admits|instructed|demanded|demands|urges|calls? on|branded|brands|branding|"
     "labell?ed|dubbed|admit|recalls|maintained|maintains|contended|contends|asserted|asserts|"
     "clarified|testified|exclaimed|mentioned|reminded|criticised|criticized|denounced|disputed|proclaimed|restated|"
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
@@ -56,7 +56,7 @@ _SKIP_WORDS = {"also", "then", "later", "once", "again", "further", "only", "jus
                "finally", "now", "even", "already", "never", "always", "still", "had", "not", "did", "does"}
 _CLAUSE_BREAK = re.compile(r"_+|[,;:()–—]|\b(?:that|but|and|while|as|when|because|after|before|if|then|what|where|"
                            r"which|who|even|so|since|though|although)\b")
-_MEDIA = re.compile(r"^(?:[A-Z]{2,6}|.*\b(?:News|Times|Post|Journal|Agency|Radio|TV|Television|Press|Reuters|Bloomberg|"
+_MEDIA = re.compile(r"^(?:[A-Z]{2,6}|[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:News|Wire|Times|Post|Daily|Media|Press|Journal|Herald)(?:[A-Z][a-z]+)*|.*\b(?:News|Times|Post|Journal|Agency|Radio|TV|Television|Press|Reuters|Bloomberg|"
                     r"Guardian|Telegraph|Herald|Tribune|Gazette|Broadcasting|Network|Channel|Wire|Daily|Media|"
                     r"Yonhap|Kyodo|Xinhua|Interfax|Newspaper|Magazine)\b.*|.*\b(?:media|television|newspaper|"
                     r"agency|broadcaster|radio)\b.*)$")
@@ -137,6 +137,11 @@ def speech_events(masked: str) -> list[SpeechEvent]:
         speaker = speaker_phrase(dash["who"], _appositive_role(dash["role"]) if dash["role"] else None)
         if speaker is not None:
             events.append(SpeechEvent(dash.start() + 1, dash.end(), speaker, "signed"))
+    for match in _INFINITIVE.finditer(masked):  # "prompted Engoron to quip", "Varga, who proceeded to tell them,"
+        who = match["object"] or match["subject"]
+        speaker = Speaker(who, "pronoun") if who.lower() in ("he", "she") else speaker_phrase(who)
+        if speaker is not None and speaker.kind in ("name", "single", "pronoun"):
+            events.append(SpeechEvent(match.start("verb"), match.end("verb"), speaker, match["verb"]))
     for match in _VERB.finditer(masked):
         if match["verb"] == "quoted" or any(e.start <= match.start() < e.end for e in events):
             continue
@@ -146,6 +151,16 @@ def speech_events(masked: str) -> list[SpeechEvent]:
                 event = SpeechEvent(event.start, event.end, event.speaker, event.verb, interview["via"].strip(), event.apposition)
             events.append(event)
     return sorted(events, key=lambda event: event.start)
+
+
+# who speaks in an infinitive: the one prompted to ("led Engoron to quip"), or who went on to
+# ("Varga, who proceeded to tell the crew,", "she was quick to add")
+_NAMED = UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}"
+_INFINITIVE = re.compile(r"(?:\b(?:prompt(?:ed|ing|s)|led|leading|caus(?:ed|ing)|forc(?:ed|ing)|inspir(?:ed|ing)|spurr(?:ed|ing))\s+"
+                         r"(?P<object>" + _NAMED + r")|(?P<subject>" + _NAMED + r"|\b[Hh]e|\b[Ss]he)(?:,\s*who)?\s+(?:then\s+)?"
+                         r"(?:proceeded|went\s+on|paused|stopped|hastened|was\s+quick|took\s+(?:a\s+moment|the\s+time|the\s+opportunity)|"
+                         r"used\s+the\s+(?:occasion|opportunity|moment)))\s+to\s+(?P<verb>say|quip|tell|ask|add|remark|joke|declare|note|"
+                         r"warn|insist|comment|reply|respond|write|tweet|complain|argue|suggest|explain)\b")
 
 
 def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
@@ -172,7 +187,7 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>" + UPPER + r"[\w’'-]*(?:\s+" + UPPER + r"[\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
         subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
-    if subject is None and re.search(r"[^_\s],\s*$", before):
+    if subject is None and re.search(r"[^_\s],\s*$", before) and "_" not in before and not _VERB.search(before):
         # "Wall referred to the loss in the two big cases last session, saying …", "A spokesman for
         # the yard issued a denial, dismissing it as …": the subject the sentence opens with,
         # however long its predicate
@@ -466,6 +481,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "described", role)  # "a reporter asked": someone new, never the reporter named before
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
+    if _COMPOUND_BRAND.fullmatch(bare):  # "TechWireDaily", "BuzzFeed": a brand written as one word, no one's name
+        return Speaker(bare, "organization", role)
     if re.fullmatch(NAME_WORD, bare):  # "Ibáñez", "MacLeod", "O'Leary"
         kind = "organization" if bare.lower() in NOT_NAME_WORDS or is_org_word(bare) else "single"
         return Speaker(bare, kind, role)
@@ -512,6 +529,10 @@ DOCUMENT_NOUNS = (r"(?:report|lawsuit|suit|complaint|filing|indictment|affidavit
                   r"charge\s+sheet|court\s+papers?|court\s+documents?)")
 _DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
                        + r"(?:\s+(?:by|from|of|for|to|on|into|against|in|filed|obtained|seen|sent|written)\b.*)?")
+
+
+# a one-word name of several capitalised parts, not a family name's prefix ("MacLeod", "DeSantis")
+_COMPOUND_BRAND = re.compile(r"(?!(?:Mac|Fitz|Van|Von|Del|Della|Des|Den|Ter|Ten)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 
 
 # someone described by words that may name a firm or a place before the noun for them

@@ -547,8 +547,8 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
             return after[0]
     if before:
         return before[-1]
-    if after and "_" not in sentence[local_end: after[0][0].start]:
-        return after[0]
+    if after and not re.search(r"[_;]", sentence[local_end: after[0][0].start]):
+        return after[0]  # not across a semicolon: "… seized on her “plan to fix it”; he suggested …" is not his
     return None
 
 
@@ -615,6 +615,11 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, across the paragraph before", number))
         return
     if state.last_quote_paragraph != number and previous.text.rstrip(" ,”\"'’").endswith("?"):
+        answering = _answerer(previous, number, state)
+        if answering is not None:  # "“…,” Kell said." / "“…?” Brandt asked." / "“…”": Kell answers
+            _take_speaker(quote, answering, "continued")
+            state.review.append(note("attribution", f"“{quote.text}” taken as {answering.speaker}'s, the answer to "
+                                                    f"{previous.speaker}'s question in an exchange of the two", number))
         return  # a quote paragraph after a question is an answer: whose, the text has not said
     if state.last_quote_paragraph != number and (state.last_quote_paragraph != number - 1
                                                  or not _starts_paragraph(paragraph, find_spans(paragraph)[0])):
@@ -640,6 +645,25 @@ def _ends_in_prose(paragraph: str) -> bool:
         return False
     last = masked[bounds[-1][0]: bounds[-1][1]]
     return "_" not in last and not has_any_speech_verb(last) and not speech_events(last)
+
+
+def _answerer(question: FoundQuote, number: int, state: _State) -> FoundQuote | None:
+    """In an exchange of two people quoted paragraph by paragraph, the quote of the one who
+    answers a question: the paragraph before the question's opens with a quote of the other
+    person, the question's paragraph opens with the asker's, and no one else is quoted in
+    either. None when the alternation is not that explicit."""
+    asker = question.person.final() if question.person is not None else None
+    if asker is None or asker.kind != "person" or asker.described or question.paragraph != number - 1 or number < 3:
+        return None
+    window = [q for q in state.quotes if q.paragraph in (number - 2, number - 1)]
+    others = {id(q.person.final()): q for q in window if q.person is not None and q.person.final() is not asker}
+    if len(others) != 1 or any(q.person is None for q in window):
+        return None
+    answer = next(iter(others.values()))
+    if answer.person.final().kind != "person" or answer.person.final().described or answer.paragraph != number - 2:
+        return None
+    opens = [state.paragraphs[n - 1].lstrip("> -*•")[:1] in _OPENING_MARKS for n in (number - 2, number - 1)]
+    return answer if all(opens) else None
 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:

@@ -76,3 +76,45 @@ def test_a_quote_paragraph_after_one_that_moved_on_is_not_the_last_speakers():
                       "the yard changed hands.",
                       "“I think someone offered him a deal.”")
     assert found[1][1] is None  # a pull quote or someone new: unknown, never the yard
+
+
+def test_an_answer_in_an_explicit_exchange_of_two_is_the_other_persons():
+    found, review = quotes("Judge Ana Brandt pressed the port's counsel, Ines Ruiz, for an hour.",
+                           "“That may be so,” Ruiz said, “but the ledger was never audited.”",
+                           "“But there is a gap,” Brandt cut in. “Do you deny that?”",
+                           "“There may be a small gap in one quarter, but nothing that touches the totals.”")
+    assert _speakers(found)[-1] == "Ruiz"
+    assert any("answer" in entry["text"] for entry in review)  # flagged for the editor
+
+
+def test_an_answer_after_a_question_without_an_exchange_stays_unknown():
+    found, _ = quotes("Judge Ana Brandt pressed the port's counsel, Ines Ruiz, for an hour.",
+                      "The hearing then turned to the invoices.",
+                      "“But there is a gap,” Brandt said. “Do you deny that?”",
+                      "“There may be a small gap in one quarter.”")
+    assert _speakers(found)[-1] is None
+
+
+def test_a_phrase_before_a_semicolon_is_not_the_next_clauses_speakers():
+    found, _ = quotes("“We will appeal,” said Tomas Reyne.",
+                      "Brandt later seized on Ruiz's plea to look at “the port we want to be”; he said it rang hollow.")
+    assert found[1][1] is None  # Ruiz's words as Brandt reports them: unknown, never Brandt
+
+
+def test_who_is_prompted_or_goes_on_to_speak_is_the_speaker():
+    found, _ = quotes("“The books balance,” said Tomas Reyne.",
+                      "Reyne began another attack that prompted Judge Orla Finch to quip the hearing sounded like "
+                      "“a stuck record.”",
+                      "The files reached Piet Varga, who proceeded to tell his crew, “these people want it in English.”")
+    assert _speakers(found) == ["Tomas Reyne", "Orla Finch", "Piet Varga"]
+
+
+def test_an_outlet_written_as_one_word_is_the_source():
+    found, _ = quotes("According to HarbourNewsDaily, under Varga's watch, “the crew used a decoy and their own divers.”")
+    assert _speakers(found) == ["HarbourNewsDaily"]
+
+
+def test_instructions_to_staff_are_the_instructors_words():
+    found, _ = quotes("Piet Varga ran the night shift.",
+                      "To keep the office in the dark, Varga instructed his crew, “Nobody logs in from the office.”")
+    assert _speakers(found) == ["Varga"]
