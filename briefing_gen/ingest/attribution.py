@@ -391,6 +391,8 @@ def _names_a_role(words: str) -> bool:
     if any(is_title(word) or word.lower().rstrip(".") in _OFFICES for word in found):
         return True
     last = found[-1].lower() if found else ""  # "ferry operator", "budget consultant": an agent noun
+    if last in ("critic", "attorney", "counsel", "envoy", "deputy", "aide", "clerk"):
+        return True  # "the Clarion's critic, Hana Suleiman,": a calling that is no agent noun
     return len(last) >= 6 and bool(re.search(r"(?:or|er|ist|ian|ant|ent)$", last)) and last not in _NOT_AGENTS
 
 

@@ -33,6 +33,7 @@ _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", 
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
               "local", "spectator", "participant", "attendee", "volunteer", "survivor", "man", "woman", "source"}
+_NO_ONE = {"some", "many", "others", "people", "reports", "media"}  # words that describe no speaker at all
 _CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
 
 
@@ -254,7 +255,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end
-                 and not is_title_span(paragraph, span, bool(events))]
+                 and not is_title_span(paragraph, span, bool(events)) and not _name_as_modifier(paragraph, span)]
         state.sentence_at = start
         resolved = _same_sentence_pronouns(sentence, [(event, _resolve(event, number, state)) for event in events], state)
         state.dating.read(number, sentence, resolved, bool(inner))
@@ -392,6 +393,23 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         fronted = re.match(r"\s*[A-Z][^,_]{0,60},\s", sentence)  # "On Wednesday night, Voss said the cheques had come":
         if date is not None and not fronted:  # a report dated, not an act whose date carries to later quotes
             state.subject_dates[id(subject)] = (number, date)
+
+
+def _name_as_modifier(paragraph: str, span: Span) -> bool:
+    """A name in Title Case, quoted before the lower-case noun it names ("the festival's “Next
+    Wave” strand", "a server called “Harbour One” account"): a label, whoever speaks nearby."""
+    words = re.findall(r"[\w’'-]+", span.text)
+    if not words or len(words) > 5 or not all(word[0].isupper() for word in words) or span.text.rstrip()[-1:] in ",.!?":
+        return False
+    after = re.match(r"[”\"’']?\s+(?P<word>[a-z]{3,})\b", paragraph[span.end:])
+    return bool(after) and after["word"] not in _NOT_NOUNS and not after["word"].endswith(("ed", "ly"))
+
+
+# words after a quoted name that make it a subject or the end of a phrase, not a label of a noun
+_NOT_NOUNS = {"was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+              "should", "and", "but", "for", "with", "from", "into", "that", "which", "who", "when", "where", "while",
+              "became", "becomes", "remains", "means", "meant", "says", "said", "told", "added", "wrote", "the",
+              "after", "before", "until", "because", "though", "than", "then", "also", "not", "did", "does"}
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
@@ -668,7 +686,7 @@ def _answerer(question: FoundQuote, number: int, state: _State) -> FoundQuote | 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
     """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
-    if event.speaker is not None and event.speaker.kind in ("description", "described") and (
+    if event.speaker is not None and event.speaker.kind in ("description", "described", "generic") and (
             person is None or person is DESCRIBED or person.kind != "person"):
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
@@ -730,6 +748,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
                 return subject
         return org.person if org else None  # never an outlet: see _keep
+    if speaker.kind == "generic" and speaker.text.lower() not in _NO_ONE:
+        return DESCRIBED  # "lawmakers pointed out": a group described, no one in particular, no record
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":

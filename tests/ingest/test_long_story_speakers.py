@@ -118,3 +118,30 @@ def test_instructions_to_staff_are_the_instructors_words():
     found, _ = quotes("Piet Varga ran the night shift.",
                       "To keep the office in the dark, Varga instructed his crew, “Nobody logs in from the office.”")
     assert _speakers(found) == ["Varga"]
+
+
+def test_her_as_an_object_gives_the_subject_no_gender():
+    found, _ = quotes("Ines Ruiz said she had checked every invoice.",
+                      "“Is that so?” asked Tomas Brandt, who said he had read the file.",
+                      "Brandt cut her off: “We have heard enough.”",
+                      "Brandt told Ruiz it appeared she wanted more time. “Is that right?” he asked.",
+                      "“I was not finished,” she said.")
+    assert [q[2] for q in found][-2:] == ["Tomas Brandt", "Ines Ruiz"]
+
+
+def test_a_group_that_speaks_is_described_not_unknown():
+    found, _ = quotes("The prince criticised the palace when lawmakers pointed out “colonial echoes” in the tour.",
+                      "Some said the tour was “a mistake.”")
+    assert found[0][1] == "lawmakers" and found[0][2] == "(described)"  # no record for a group
+    assert found[1][1] is None  # "some": no one described
+
+
+def test_a_critic_named_after_her_paper_is_the_speaker():
+    found, _ = quotes("“It gets louder every time you think about it,” the Clarion's critic, Hana Okoro, wrote in her review.")
+    assert found[0][2] == "Hana Okoro"
+
+
+def test_a_quoted_name_before_the_noun_it_labels_is_no_quote():
+    found, _ = quotes("“It grows on you,” Hana Okoro wrote after the premiere in the festival's “Fresh Eyes” strand.",
+                      "“Hydrate” was the boy's favourite word, his mother said.")
+    assert [q[0] for q in found] == ["It grows on you,", "Hydrate"]
