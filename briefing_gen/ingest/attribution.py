@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     "replies|remarked|commented|stressed|stresses|emphasi[sz]ed|continued|asked|asks|claimed|claims|reported|"
     "reports|recalled|acknowledged|admitted|observed|joked|urged|pledged|promised|vowed|predicted|suggested|"
     "tweeted|posted|quipped|conceded|cautioned|confirmed|assured|boasted|complained|responded|answered|"
-    "reiterated|reiterates|repeated|repeats|admits|demanded|demands|urges|calls? on|branded|brands|branding|"
+    "reiterated|reiterates|repeated|repeats|admits|instructed|demanded|demands|urges|calls? on|branded|brands|branding|"
     "labell?ed|dubbed|admit|recalls|maintained|maintains|contended|contends|asserted|asserts|"
     "clarified|testified|exclaimed|mentioned|reminded|criticised|criticized|denounced|disputed|proclaimed|restated|"
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
@@ -29,7 +29,7 @@ SPEECH_VERBS = (
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"
-    "posting|tweeting|writing"
+    "posting|tweeting|writing|dismissing|calling|stating|declaring|admitting|recalling|replying|responding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
 _COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
@@ -56,7 +56,7 @@ _SKIP_WORDS = {"also", "then", "later", "once", "again", "further", "only", "jus
                "finally", "now", "even", "already", "never", "always", "still", "had", "not", "did", "does"}
 _CLAUSE_BREAK = re.compile(r"_+|[,;:()–—]|\b(?:that|but|and|while|as|when|because|after|before|if|then|what|where|"
                            r"which|who|even|so|since|though|although)\b")
-_MEDIA = re.compile(r"^(?:[A-Z]{2,6}|.*\b(?:News|Times|Post|Journal|Agency|Radio|TV|Television|Press|Reuters|Bloomberg|"
+_MEDIA = re.compile(r"^(?:[A-Z]{2,6}|[A-Z][a-z]*(?:[A-Z][a-z]+)*(?:News|Wire|Times|Post|Daily|Media|Press|Journal|Herald)(?:[A-Z][a-z]+)*|.*\b(?:News|Times|Post|Journal|Agency|Radio|TV|Television|Press|Reuters|Bloomberg|"
                     r"Guardian|Telegraph|Herald|Tribune|Gazette|Broadcasting|Network|Channel|Wire|Daily|Media|"
                     r"Yonhap|Kyodo|Xinhua|Interfax|Newspaper|Magazine)\b.*|.*\b(?:media|television|newspaper|"
                     r"agency|broadcaster|radio)\b.*)$")
@@ -137,6 +137,11 @@ def speech_events(masked: str) -> list[SpeechEvent]:
         speaker = speaker_phrase(dash["who"], _appositive_role(dash["role"]) if dash["role"] else None)
         if speaker is not None:
             events.append(SpeechEvent(dash.start() + 1, dash.end(), speaker, "signed"))
+    for match in _INFINITIVE.finditer(masked):  # "prompted Engoron to quip", "Varga, who proceeded to tell them,"
+        who = match["object"] or match["subject"]
+        speaker = Speaker(who, "pronoun") if who.lower() in ("he", "she") else speaker_phrase(who)
+        if speaker is not None and speaker.kind in ("name", "single", "pronoun"):
+            events.append(SpeechEvent(match.start("verb"), match.end("verb"), speaker, match["verb"]))
     for match in _VERB.finditer(masked):
         if match["verb"] == "quoted" or any(e.start <= match.start() < e.end for e in events):
             continue
@@ -146,6 +151,16 @@ def speech_events(masked: str) -> list[SpeechEvent]:
                 event = SpeechEvent(event.start, event.end, event.speaker, event.verb, interview["via"].strip(), event.apposition)
             events.append(event)
     return sorted(events, key=lambda event: event.start)
+
+
+# who speaks in an infinitive: the one prompted to ("led Engoron to quip"), or who went on to
+# ("Varga, who proceeded to tell the crew,", "she was quick to add")
+_NAMED = UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}"
+_INFINITIVE = re.compile(r"(?:\b(?:prompt(?:ed|ing|s)|led|leading|caus(?:ed|ing)|forc(?:ed|ing)|inspir(?:ed|ing)|spurr(?:ed|ing))\s+"
+                         r"(?P<object>" + _NAMED + r")|(?P<subject>" + _NAMED + r"|\b[Hh]e|\b[Ss]he)(?:,\s*who)?\s+(?:then\s+)?"
+                         r"(?:proceeded|went\s+on|paused|stopped|hastened|was\s+quick|took\s+(?:a\s+moment|the\s+time|the\s+opportunity)|"
+                         r"used\s+the\s+(?:occasion|opportunity|moment)))\s+to\s+(?P<verb>say|quip|tell|ask|add|remark|joke|declare|note|"
+                         r"warn|insist|comment|reply|respond|write|tweet|complain|argue|suggest|explain)\b")
 
 
 def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
@@ -172,6 +187,11 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
         clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>" + UPPER + r"[\w’'-]*(?:\s+" + UPPER + r"[\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
         subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
+    if subject is None and re.search(r"[^_\s],\s*$", before) and "_" not in before and not _VERB.search(before):
+        # "Wall referred to the loss in the two big cases last session, saying …", "A spokesman for
+        # the yard issued a denial, dismissing it as …": the subject the sentence opens with,
+        # however long its predicate
+        subject = _clause_subject(before) or _described_clause_subject(before)
     return SpeechEvent(match.start(), match.end(), subject, verb, via, apposition)
 
 
@@ -186,6 +206,23 @@ def _clause_subject(before: str) -> Speaker | None:
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     match = _CLAUSE_SUBJECT.match(sentence)
     return speaker_phrase(match["who"]) if match else None
+
+
+# a sentence opening with someone described and a verb: "A spokesman for Orvale's yard issued …",
+# "Next, Varga's attorney accused …"
+_DESCRIBED_CLAUSE = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Aa]n?|[Tt]he|" + UPPER + r"[\w’'-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?"
+                               r"(?P<head>[a-z][\w’'-]*)(?:\s+(?:for|of|at|from|with)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?)"
+                               r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?[a-z]+ed\b")
+
+
+def _described_clause_subject(before: str) -> Speaker | None:
+    """Someone described (not named) that a sentence opens with, before its verb: a person by a
+    word for a person ("A spokesman for the yard"), or by whose they are ("Varga's attorney")."""
+    match = _DESCRIBED_CLAUSE.match(re.split(r"[.;!?]\s+", before)[-1])
+    if match is None or not is_person_noun(match["head"]):
+        return None
+    speaker = speaker_phrase(match["who"])
+    return speaker if speaker is not None and speaker.kind in ("described", "description", "organization") else None
 
 
 # a clause opening with "The" and lower-case words, up to a comma before the participle
@@ -354,6 +391,8 @@ def _names_a_role(words: str) -> bool:
     if any(is_title(word) or word.lower().rstrip(".") in _OFFICES for word in found):
         return True
     last = found[-1].lower() if found else ""  # "ferry operator", "budget consultant": an agent noun
+    if last in ("critic", "attorney", "counsel", "envoy", "deputy", "aide", "clerk"):
+        return True  # "the Clarion's critic, Hana Suleiman,": a calling that is no agent noun
     return len(last) >= 6 and bool(re.search(r"(?:or|er|ist|ian|ant|ent)$", last)) and last not in _NOT_AGENTS
 
 
@@ -398,6 +437,16 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "pronoun")
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
         return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
+    phrase = re.sub(r"^(?:[Ii]n|[Vv]ia)\s+(?:an?|the|his|her|their|one)\s+(?:[\w’'-]+\s+){0,2}?" + _MESSAGES + r"\s+(?=" + UPPER + ")",
+                    "", phrase)  # "In an email Varga wrote": the writer
+    authored = _AUTHORED.fullmatch(phrase)
+    if authored:  # "the March 3 email from Varga", "Varga's letter to the board": who wrote it speaks
+        author = speaker_phrase(authored["who"] or authored["owner"])
+        if author is not None and author.kind in ("name", "single"):
+            return author
+    outlet = _OUTLET.fullmatch(phrase)
+    if outlet:  # "The Lisbon daily O Correio reported": the outlet by its name, described by its kind
+        return Speaker(outlet["name"], "organization", role)
     affiliated = re.match(r"(?P<who>.+?)\s+(?:of|from|at|with)\s+(?P<org>(?:the\s+)?" + UPPER + r".*)$", phrase)
     if affiliated and not role:
         person = speaker_phrase(affiliated["who"])
@@ -434,6 +483,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "described", role)  # "a reporter asked": someone new, never the reporter named before
     if is_title(bare):
         return Speaker(phrase, "description", role)  # "Duchess of Sussex says", "the Prince said": a title, no name
+    if _COMPOUND_BRAND.fullmatch(bare):  # "TechWireDaily", "BuzzFeed": a brand written as one word, no one's name
+        return Speaker(bare, "organization", role)
     if re.fullmatch(NAME_WORD, bare):  # "Ibáñez", "MacLeod", "O'Leary"
         kind = "organization" if bare.lower() in NOT_NAME_WORDS or is_org_word(bare) else "single"
         return Speaker(bare, kind, role)
@@ -450,6 +501,8 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return Speaker(phrase, "described", role)
     if re.match(r"(?:the|this|that)\s+[a-z0-9]", phrase, re.IGNORECASE) and len(phrase.split()) <= 4:
         return Speaker(phrase, "description", role)
+    if _DOCUMENT.fullmatch(phrase.strip()) and not find_person_names(phrase):
+        return Speaker(phrase.strip(), "described", role)  # "a leaked 2019 audit by an outside firm": the document speaks
     owned = _OWNED.fullmatch(phrase.strip())
     if owned and is_person_noun(owned["head"].split()[-1]):
         return Speaker(phrase.strip(), "described", role)  # "his wife", "Hallam's lawyer": someone described, not named
@@ -457,4 +510,33 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?|another|someone.*|somebody.*)", phrase.strip())
     if described and (not described["head"] or any(is_person_noun(word) for word in described["head"].split())):
         return Speaker(phrase.strip(), "described", role)  # "a party organiser in the county", "another person"
+    modified = _MODIFIED_PERSON.fullmatch(phrase.strip())
+    if modified and is_person_noun(modified["head"]):
+        return Speaker(phrase.strip(), "described", role)  # "a former Halden Freight IT contractor": a firm's name as modifier
     return None
+
+
+# what someone writes and sends: "the email from Varga" is Varga's words
+_MESSAGES = r"(?:e-?mails?|memos?|letters?|messages?|texts?|notes?|tweets?|posts?|memorandum)"
+_AUTHORED = re.compile(r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w’'-]+\s+){0,3}?" + _MESSAGES + r"\s+(?:from|by)\s+(?P<who>" + UPPER
+                       + r"[\w’'.-]*(?:\s+" + UPPER + r"[\w’'.-]*){0,3})|(?P<owner>" + UPPER + r"[\w’'.-]*(?:\s+" + UPPER
+                       + r"[\w’'.-]*){0,3})[’'](?:s)?\s+(?:[a-z][\w-]*\s+){0,2}" + _MESSAGES + r")(?:\s+(?:to|of|on)\s+.*)?")
+# an outlet introduced by its kind: "the Spanish daily El Diario", "the news site Lumen"
+_OUTLET = re.compile(r"(?:[Tt]he\s+)?(?:" + UPPER + r"[\w-]*\s+)?(?:daily|newspaper|paper|weekly|tabloid|broadsheet|magazine|"
+                     r"broadcaster|website|outlet|news\s+(?:agency|site|outlet|channel|website)|news\s+agency)\s+(?P<name>"
+                     + UPPER + r"[\w’'&.-]*(?:\s+" + UPPER + r"[\w’'&.-]*){0,3})")
+# a document that speaks in its own words: "the lawsuit says", "a confidential 2019 report by an auditor stated"
+DOCUMENT_NOUNS = (r"(?:report|lawsuit|suit|complaint|filing|indictment|affidavit|memo|memorandum|e-?mail|letter|document|"
+                  r"study|audit|ruling|judgment|opinion|motion|petition|dossier|file|cable|transcript|deposition|"
+                  r"charge\s+sheet|court\s+papers?|court\s+documents?)")
+_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
+                       + r"(?:\s+(?:by|from|of|for|to|on|into|against|in|filed|obtained|seen|sent|written)\b.*)?")
+
+
+# a one-word name of several capitalised parts, not a family name's prefix ("MacLeod", "DeSantis")
+_COMPOUND_BRAND = re.compile(r"(?!(?:Mac|Fitz|Van|Von|Del|Della|Des|Den|Ter|Ten)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
+
+
+# someone described by words that may name a firm or a place before the noun for them
+_MODIFIED_PERSON = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'.&-]+\s+){1,5}?(?P<head>[a-z][\w’'-]*)"
+                              r"(?:\s+(?:in|at|on|from|of|for|with|who|during|close\s+to|near)\b.*)?")

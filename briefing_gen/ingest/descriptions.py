@@ -25,7 +25,8 @@ PERSON_NOUNS = re.compile(r"(?:man|woman|boy|girl|person|guard|official|resident
                            r"aunt|mother|father|son|daughter|wife|husband|brother|sister|neighbour|neighbor|friend|"
                            r"\d+-year-old|pair|couple|youngster|pensioner|victim|survivor|organi[sz]er|campaigner|activist|host|master|"
                            r"pal|source|insider|aide|relative|colleague|classmate|member|mum|mom|dad|parent|child|guest|"
-                           r"local|onlooker|bystander|eyewitness|staffer|veteran|participant|attendee|fellow|"
+                           r"local|onlooker|bystander|eyewitness|staffer|employee|veteran|participant|attendee|fellow|attorney|counsel|"
+                           r"advocate|plaintiff|defendant|deputy|envoy|clerk|diplomat|consultant|associate|tenant|client|critic|"
                            r"\w{3,}(?:er|or|ist|ian|man|woman|men|women))")  # agent nouns: "the organiser", "a fisherman"
 
 

@@ -31,7 +31,9 @@ _MAN_ROLES = {"spokesman", "chairman", "congressman", "councilman", "businessman
 _PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 # subject and possessive uses only: "told him" or "thanked her" is usually someone else
 _OWN_PRONOUN = re.compile(r"\b(?:he|his|himself|she|herself|her(?=\s+(?!(?:that|to|the|a|an|about|on|in|at|for|with|of|"
-                          r"and|as|if|why|how|what|whether|not|again|too|so)\b)[a-z]))\b", re.IGNORECASE)
+                          r"and|as|if|why|how|what|whether|not|again|too|so|off|up|out|down|back|away|over|around|through|from|by|"
+                          r"when|after|before|during|because|while|until|into|onto|alone|once|there|here|home|now|then|"
+                          r"later|soon|well|hard)\b)[a-z]))\b", re.IGNORECASE)  # "cut her off": an object, not "her team"
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -89,7 +91,8 @@ def subject_gender(after_verb: str, person: Person | None) -> None:
     """"Dace told Okonkwo that she …", "Rask said he …": a pronoun opening the reported
     clause right after a speech verb is its subject's, by the usual reading."""
     match = re.match(r"\s*(?:[\w’'-]+\s+){0,3}?(?:that\s+)?(?P<pronoun>he|she)\b", after_verb)
-    if match and not re.search(r"[,;:_]", match.group(0)):
+    # "told Ruiz it appeared she …": a clause of its own in between, whose "she" is anyone's
+    if match and not re.search(r"[,;:_]|\b(?:it|there|this)\s", match.group(0)):
         note_gender(person, pronoun_gender(match["pronoun"]))
 
 

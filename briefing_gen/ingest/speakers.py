@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import (SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
+from .attribution import (DOCUMENT_NOUNS, SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
                           speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
@@ -33,6 +33,7 @@ _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", 
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
               "local", "spectator", "participant", "attendee", "volunteer", "survivor", "man", "woman", "source"}
+_NO_ONE = {"some", "many", "others", "people", "reports", "media"}  # words that describe no speaker at all
 _CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
 
 
@@ -72,6 +73,7 @@ class _State:
     dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
+    document: tuple | None = None  # (paragraph, described person) of the last sentence a document opened
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
     paragraphs: list = field(default_factory=list)
@@ -247,12 +249,16 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
     for start, end in sentences(masked):
         sentence = masked[start:end]
         state.earlier_subject = state.last_subject  # whom the sentences before this one were about
+        document = _DOCUMENT_SUBJECT.match(sentence)
+        if document:  # "A leaked 2019 audit by an outside firm found …": what a later "it said" means
+            text = document["doc"][0].lower() + document["doc"][1:]
+            state.document = (number, state.kin.setdefault(text.casefold(), Person([text], kind="described", described=True)))
         _gender_from(sentence, number, state)
         events = speech_events(sentence)
         inner = [span for span in spans if start <= span.start < end
-                 and not is_title_span(paragraph, span, bool(events))]
+                 and not is_title_span(paragraph, span, bool(events)) and not _name_as_modifier(paragraph, span)]
         state.sentence_at = start
-        resolved = [(event, _resolve(event, number, state)) for event in events]
+        resolved = _same_sentence_pronouns(sentence, [(event, _resolve(event, number, state)) for event in events], state)
         state.dating.read(number, sentence, resolved, bool(inner))
         for event, person in resolved:
             if event.speaker is not None and event.speaker.kind in ("name", "single"):
@@ -283,6 +289,72 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
                     state.said_in[number] = (number, person, _speaker_text(event, person, state))
                     if end >= len(masked.rstrip()) and not spans:
                         state.said_last.add(number)
+
+
+# a sentence whose subject is a document: "A confidential 2019 audit by an outside firm found …"
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][^,_]{0,50},\s*)?(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
+                               + r"(?:\s+(?:by|from|of|for|into|on|against)\s+[^,_]{1,60}?)?)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?"
+                               r"[a-z]+(?:ed|s)\b")
+
+
+# a clause a sentence opens with, before its main clause: "When Varga was asked about it, he …"
+_FRONTED_SUBORDINATE = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Even)\s+)?(?:When|After|Before|As|While|Once|Although|Though|"
+                                  r"Because|Since|Until)\s+(?P<who>(?:" + UPPER + r"[\w’'.-]*\s+){0,3}" + UPPER + r"[\w’'-]*)"
+                                  r"\s+(?P<rest>[^_;]*),\s*$")
+# what joins a pronoun's clause to the attribution before it: "Ruiz had said as she closed her case"
+_JOINED_CLAUSE = re.compile(r"\s*(?:[^_,.;]{0,40}?\s+)?(?:as|when|while|before|after|once|until)\s+")
+
+
+def _same_sentence_pronouns(sentence: str, resolved: list, state: _State) -> list:
+    """A he/she whose antecedent stands earlier in its own sentence: the subject of a clause the
+    sentence opens with ("When Varga was asked whether it was true, he confirmed it"), or of
+    the attribution the pronoun's clause hangs on ("Ruiz had said as she closed her case, “…”").
+    Only one person, of a gender that fits, may be named there; else the reading stands."""
+    out = []
+    for index, (event, person) in enumerate(resolved):
+        speaker = event.speaker
+        gender = pronoun_gender(speaker.text) if speaker is not None and speaker.kind == "pronoun" else None
+        antecedent = None
+        at = _pronoun_start(sentence, speaker.text, event.start) if gender is not None else event.start
+        if gender is not None and index and _JOINED_CLAUSE.fullmatch(sentence[resolved[index - 1][0].end: at]):
+            antecedent = resolved[index - 1][1]
+        elif gender is not None and index and resolved[index - 1][0].speaker is not None \
+                and resolved[index - 1][0].speaker.text.lower() == speaker.text.lower() \
+                and not find_person_names(sentence[resolved[index - 1][0].end: event.start]):
+            antecedent = out[index - 1][1]  # "he confirmed it, stating …": the same "he" both times
+        fronted = _FRONTED_SUBORDINATE.match(sentence[: at]) if gender is not None and antecedent is None else None
+        if fronted and not find_person_names(fronted["rest"]) and not _names_a_known_person(fronted["rest"], state) \
+                and not re.search(r"\b(?:he|she|him|her|they|them)\b", fronted["rest"], re.IGNORECASE):
+            # "When Winfrey asked if he could …, he declined": the clause's own "he" is the one meant
+            antecedent = _known_person(fronted["who"], state)
+        if antecedent is not None and antecedent.final().kind == "person" and not antecedent.described \
+                and gender_of(antecedent) in (None, gender):
+            person = antecedent
+            note_gender(person, gender)
+        out.append((event, person))
+    return out
+
+
+def _pronoun_start(sentence: str, pronoun: str, verb_start: int) -> int:
+    """Where the pronoun subject of the verb at `verb_start` stands ("she" of "she quickly added")."""
+    found = [m.start() for m in re.finditer(r"\b" + re.escape(pronoun) + r"\b", sentence[:verb_start])]
+    return found[-1] if found else verb_start
+
+
+def _known_person(words: str, state: _State) -> Person | None:
+    """The one person of the article that `words` name: a full name, or a name part only one
+    person has."""
+    mentions = find_person_names(words)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end >= len(words.rstrip()):
+        return state.registry.resolve_name(mentions[0].name, mentions[0].title).final()
+    owners = {id(p.final()): p.final() for p in state.registry.people
+              if p.kind == "person" and not p.described and (p.has_family_name(words) or words in p.spellings)}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _names_a_known_person(text: str, state: _State) -> bool:
+    """Whether a capitalised word of the text is a name part of someone of the article."""
+    return any(_known_person(word, state) is not None for word in re.findall(UPPER + LOWER + r"[\w’'-]*", text))
 
 
 # a participle clause a sentence opens with, however long, before its subject ("Asked … whether …, Eriksen")
@@ -322,6 +394,23 @@ def _gender_from(sentence: str, number: int, state: _State) -> None:
         fronted = re.match(r"\s*[A-Z][^,_]{0,60},\s", sentence)  # "On Wednesday night, Voss said the cheques had come":
         if date is not None and not fronted:  # a report dated, not an act whose date carries to later quotes
             state.subject_dates[id(subject)] = (number, date)
+
+
+def _name_as_modifier(paragraph: str, span: Span) -> bool:
+    """A name in Title Case, quoted before the lower-case noun it names ("the festival's “Next
+    Wave” strand", "a server called “Harbour One” account"): a label, whoever speaks nearby."""
+    words = re.findall(r"[\w’'-]+", span.text)
+    if not words or len(words) > 5 or not all(word[0].isupper() for word in words) or span.text.rstrip()[-1:] in ",.!?":
+        return False
+    after = re.match(r"[”\"’']?\s+(?P<word>[a-z]{3,})\b", paragraph[span.end:])
+    return bool(after) and after["word"] not in _NOT_NOUNS and not after["word"].endswith(("ed", "ly"))
+
+
+# words after a quoted name that make it a subject or the end of a phrase, not a label of a noun
+_NOT_NOUNS = {"was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+              "should", "and", "but", "for", "with", "from", "into", "that", "which", "who", "when", "where", "while",
+              "became", "becomes", "remains", "means", "meant", "says", "said", "told", "added", "wrote", "the",
+              "after", "before", "until", "because", "though", "than", "then", "also", "not", "did", "does"}
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
@@ -477,8 +566,8 @@ def _choose_event(span: Span, offset: int, sentence: str, resolved):
             return after[0]
     if before:
         return before[-1]
-    if after and "_" not in sentence[local_end: after[0][0].start]:
-        return after[0]
+    if after and not re.search(r"[_;]", sentence[local_end: after[0][0].start]):
+        return after[0]  # not across a semicolon: "… seized on her “plan to fix it”; he suggested …" is not his
     return None
 
 
@@ -545,6 +634,11 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         state.review.append(note("attribution", f"“{quote.text}” taken as {previous.speaker}'s, across the paragraph before", number))
         return
     if state.last_quote_paragraph != number and previous.text.rstrip(" ,”\"'’").endswith("?"):
+        answering = _answerer(previous, number, state)
+        if answering is not None:  # "“…,” Kell said." / "“…?” Brandt asked." / "“…”": Kell answers
+            _take_speaker(quote, answering, "continued")
+            state.review.append(note("attribution", f"“{quote.text}” taken as {answering.speaker}'s, the answer to "
+                                                    f"{previous.speaker}'s question in an exchange of the two", number))
         return  # a quote paragraph after a question is an answer: whose, the text has not said
     if state.last_quote_paragraph != number and (state.last_quote_paragraph != number - 1
                                                  or not _starts_paragraph(paragraph, find_spans(paragraph)[0])):
@@ -555,12 +649,45 @@ def _inherit(quote: FoundQuote, state: _State, number: int, paragraph: str) -> N
         if state.last_quote_paragraph == number - 1:
             quote.between = previous
         return
+    if state.last_quote_paragraph == number - 1 and _ends_in_prose(state.paragraphs[number - 2]):
+        # "… dismissing it as “a fairy tale.” Not long after, the deal fell through." / "“…”": the
+        # paragraph before moved on in the writer's words; whose the quote is, it does not say
+        return
     _take_speaker(quote, previous, "continued" + ("-relayed" if "relayed" in previous.how else ""))
+
+
+def _ends_in_prose(paragraph: str) -> bool:
+    """The paragraph's last sentence quotes no one and reports no one speaking."""
+    masked = mask(paragraph, find_spans(paragraph))
+    bounds = sentences(masked)
+    if len(bounds) < 2:
+        return False
+    last = masked[bounds[-1][0]: bounds[-1][1]]
+    return "_" not in last and not has_any_speech_verb(last) and not speech_events(last)
+
+
+def _answerer(question: FoundQuote, number: int, state: _State) -> FoundQuote | None:
+    """In an exchange of two people quoted paragraph by paragraph, the quote of the one who
+    answers a question: the paragraph before the question's opens with a quote of the other
+    person, the question's paragraph opens with the asker's, and no one else is quoted in
+    either. None when the alternation is not that explicit."""
+    asker = question.person.final() if question.person is not None else None
+    if asker is None or asker.kind != "person" or asker.described or question.paragraph != number - 1 or number < 3:
+        return None
+    window = [q for q in state.quotes if q.paragraph in (number - 2, number - 1)]
+    others = {id(q.person.final()): q for q in window if q.person is not None and q.person.final() is not asker}
+    if len(others) != 1 or any(q.person is None for q in window):
+        return None
+    answer = next(iter(others.values()))
+    if answer.person.final().kind != "person" or answer.person.final().described or answer.paragraph != number - 2:
+        return None
+    opens = [state.paragraphs[n - 1].lstrip("> -*•")[:1] in _OPENING_MARKS for n in (number - 2, number - 1)]
+    return answer if all(opens) else None
 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
     """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
-    if event.speaker is not None and event.speaker.kind in ("description", "described") and (
+    if event.speaker is not None and event.speaker.kind in ("description", "described", "generic") and (
             person is None or person is DESCRIBED or person.kind != "person"):
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
@@ -611,11 +738,19 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
                 person, state.ambiguous = state.ambiguous[0], []
                 note_gender(person, pronoun_gender(speaker.text))
             return person
-        if state.last_org is None or state.last_org.paragraph < number - 1:
+        org = state.last_org
+        if speaker.text.lower() == "it" and org is not None and org.person is DESCRIBED and _described_person(org.speaker):
+            org = None  # "their lawyer complained": a person, whom "it" never means
+        document = state.document
+        if speaker.text.lower() == "it" and document and document[0] >= number - 1 and (org is None or org.paragraph < document[0]):
+            return document[1]  # "A 2019 audit by an outside firm found gaps. “…,” it stated.": the document
+        if org is None or org.paragraph < number - 1:
             subject = _organization_subject(number, state)
             if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
                 return subject
-        return state.last_org.person if state.last_org else None  # never an outlet: see _keep
+        return org.person if org else None  # never an outlet: see _keep
+    if speaker.kind == "generic" and speaker.text.lower() not in _NO_ONE:
+        return DESCRIBED  # "lawmakers pointed out": a group described, no one in particular, no record
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":
