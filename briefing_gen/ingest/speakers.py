@@ -33,7 +33,6 @@ _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", 
               "shopkeeper", "driver", "farmer", "interviewee", "merchant", "visitor", "tourist", "parent", "teacher",
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
               "local", "spectator", "participant", "attendee", "volunteer", "survivor", "man", "woman", "source"}
-_NO_ONE = {"some", "many", "others", "people", "reports", "media"}  # words that describe no speaker at all
 _CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
 
 
@@ -687,7 +686,7 @@ def _answerer(question: FoundQuote, number: int, state: _State) -> FoundQuote | 
 
 def _speaker_text(event: SpeechEvent, person: Person | None, state: _State | None = None) -> str:
     """The speaker as the article wrote it; for "he" or "the agency", the name it points back to."""
-    if event.speaker is not None and event.speaker.kind in ("description", "described", "generic") and (
+    if event.speaker is not None and event.speaker.kind in ("description", "described") and (
             person is None or person is DESCRIBED or person.kind != "person"):
         return event.speaker.text
     if event.speaker is None or event.speaker.kind == "pronoun":
@@ -749,8 +748,6 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
                 return subject
         return org.person if org else None  # never an outlet: see _keep
-    if speaker.kind == "generic" and speaker.text.lower() not in _NO_ONE:
-        return DESCRIBED  # "lawmakers pointed out": a group described, no one in particular, no record
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
     if speaker.kind == "described":
