@@ -186,6 +186,8 @@ def _verb_event(masked: str, match: re.Match) -> SpeechEvent | None:
     if subject is None:  # "he declined, saying ...": the participle's subject is the clause's
         clause = re.search(r"(?:^|[.;]\s+|,\s+(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?P<who>" + UPPER + r"[\w’'-]*(?:\s+" + UPPER + r"[\w’'-]*){0,3}|he|she)"
                            r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,_]{0,40},\s*$", before)
+        if clause and (_OWNER.search(clause["who"]) or _in_subordinate_clause(before, clause.start("who"))):
+            clause = None  # "Dana Holt's rivals attacked …", "After Dana Holt resigned, …": not her saying
         subject = speaker_phrase(clause["who"]) if clause else _organisation_subject(before)
     if subject is None and re.search(r"[^_\s],\s*$", before) and "_" not in before and not _VERB.search(before):
         # "Wall referred to the loss in the two big cases last session, saying …", "A spokesman for
@@ -205,7 +207,21 @@ def _clause_subject(before: str) -> Speaker | None:
     a name or a proper noun ("the Government") followed by its verb."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     match = _CLAUSE_SUBJECT.match(sentence)
-    return speaker_phrase(match["who"]) if match else None
+    if match is None or _OWNER.search(match["who"]) or _in_subordinate_clause(sentence, match.start("who")):
+        return None  # "Dana Holt's rivals attacked …", "After Dana Holt resigned, the board met …"
+    return speaker_phrase(match["who"])
+
+
+# a name in the possessive owns the subject, it is not it; a clause opened by a subordinating
+# word is not the sentence's main clause
+_OWNER = re.compile(r"[’']s?$")
+_SUBORDINATE = re.compile(r"\s*(?:After|Before|When|Whenever|While|As|Since|Although|Though|If|Until|Once|Because)\b")
+
+
+def _in_subordinate_clause(sentence: str, at: int) -> bool:
+    """Whether the words at `at` stand in the clause a subordinating word opens the sentence
+    with ("After Dana Holt resigned, …"), before its comma."""
+    return bool(_SUBORDINATE.match(sentence)) and "," not in sentence[:at]
 
 
 # a sentence opening with someone described and a verb: "A spokesman for Orvale's yard issued …",
@@ -534,7 +550,7 @@ _DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is
 
 
 # a one-word name of several capitalised parts, not a family name's prefix ("MacLeod", "DeSantis")
-_COMPOUND_BRAND = re.compile(r"(?!(?:Mac|Fitz|Van|Von|Del|Della|Des|Den|Ter|Ten)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
+_COMPOUND_BRAND = re.compile(r"(?!(?:Ma?c|Fitz|Van|Vand[ae]n?r?|Von|De|Del|Della|Des|Den|Di|Du|La|Le|San|Ter|Ten)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 
 
 # someone described by words that may name a firm or a place before the noun for them

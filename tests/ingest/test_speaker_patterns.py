@@ -4,7 +4,7 @@ subject, and the people a page does not name (things, places, letter signatures)
 
 from __future__ import annotations
 
-from briefing_gen.ingest.attribution import speech_events
+from briefing_gen.ingest.attribution import speaker_phrase, speech_events
 from briefing_gen.ingest.mentions import register_signatures
 from briefing_gen.ingest.people import PeopleRegistry, find_person_names
 
@@ -535,3 +535,32 @@ def test_said_x_of_a_topic_is_x_speaking():
     found, _ = quotes("“It was the last step,” said Ilse Marrow of the visit by the ministry's envoy.",
                       "“We talked for an hour,” said Ana Ruiz of the University of Tarn.")
     assert _speakers(found) == ["Ilse Marrow", "Ana Ruiz"]
+
+
+def test_title_case_words_said_with_no_determiner_before_them_stay_quotes():
+    # a label stands after "the", "a" or an owner ("the festival's “Fresh Eyes” strand"); words
+    # a speaker chose ("called the budget “Shameful” during the debate") are a quote
+    found, _ = quotes("Councillor Ana Kell called the budget “Shameful” during the debate.",
+                      "Kell said the plan was “Dead On Arrival” without the votes.",
+                      "The festival's “Fresh Eyes” strand opens on Friday, Kell said.")
+    assert [(q[0], q[2]) for q in found] == [("Shameful", "Ana Kell"), ("Dead On Arrival", "Ana Kell")]
+
+
+def test_a_participle_is_not_said_by_an_owner_or_by_a_subordinate_clause_s_subject():
+    found, _ = quotes("Dana Holt's rivals attacked the plan at the rally, calling it “a tax grab.”",
+                      "After Dana Holt resigned on Friday, the board met in private, calling her exit “a relief.”",
+                      "After the vote, Dana Holt resigned, calling the result “a betrayal.”")
+    assert [q[2] for q in found] == [None, None, "Dana Holt"]
+
+
+def test_a_family_name_with_a_capital_inside_is_a_name_not_a_brand():
+    found, _ = quotes("Karl VanderHoek, the harbour master, praised the series.",
+                      "“We will film every tide,” VanderHoek said.")
+    assert found[0][2] == "Karl VanderHoek"
+    assert speaker_phrase("TechWireDaily").kind == "organization"
+
+
+def test_a_document_s_speaker_ends_before_an_irregular_verb():
+    found, _ = quotes("A confidential 2019 audit by an outside firm found gaps in the port's books.",
+                      "“Controls were absent,” it stated.")
+    assert found[0][1] == "a confidential 2019 audit by an outside firm"
