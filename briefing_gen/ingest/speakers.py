@@ -292,8 +292,9 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
 
 # a sentence whose subject is a document: "A confidential 2019 audit by an outside firm found …"
 _DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][^,_]{0,50},\s*)?(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,4}?" + DOCUMENT_NOUNS
-                               + r"(?:\s+(?:by|from|of|for|into|on|against)\s+[^,_]{1,60}?)?)\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?"
-                               r"[a-z]+(?:ed|s)\b")
+                               + r"(?:\s+(?:by|from|of|for|into|on|against)\s+(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)?)\s+(?:[a-z]+ly\s+)?"
+                               r"(?:has\s+|had\s+|have\s+)?(?:[a-z]+(?:ed|s)|found|showed|shown|said|told|gave|made|took|"
+                               r"saw|set|put|laid|held|kept|drew|wrote|sent|brought|became|came|went)\b")
 
 
 # a clause a sentence opens with, before its main clause: "When Varga was asked about it, he …"
@@ -409,7 +410,10 @@ def _name_as_modifier(paragraph: str, span: Span) -> bool:
 _NOT_NOUNS = {"was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
               "should", "and", "but", "for", "with", "from", "into", "that", "which", "who", "when", "where", "while",
               "became", "becomes", "remains", "means", "meant", "says", "said", "told", "added", "wrote", "the",
-              "after", "before", "until", "because", "though", "than", "then", "also", "not", "did", "does"}
+              "after", "before", "until", "because", "though", "than", "then", "also", "not", "did", "does",
+              # prepositions end the phrase a word was said in: "called the budget “Shameful” during the debate"
+              "during", "without", "within", "despite", "amid", "about", "over", "under", "through", "against",
+              "since", "unless", "among", "across", "toward", "towards", "onto", "upon"}
 
 
 def _note_reopened(text: str, span: Span, number: int, state: _State) -> None:
