@@ -39,8 +39,13 @@ NAME_WORD = (rf"(?:(?:Ma?c|{UPPER}[’']){UPPER}|{UPPER}){LOWER}+(?:-{UPPER}?{LO
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, possessive dropped: "Kim Jong-un’s" -> ["Kim", "Jong-un"]."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=4096)  # people lookups compare every name with every other: split each once
+def _name_tokens(name: str) -> tuple[str, ...]:
     name = re.sub(r"[’']s\b", "", name.strip())
-    return [token for token in re.split(r"\s+", name) if token]
+    return tuple(token for token in re.split(r"\s+", name) if token)
 
 
 def _fold(text: str) -> str:
@@ -53,13 +58,18 @@ def name_keys(name: str) -> set[str]:
 
     Only names of two or more words get keys: one word is too little to merge on.
     """
+    return set(_name_keys(name))
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(name: str) -> frozenset[str]:
     tokens = name_tokens(name)
     if len(tokens) < 2:
-        return set()
+        return frozenset()
     keys = {_fold("".join(tokens))}
     keys.add(_fold("".join(tokens[1:] + tokens[:1])))   # "Lee Kyung-hee" read as "Kyung-hee Lee"
     keys.add(_fold("".join(tokens[-1:] + tokens[:-1])))  # and the other way round
-    return keys
+    return frozenset(keys)
 
 
 def canonical_key(name: str) -> str:
