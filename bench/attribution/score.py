@@ -7,6 +7,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py --set real       # held-out real pages, fetched from PyPI
     .venv/bin/python bench/attribution/score.py --set blind2     # a second blind set, in other newsroom styles
     .venv/bin/python bench/attribution/score.py --set real2      # more held-out real pages, fetched from PyPI
+    .venv/bin/python bench/attribution/score.py --set real3      # news pages of trafilatura's evaluation set
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -45,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
         "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real",
-        "blind2": FIXTURES / "attribution" / "blind2", "real2": FIXTURES / "attribution" / "real2"}
+        "blind2": FIXTURES / "attribution" / "blind2", "real2": FIXTURES / "attribution" / "real2",
+        "real3": FIXTURES / "attribution" / "real3"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ FETCHED_SETS = {
                    "tests/cache/"),
 }
 REAL_CACHE = ROOT / "bench" / "work" / "real-pages"
+# `real3`: English news pages of trafilatura's evaluation set, which is on GitHub only (no
+# package ships it): the clone bench/extraction/README.md describes, at the commit given there.
+EVAL_PAGES = ROOT / "bench" / "work" / "trafilatura" / "tests" / "eval"
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
 
@@ -186,14 +191,17 @@ def speaker_right(gold: dict, found: Found, people: list[list[str]]) -> bool:
     return found.speaker != "unknown" and bool(described & set(words(found.speaker)))
 
 
-def match(gold: list[dict], found: list[Found]) -> list[tuple[int, int]]:
+def match(gold: list[dict], found: list[Found], people: list[list[str]] = ()) -> list[tuple[int, int]]:
     """One-to-one (gold index, found index) pairs sharing at least half of each other's words."""
-    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), _same(g["text"], f.text), i, j)
+    pairs = sorted(((overlap(g["text"], f.text), not g.get("optional"), _same(g["text"], f.text),
+                     speaker_right(g, f, people), -i, -j)
                     for i, g in enumerate(gold) for j, f in enumerate(found)), reverse=True)
     # on a tie, a required quote first, then the same text with its punctuation (a question
-    # "Done?" and its answer "Done," share their words)
+    # "Done?" and its answer "Done," share their words), then the pair whose speakers agree (one
+    # phrase quoted twice, from two speakers, pairs each record with its own speaker's quote)
     used_gold, used_found, matched = set(), set(), []
-    for score, _, _, i, j in pairs:
+    for score, _, _, _, i, j in pairs:
+        i, j = -i, -j
         if score < 0.5:
             break
         if i not in used_gold and j not in used_found:
@@ -210,7 +218,7 @@ def score_article(annotation: dict, article: Path) -> Tally:
     people = [list(map(str, entry)) for entry in annotation.get("people") or []]
     allowed = people + [[str(name)] for name in annotation.get("also_ok") or []]
     tally = Tally(gold=sum(not g.get("optional") for g in gold), found=len(found))
-    pairs = match(gold, found)
+    pairs = match(gold, found, people)
     matched_found = {j for _, j in pairs}
     tally.found_required = len(found) - sum(1 for i, _ in pairs if gold[i].get("optional"))
     for i, j in pairs:
@@ -343,10 +351,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=sorted(SETS), default="pages", help="which annotated set (default: pages)")
     parser.add_argument("--details", action="store_true", help="list every miss under the table")
     parser.add_argument("--pages", type=Path, default=None,
-                        help="the folder of the pages (default tests/fixtures/pages, or for the real sets the pages"
-                             f" fetched into {REAL_CACHE.relative_to(ROOT)}); PAGE.txt stands for PAGE")
+                        help="the folder of the pages (default tests/fixtures/pages; for real and real2 the pages"
+                             f" fetched into {REAL_CACHE.relative_to(ROOT)}; for real3"
+                             f" {EVAL_PAGES.relative_to(ROOT)}); PAGE.txt stands for PAGE")
     args = parser.parse_args(argv)
     pages = args.pages
+    if pages is None and args.set == "real3":
+        pages = EVAL_PAGES
+        if not pages.is_dir():
+            print(f"score.py: {pages.relative_to(ROOT)} is missing: clone trafilatura's evaluation set there as"
+                  " bench/extraction/README.md says", file=sys.stderr)
+            return 1
     if pages is None:
         try:
             pages = fetched_pages(args.set) if args.set in FETCHED_SETS else FIXTURES / "pages"

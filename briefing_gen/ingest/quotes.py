@@ -193,14 +193,22 @@ _WORK_NOUN = re.compile(r"\b(?:article|story|headline|column|op-ed|editorial|boo
                         r"entitled|Re\.)[’']?s?[,:]?\s*$", re.IGNORECASE)
 
 
+# What stands before the name of a work: an owner's possessive ("NBC's", "the director's"),
+# "on" a programme, "the" show, or what it is "called".
+_TITLE_LEAD = re.compile(r"(?:\b[A-Z][\w&.-]*(?:[’']s|s[’'])|\b(?:on|the|called|dubbed|nicknamed|known as)(?:,? or,?)?)"
+                         r"\s*$")
+
+
 def is_title_span(paragraph: str, span: Span, has_speech: bool) -> bool:
     """Quote marks around a title, not words said: after "the article", "album", "titled",
-    before "(Page B1"; or, in a sentence no speech verb attributes, words in Title Case
-    ("Rearview Town", "DAMN")."""
+    before "(Page B1"; words in Title Case ("Meet the Press") after a possessive, "on", "the"
+    or "called", whatever verb the sentence has; or, in a sentence no speech verb attributes,
+    any words in Title Case ("Rearview Town", "DAMN")."""
     before = paragraph[max(0, span.start - 30): span.start]
     if _WORK_NOUN.search(before) or re.match(r"\s*[,(]\s*Page\b", paragraph[span.end: span.end + 10]):
         return True
     words = re.findall(r"[\w’'-]+", span.text)
-    if has_speech or not words or len(words) > 8:
+    if not words or len(words) > 8:
         return False
-    return all(word[0].isupper() or len(word) < 4 for word in words) and any(word[0].isupper() for word in words)
+    title_case = all(word[0].isupper() or len(word) < 4 for word in words) and any(word[0].isupper() for word in words)
+    return title_case and (not has_speech or bool(_TITLE_LEAD.search(before)))

@@ -129,8 +129,9 @@ def _settle_shared_family_names(state: _State) -> None:
                   and any(len(tokens) > 1 and tokens[-1] == word for tokens in map(name_tokens, p.spellings))]
         if len(owners) < 2:
             continue
-        given_alone = [o for o in owners if re.search(r"(?<![\w’'-])" + re.escape(name_tokens(o.name)[0]) + r"(?![\w’'-])(?!\s+"
-                                                      + re.escape(word) + r")", narrative)]
+        # the given name with no name after it: "Seddon Ray Abt" is not "Seddon" alone
+        given_alone = [o for o in owners if re.search(r"(?<![\w’'-])" + re.escape(name_tokens(o.name)[0])
+                                                      + r"(?![\w’'-])(?!\s+" + UPPER + r")", narrative)]
         left = [o for o in owners if o not in given_alone]
         if len(left) == 1 and len(given_alone) == len(owners) - 1:
             quote.person = left[0]

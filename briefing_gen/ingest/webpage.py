@@ -126,14 +126,33 @@ def _walk(element, blocks: list[tuple[str, str]], quoted: bool) -> None:
             blocks.append(("quote", _text(element)))
     elif tag == "table":
         for row in element.iter("row"):
-            cells = [_text(cell) for cell in row if cell.tag == "cell"]
-            if any(cells):
-                blocks.append(("row", "| " + " | ".join(cells) + " |"))
+            cells = [cell for cell in row if cell.tag == "cell"]
+            if any(child.tag in _BLOCK_TAGS for cell in cells for child in cell):
+                for cell in cells:  # a table that lays out a page: its cells hold paragraphs
+                    _walk_cell(cell, blocks, quoted)
+                continue
+            texts = [_text(cell) for cell in cells]
+            if any(texts):
+                blocks.append(("row", "| " + " | ".join(texts) + " |"))
     elif tag in ("p", "code", "item", "cell") or not len(element):
         blocks.append(("quote" if quoted else "p", _text(element)))
     else:
         for child in element:
             _walk(child, blocks, quoted)
+
+
+_BLOCK_TAGS = ("p", "head", "list", "quote", "table")
+
+
+def _walk_cell(cell, blocks: list[tuple[str, str]], quoted: bool) -> None:
+    """The blocks of a layout table's cell, each paragraph on its own; loose text between
+    them is a paragraph too."""
+    if (cell.text or "").strip():
+        blocks.append(("quote" if quoted else "p", _clean(cell.text)))
+    for child in cell:
+        _walk(child, blocks, quoted)
+        if (child.tail or "").strip():
+            blocks.append(("quote" if quoted else "p", _clean(child.tail)))
 
 
 def _text(element, skip: tuple[str, ...] = ()) -> str:

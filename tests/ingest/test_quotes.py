@@ -179,3 +179,16 @@ def test_short_full_sentence_is_not_partial():
 def test_pull_quote_signed_with_a_dash():
     found, _ = quotes("> “Every lantern is a thank-you.” — Edda Moray, lantern maker")
     assert found[0][1] == "Edda Moray"
+
+
+def test_a_work_named_after_an_owner_a_programme_or_called_is_a_title_even_beside_a_speech_verb():
+    found, _ = quotes(
+        "“We never planned a sequel,” Ines Varga said in an interview on KTVX’s “Morning Table.”",
+        "Varga said the studio had loved Tomas Brandt’s “Salt Road Winter” and hoped to match it.",
+        "She said the crew spent a year on the Kestrel Valley set, known as “Little Harbour.”",
+        "“It felt like home,” she said of the set.",
+        "Brandt said Varga’s “we will be back” had become the crew’s motto.")
+    texts = [text for text, *_ in found]
+    assert "Morning Table." not in texts and "Salt Road Winter" not in texts and "Little Harbour." not in texts
+    assert "We never planned a sequel," in texts and "It felt like home," in texts
+    assert "we will be back" in texts  # words in a possessive that are no title stay a quote

@@ -393,6 +393,13 @@ def test_a_shared_family_name_alone_is_the_relative_not_called_by_a_given_name()
     assert found[0][2] != "Ruta Okafor"  # nothing tells the sisters apart: either, so no one
 
 
+def test_a_middle_name_does_not_make_a_given_name_stand_alone():
+    # no one here is called by a given name alone: "Okafor" could be either sister
+    found, _ = quotes("Ruta Mae Okafor scored twice against a side captained by her sister, Ada Okafor.",
+                      "Okafor, who signed in June, was asked about the game. “It felt strange,” she said.")
+    assert found[0][2] not in ("Ada Okafor", "Ruta Mae Okafor")
+
+
 def test_a_question_then_asked_and_the_asker():
     found, _ = quotes("“Is the factory closing?” asked Pim Sorel of the Daily Ledger.",
                       "“Not this year,” Mayor Zena Abt replied.")

@@ -62,3 +62,12 @@ def test_tables_are_rows_and_bylines_are_people():
     assert byline_names(["Rob Picheta, CNN"], "CNN") == ["Rob Picheta"]
     assert byline_names(["No Author"], None) == []
     assert byline_names(["By Jon Ash and Mia Kerr; Lena Oder"], None) == ["Jon Ash", "Mia Kerr", "Lena Oder"]
+
+
+def test_a_table_that_lays_out_the_page_gives_its_paragraphs_one_by_one():
+    story = [f"Paragraph {number} of the story. {PROSE}" for number in range(1, 5)]
+    cell = "".join(f"<p>{text}</p>" for text in story)
+    page = (f"<html><body><table><tr><td><p>Pier repairs to start in May</p></td></tr>"
+            f"<tr><td>{cell}</td></tr></table></body></html>")
+    blocks = read_html(page).blocks
+    assert all(text in blocks for text in story)  # not one row with every paragraph glued
