@@ -517,6 +517,11 @@ def _is_family_name(word: str, spelling: str) -> bool:
     return word == family.split()[-1] or word.casefold() == family.casefold()
 
 
+# a member of a party, as a description names one: "the California Republican", "the Labour backbencher"
+_PARTY_MEMBERS = {"republican", "democrat", "tory", "conservative", "liberal", "socialist", "communist", "independent",
+                  "nationalist", "unionist", "loyalist", "separatist", "libertarian", "progressive", "backbencher"}
+
+
 class PeopleRegistry:
     """The people of one article, in order of first mention."""
 
@@ -551,11 +556,13 @@ class PeopleRegistry:
     def add_organization(self, name: str, role: str | None = None) -> Person:
         """Record an organisation and return it. A name in lower case past its first word names an
         organisation only by an organisation word ("Transport ministry"); "Former employee" is a
-        person described, with no record."""
+        person described, with no record, and so is one whose last word is a title or a party's
+        member ("the California Republican said", "the Harbour Minister")."""
         from .attribution import is_org_word
 
         words = name.split()
-        if len(words) > 1 and all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1]):
+        if len(words) > 1 and (all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1])
+                               or _is_title(words[-1]) or words[-1].lower() in _PARTY_MEMBERS):
             return Person([name], role=role, described=True)
         parts = re.split(r"\s+(?:and|&)\s+(?:[Tt]he\s+)?", name)
         if len(parts) == 2 and all(len(part.split()) >= 2 and part[:1].isupper() and is_org_word(part.split()[-1])

@@ -262,6 +262,8 @@ def test_a_title_written_with_a_full_name_tells_apart_two_people_of_one_family_n
 def test_a_role_in_lower_case_is_no_organisation_and_two_joined_organisations_are_two():
     registry = PeopleRegistry()
     assert registry.add_organization("Former caretaker").described  # "the former caretaker testified"
+    assert registry.add_organization("Vellmouth Republican").described  # "the Vellmouth Republican said"
+    assert registry.add_organization("Harbour Minister").described
     assert registry.people == []
     assert registry.add_organization("Harbour ministry").kind == "organization"  # an organisation word
     first = registry.add_organization("Greenhaven Rowing Club and the Anvil Street Traders Association")
