@@ -215,7 +215,9 @@ def _clause_subject(before: str) -> Speaker | None:
 # a name in the possessive owns the subject, it is not it; a clause opened by a subordinating
 # word is not the sentence's main clause
 _OWNER = re.compile(r"[’']s?$")
-_SUBORDINATE = re.compile(r"\s*(?:After|Before|When|Whenever|While|As|Since|Although|Though|If|Until|Once|Because)\b")
+# the words that open a clause before the main one: "When Varga was asked …, he", "After Holt resigned, the board"
+SUBORDINATOR = r"(?:When|After|Before|As|While|Once|Although|Though|Because|Since|Until)"
+_SUBORDINATE = re.compile(r"\s*" + SUBORDINATOR + r"\b")
 
 
 def _in_subordinate_clause(sentence: str, at: int) -> bool:

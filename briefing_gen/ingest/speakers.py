@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import (DOCUMENT_NOUNS, SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word, is_person_noun,
-                          speaker_phrase, speech_events, subject_before)
+from .attribution import (DOCUMENT_NOUNS, SUBORDINATOR, SpeechEvent, Speaker, has_any_speech_verb, is_media, is_org_word,
+                          is_person_noun, speaker_phrase, speech_events, subject_before)
 from .clean import note
 from .dates import find_dates
 from .gender import gender_of, note_gender, pronoun_gender, resolve_pronoun, sentence_gender, subject_gender, title_gender
@@ -298,8 +298,7 @@ _DOCUMENT_SUBJECT = re.compile(r"\s*(?:[A-Z][^,_]{0,50},\s*)?(?P<doc>(?:[Aa]n?|[
 
 
 # a clause a sentence opens with, before its main clause: "When Varga was asked about it, he …"
-_FRONTED_SUBORDINATE = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Even)\s+)?(?:When|After|Before|As|While|Once|Although|Though|"
-                                  r"Because|Since|Until)\s+(?P<who>(?:" + UPPER + r"[\w’'.-]*\s+){0,3}" + UPPER + r"[\w’'-]*)"
+_FRONTED_SUBORDINATE = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|Even)\s+)?" + SUBORDINATOR + r"\s+(?P<who>(?:" + UPPER + r"[\w’'.-]*\s+){0,3}" + UPPER + r"[\w’'-]*)"
                                   r"\s+(?P<rest>[^_;]*),\s*$")
 # what joins a pronoun's clause to the attribution before it: "Ruiz had said as she closed her case"
 _JOINED_CLAUSE = re.compile(r"\s*(?:[^_,.;]{0,40}?\s+)?(?:as|when|while|before|after|once|until)\s+")
