@@ -515,6 +515,7 @@ class Dating:
     masked: list | None = None  # the paragraphs, quotes masked (_narrative)
     settings: dict = field(default_factory=dict)  # "webinar" -> the date of the scene set there
     month: PartialDate | None = None  # the month the text last named, that "the 10th of that month" is in
+    month_read: tuple = ("", "")  # (sentence, as _in_month rewrote it): the last one taken in
     last_speech: tuple | None = None  # (paragraph, date) of the last dated speech of anyone
     spoke_again: set = field(default_factory=set)  # ids of people speaking anew, undated, since their last quote
     current: tuple | None = None  # (paragraph, masked sentence) being read
@@ -743,11 +744,14 @@ class Dating:
             written = f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
             return written.ljust(len(match.group(0))) if len(written) <= len(match.group(0)) else match.group(0)
 
-        sentence = _OF_THAT_MONTH.sub(day_of, sentence)
-        months = [m.date for m in find_dates(sentence, self.published) if m.date is not None and m.date.month is not None]
+        if self.month_read[0] == sentence:  # quote_date after read(): the same sentence, already taken in
+            return self.month_read[1]
+        rewritten = _OF_THAT_MONTH.sub(day_of, sentence)
+        months = [m.date for m in find_dates(rewritten, self.published) if m.date is not None and m.date.month is not None]
         if months:
             self.month = months[-1]
-        return sentence
+        self.month_read = (sentence, rewritten)
+        return rewritten
 
     def _narrative(self) -> list[str]:
         """The article's paragraphs with their quotes masked (computed once)."""
