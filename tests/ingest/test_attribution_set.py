@@ -93,12 +93,18 @@ REAL_FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.89, "said_on_accuracy": 0
 REAL_CEILINGS = {"wrong_named_rate": 0.03}
 
 
-def test_real_set_stays_above_the_floors():
+def score_fetched_set(name: str):
+    """The tallies of a real set whose pages are fetched from PyPI; skipped only when PyPI is out
+    of reach (a wrong archive, a ValueError, fails)."""
     try:
-        pages = score.fetched_pages("real")
-    except OSError as error:  # PyPI out of reach; a wrong archive (ValueError) fails
-        pytest.skip(f"the real set's pages could not be fetched from PyPI: {error}")
-    by_file, total = score.score_set(score.SETS["real"], pages)
+        pages = score.fetched_pages(name)
+    except OSError as error:
+        pytest.skip(f"the {name} set's pages could not be fetched from PyPI: {error}")
+    return score.score_set(score.SETS[name], pages)
+
+
+def test_real_set_stays_above_the_floors():
+    by_file, total = score_fetched_set("real")
     assert len(by_file) >= 10 and total.gold >= 200
     assert_within(total, REAL_FLOORS, REAL_CEILINGS)
 
@@ -150,11 +156,7 @@ REAL2_CEILINGS = {"wrong_named_rate": 0.08}
 
 
 def test_second_real_set_stays_above_the_floors():
-    try:
-        pages = score.fetched_pages("real2")
-    except OSError as error:  # PyPI out of reach; a wrong archive (ValueError) fails
-        pytest.skip(f"the real2 set's pages could not be fetched from PyPI: {error}")
-    by_file, total = score.score_set(score.SETS["real2"], pages)
+    by_file, total = score_fetched_set("real2")
     assert len(by_file) >= 16 and total.gold >= 70
     assert_within(total, REAL2_FLOORS, REAL2_CEILINGS)
 
