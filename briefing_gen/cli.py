@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         code = 130
+    except ModuleNotFoundError as error:  # a checkout updated since its venv was made
+        print(f"briefing-gen: the package {error.name!r} is not installed here; run `make` to install what "
+              "pyproject.toml lists", file=sys.stderr)
+        code = 1
     if argv is None and args.command == "build":
         _exit_now(code)
     sys.exit(code)

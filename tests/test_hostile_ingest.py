@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -137,3 +139,14 @@ def test_no_edit_is_ever_lost(tmp_path_factory, steps):
                 assert not edited.exists(), f"{edited.name}: a deleted record came back after {action}"
             else:
                 assert edited.read_text() == text, f"{edited.name}: an edit was lost after {action}"
+
+
+def test_a_package_missing_from_the_venv_is_a_clear_message_not_a_traceback(tmp_path):
+    # a checkout pulled after a dependency was added, run without `make`
+    article = tmp_path / "note.txt"
+    article.write_text("Ana Kell opened the pier on Monday.\n", encoding="utf-8")
+    code = ("import sys; sys.modules['nameparser'] = None; from briefing_gen.cli import main; "
+            f"main(['ingest', '--dry-run', '--published', '2024-03-07', {str(article)!r}])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1
+    assert "'nameparser' is not installed here; run `make`" in run.stderr and "Traceback" not in run.stderr
