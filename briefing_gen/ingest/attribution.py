@@ -32,13 +32,6 @@ SPEECH_VERBS = (
     "posting|tweeting|writing|dismissing|calling|stating|declaring|admitting|recalling|replying|responding"
 )
 _VERB = re.compile(r"\b(?P<verb>" + SPEECH_VERBS + r")\b")
-_COMMON_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|insists|warned|warns)\b")
-
-
-def has_speech_verb(masked: str) -> bool:
-    """A common speech verb (said, told, wrote, ...) stands in the sentence, whoever its subject
-    (one not made out included)."""
-    return bool(_COMMON_VERB.search(masked))
 
 
 def has_any_speech_verb(masked: str) -> bool:
