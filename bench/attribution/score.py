@@ -9,6 +9,7 @@ against hand annotations (tests/fixtures/attribution/, README.md there says how 
     .venv/bin/python bench/attribution/score.py --set real2      # more held-out real pages, fetched from PyPI
     .venv/bin/python bench/attribution/score.py --set real3      # news pages of trafilatura's evaluation set
     .venv/bin/python bench/attribution/score.py --set real4      # news pages of Scrapinghub's extraction benchmark
+    .venv/bin/python bench/attribution/score.py --set real5      # other news pages of that benchmark
     .venv/bin/python bench/attribution/score.py --details        # and every miss, by page
 
 Each article is ingested into a fresh folder, as a user would (with the annotated
@@ -49,7 +50,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SETS = {"pages": FIXTURES / "attribution" / "pages", "articles": FIXTURES / "attribution" / "articles",
         "blind": FIXTURES / "attribution" / "blind", "real": FIXTURES / "attribution" / "real",
         "blind2": FIXTURES / "attribution" / "blind2", "real2": FIXTURES / "attribution" / "real2",
-        "real3": FIXTURES / "attribution" / "real3", "real4": FIXTURES / "attribution" / "real4"}
+        "real3": FIXTURES / "attribution" / "real3", "real4": FIXTURES / "attribution" / "real4",
+        "real5": FIXTURES / "attribution" / "real5"}
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,12 @@ REAL_CACHE = ROOT / "bench" / "work" / "real-pages"
 # `real3`: English news pages of trafilatura's evaluation set, which is on GitHub only (no
 # package ships it): the clone bench/extraction/README.md describes, at the commit given there.
 EVAL_PAGES = ROOT / "bench" / "work" / "trafilatura" / "tests" / "eval"
-# `real4`: news pages of Scrapinghub's article-extraction-benchmark, also on GitHub only, where
-# they are gzipped (html/<sha256>.html.gz); they are unpacked beside the clone on first use.
+# `real4` and `real5`: news pages of Scrapinghub's article-extraction-benchmark, also on GitHub
+# only, where they are gzipped (html/<sha256>.html.gz); they are unpacked beside the clone on first use.
+BENCHMARK_SETS = ("real4", "real5")
 BENCHMARK_CLONE = ROOT / "bench" / "work" / "article-extraction-benchmark"
 BENCHMARK_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"
-BENCHMARK_PAGES = ROOT / "bench" / "work" / "real4-pages"
+BENCHMARK_PAGES = ROOT / "bench" / "work" / "benchmark-pages"
 _STOP = {"the", "a", "an", "one", "of", "in", "at", "to", "who", "about", "her", "his", "their", "into", "on",
          "during", "someone", "another", "person", "and"}
 
@@ -324,7 +327,7 @@ def fetched_pages(set_name: str = "real", cache: Path = REAL_CACHE) -> Path:
 
 
 def benchmark_pages(clone: Path = BENCHMARK_CLONE, pages: Path = BENCHMARK_PAGES) -> Path:
-    """The folder of the `real4` set's pages, unpacked from the benchmark's clone on first use.
+    """The folder of the `real4` and `real5` sets' pages, unpacked from the benchmark's clone on first use.
 
     Raises FileNotFoundError when the clone is missing."""
     if pages.is_dir():
@@ -384,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=None,
                         help="the folder of the pages (default tests/fixtures/pages; for real and real2 the pages"
                              f" fetched into {REAL_CACHE.relative_to(ROOT)}; for real3"
-                             f" {EVAL_PAGES.relative_to(ROOT)}; for real4 {BENCHMARK_PAGES.relative_to(ROOT)});"
+                             f" {EVAL_PAGES.relative_to(ROOT)}; for real4 and real5 {BENCHMARK_PAGES.relative_to(ROOT)});"
                              " PAGE.txt stands for PAGE")
     args = parser.parse_args(argv)
     pages = args.pages
@@ -394,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"score.py: {pages.relative_to(ROOT)} is missing: clone trafilatura's evaluation set there as"
                   " bench/extraction/README.md says", file=sys.stderr)
             return 1
-    if pages is None and args.set == "real4":
+    if pages is None and args.set in BENCHMARK_SETS:
         try:
             pages = benchmark_pages()
         except FileNotFoundError as error:

@@ -214,7 +214,7 @@ def test_scorer_pairs_one_phrase_quoted_twice_with_each_speakers_own_quote():
 
 
 def test_benchmark_pages_are_unpacked_once_from_the_clone(tmp_path):
-    clone, pages = tmp_path / "clone", tmp_path / "work" / "real4-pages"
+    clone, pages = tmp_path / "clone", tmp_path / "work" / "benchmark-pages"
     with pytest.raises(FileNotFoundError, match="git clone"):
         score.benchmark_pages(clone, pages)
     (clone / "html").mkdir(parents=True)
