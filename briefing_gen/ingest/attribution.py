@@ -285,6 +285,12 @@ _FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?g
                               r"[,:]?\s*(?P<name>" + NAME_WORD + r"),\s*$")
 
 
+# someone unnamed opening the clause, described further by relative clauses before the verb
+_DESCRIBED_WHO = re.compile(r"(?:^|[.;!?]\s+)\s*(?:(?:In|At|On|During|After|Before|Outside|Inside|Near|Later|Earlier|Meanwhile|"
+                            r"But|And|Yet)\b[^,_]{0,60},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*)"
+                            r"(?:\s+(?:at|in|of|from|for|with|on)\s+[^,_]{1,60}?)?),?\s+who\s+[^_]*[^_\s]\s*$")
+
+
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
     """The speaker phrase right before a speech verb, with its apposition role if any."""
     before = re.sub(r",\s*\d{1,3},\s*$", " ", before)  # "Tom Hale, 45, said"
@@ -300,6 +306,12 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     first_name = _FIRST_NAME_ONLY.search(before)
     if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks
         return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
+    described = _DESCRIBED_WHO.search(before)
+    if described and is_person_noun(described["head"]) and not re.search(
+            r"\b(?:be|been|being|was|were|is|are|had|has|have|to|not)\s*$", before):  # "who had been told": no saying of theirs
+        # "A former lab technician who worked on the samples, and who asked not to be named, said": the
+        # unnamed person the clause opens with, past the relative clauses that describe them
+        return Speaker(described["who"].strip(), "described"), False
     before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
     before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
     # "The city's own audit, “Title”, published in February, concluded": a title and a participle set off
