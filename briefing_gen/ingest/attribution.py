@@ -313,7 +313,12 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
         # unnamed person the clause opens with, past the relative clauses that describe them
         return Speaker(described["who"].strip(), "described"), False
     before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
-    before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
+    relative_clause = re.search(r",\s*(?:who|which)\b[^,_]*,\s*$", before)  # "the trade ministry, which oversees it, said"
+    if relative_clause:  # "Chi Ray, the MP for Hull, who backs it, said": the apposition before it stays one
+        rest = before[: relative_clause.start()]
+        appositive = re.search(r",\s+(?:the|an?)\s[^,_]+$", rest)
+        named = appositive and find_person_names(rest[: appositive.start()])
+        before = rest + ("," if named and named[-1].end >= len(rest[: appositive.start()].rstrip()) else " ")
     # "The city's own audit, “Title”, published in February, concluded": a title and a participle set off
     before = re.sub(r"(?:,\s*_+)?,\s*(?:published|released|issued|written|commissioned|leaked|filed|posted|signed|"
                     r"obtained|seen)\b[^,_]*,\s*$", " ", before)
@@ -458,6 +463,10 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return None  # nothing, "The" cut from "The staffers protested", or "Next," opening a sentence: no one named
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
+    if phrase.lower() in ("one", "another"):
+        return Speaker(phrase, "described")  # "One, who asked not to be named, said": someone of those just named
+    if re.fullmatch(r"(?:[Tt]he\s+)?(?:elder|younger|older)\s+" + UPPER + r"[\w’'-]+", phrase):
+        return Speaker(phrase, "generic")  # "the elder Salgado": one of two who share the name, which one the text leaves to the reader
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
         return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
     phrase = re.sub(r"^(?:[Ii]n|[Vv]ia)\s+(?:an?|the|his|her|their|one)\s+(?:[\w’'-]+\s+){0,2}?" + _MESSAGES + r"\s+(?=" + UPPER + ")",

@@ -800,8 +800,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         # "the transport ministry" names an organisation; "the ministry" alone does not, and
         # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
-        if len(words) > 2:
+        if len(words) > 2 and is_org_word(words[-1]):
             return state.registry.add_organization(name[0].upper() + name[1:], None)
+        if len(words) > 2:
+            return DESCRIBED  # "The Albert Quay spot said": a place or thing described, no organisation's record
         if not is_org_word(words[-1]):
             return DESCRIBED
         recent = state.last_org  # "The Weather Service said … “…,” the agency said.": the organisation just heard

@@ -11,6 +11,11 @@ def _people(found):
     return [q[2] for q in found]
 
 
+def _recorded(found):
+    """Each quote's speaker, with the name of its person record (None: no record, as for a description)."""
+    return [(q[1], None if q[2] in (None, "(described)") else q[2]) for q in found]
+
+
 def test_a_subject_set_off_by_an_age_is_whom_the_next_pronoun_means():
     # "Larsen, 71, walked …": a family name, the age newsrooms set after it, then the verb
     found, _ = quotes("“The river is rising,” said Tomas Brandvold, adding that his crews were ready.",
@@ -85,3 +90,23 @@ def test_a_subject_after_but_is_whom_the_next_pronoun_means():
                       "“We will strike,” said Owen Brask.",
                       "But Cole is wary of what he calls a rush to strike. “Not yet,” he says.")
     assert _people(found) == ["Owen Brask", "Owen Brask", "Adeyemi Cole"]
+
+
+def test_described_speakers_get_no_record_of_their_own():
+    # "One, who …, said": one of a group just named, no person called "One"
+    found, _ = quotes("Head teachers reacted with anger to the plan. One, who asked not to be named, said: "
+                      "“We were never consulted.”")
+    assert _recorded(found) == [("One", None)]
+    # "The harbour café" is a place described, not an organisation's name
+    found, _ = quotes("The Quayside Grill will close on Monday.",
+                      "The Harbour Row spot said “there is no point opening for six people”.")
+    assert _recorded(found) == [("The Harbour Row spot", None)]
+    # "the elder Brandt" is one of two Brandts: which, the text leaves open
+    found, _ = quotes("Kai Brandt signed for the club on Monday. His father, Jonas Brandt, played there in 1990.",
+                      "“He cried when he heard,” the elder Brandt said.")
+    assert [(q[1], q[2]) for q in found] == [(None, None)]
+
+
+def test_an_apposition_before_a_relative_clause_stays_the_role():
+    found, _ = quotes("Ada Voss, the Green MP for Harlow East, who backs the bill, said it ended “zero-hours misery”.")
+    assert _recorded(found) == [("Ada Voss", "Ada Voss")]
