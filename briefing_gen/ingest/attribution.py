@@ -26,6 +26,7 @@ SPEECH_VERBS = (
     "clarified|testified|exclaimed|mentioned|reminded|criticised|criticized|denounced|disputed|proclaimed|restated|"
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
     "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
+    "alleged|alleges|agrees|remembers|points? out|pointing out|(?:(?<=what he )|(?<=what she )|(?<=what they ))calls?|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"

@@ -110,3 +110,14 @@ def test_described_speakers_get_no_record_of_their_own():
 def test_an_apposition_before_a_relative_clause_stays_the_role():
     found, _ = quotes("Ada Voss, the Green MP for Harlow East, who backs the bill, said it ended “zero-hours misery”.")
     assert _recorded(found) == [("Ada Voss", "Ada Voss")]
+
+
+def test_verbs_of_saying_beyond_said():
+    # "alleged", "remembers" (inverted), "agrees that", "points out that", "what she calls": each
+    # gives the quote to its subject
+    found, _ = quotes("Councillor Ines Marlow alleged that the depot had “ignored four inspections”.",
+                      "“The nets were full every morning,” remembers Pavel Orzech, a retired skipper.",
+                      "Dr Joy Kimani agrees that the rules are “far too loose for a city this size”.",
+                      "Tariq Sallow points out that the pool is “the only one for twenty miles”.",
+                      "But Sallow is wary of what he calls the “quiet closure” of the baths.")
+    assert _people(found) == ["Ines Marlow", "Pavel Orzech", "Joy Kimani", "Tariq Sallow", "Tariq Sallow"]
