@@ -317,7 +317,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     relative_clause = re.search(r",\s*(?:who|which)\b[^,_]*,\s*$", before)  # "the trade ministry, which oversees it, said"
     if relative_clause:  # "Chi Ray, the MP for Hull, who backs it, said": the apposition before it stays one
         rest = before[: relative_clause.start()]
-        appositive = re.search(r",\s+(?:the|an?)\s[^,_]+$", rest)
+        appositive = re.search(r",\s+(?:the\s|an?\s|[a-z])[^,_]+$", rest)  # ", the MP for Hull", ", chief executive of X"
         named = appositive and find_person_names(rest[: appositive.start()])
         before = rest + ("," if named and named[-1].end >= len(rest[: appositive.start()].rstrip()) else " ")
     # "The city's own audit, “Title”, published in February, concluded": a title and a participle set off

@@ -110,6 +110,8 @@ def test_described_speakers_get_no_record_of_their_own():
 def test_an_apposition_before_a_relative_clause_stays_the_role():
     found, _ = quotes("Ada Voss, the Green MP for Harlow East, who backs the bill, said it ended “zero-hours misery”.")
     assert _recorded(found) == [("Ada Voss", "Ada Voss")]
+    found, _ = quotes("Dr Lena Orum, chief executive of Fenwick Water, which runs the plant, said: “We got this wrong.”")
+    assert _recorded(found) == [("Lena Orum", "Lena Orum")]
 
 
 def test_verbs_of_saying_beyond_said():
