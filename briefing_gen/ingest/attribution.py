@@ -196,10 +196,22 @@ _CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?
                              r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
 
 
+# a role, then the name set off after it, then the verb: "Our leader, Henrik Aas, walked into …"
+_NAMED_AFTER_ROLE = re.compile(r"\s*(?:[^,_]{1,60}?\s)?(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+"
+                               r"(?:[a-z][\w’'-]*\s+){0,3}(?P<role>[a-z][\w’'-]*),\s+(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER
+                               + r"[\w’'-]+){0,2}),\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
+
+
 def _clause_subject(before: str) -> Speaker | None:
     """The subject a sentence opens with, past an introduction such as "But last night,":
-    a name or a proper noun ("the Government") followed by its verb."""
+    a name or a proper noun ("the Government") followed by its verb, or a name set off after
+    the role it opens with ("The professor, Emil Varga, stopped me and said")."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
+    named = _NAMED_AFTER_ROLE.match(sentence)
+    if named and is_person_noun(named["role"]) and not _in_subordinate_clause(sentence, named.start("who")):
+        speaker = speaker_phrase(named["who"])
+        if speaker is not None and speaker.kind in ("name", "single"):
+            return speaker
     match = _CLAUSE_SUBJECT.match(sentence)
     if match is None or _OWNER.search(match["who"]) or _in_subordinate_clause(sentence, match.start("who")):
         return None  # "Dana Holt's rivals attacked …", "After Dana Holt resigned, the board met …"
@@ -270,7 +282,7 @@ _TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)
 # ("Her husband, Tom,"), and an owner before one ("Hallam's lawyer"): a name's first letter is names.UPPER
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:" + UPPER + r"[a-z]{0,3}\.?\s+)?" + UPPER + r"[\w’'-]+"
                         r"(?:\s+" + UPPER + r"[\w’'-]+){0,3})$")
-_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
+_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
                         r"[a-z-]+),\s*(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}),$")
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 

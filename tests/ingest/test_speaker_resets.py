@@ -112,6 +112,10 @@ def test_an_apposition_before_a_relative_clause_stays_the_role():
     assert _recorded(found) == [("Ada Voss", "Ada Voss")]
     found, _ = quotes("Dr Lena Orum, chief executive of Fenwick Water, which runs the plant, said: “We got this wrong.”")
     assert _recorded(found) == [("Lena Orum", "Lena Orum")]
+    # the role first, the name set off after it, then the verb: "and said," is the named one's
+    found, _ = quotes("Our coach, Brenna Holt, walked into the dressing room and said, “Nobody leaves until it's fixed.”",
+                      "My uncle, Tobiah, used to say, “The sea keeps what it takes.”")
+    assert _recorded(found) == [("Brenna Holt", "Brenna Holt"), ("Tobiah", "Tobiah")]
 
 
 def test_verbs_of_saying_beyond_said():
