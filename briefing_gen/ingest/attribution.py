@@ -26,6 +26,7 @@ SPEECH_VERBS = (
     "clarified|testified|exclaimed|mentioned|reminded|criticised|criticized|denounced|disputed|proclaimed|restated|"
     "countered|counters|retorted|interjected|shouted|yelled|whispered|muttered|screamed|laughed|laughs|sighed|"
     "mused|muses|fumed|raged|snapped|jokes|concedes|acknowledges|emailed|texted|wondered|wonders|puts? it|"
+    "alleged|alleges|agrees|remembers|points? out|pointing out|(?:(?<=what he )|(?<=what she )|(?<=what they ))calls?|"
     "praised|hailed|called|described|dismissed|denied|welcomed|accused|thanked|quoted|pointed out|"
     "rejoined|interrupted|objected|protested|shot back|fired back|hit back|chimed in|cut in|"
     "adding|saying|noting|insisting|explaining|warning|arguing|stressing|telling|asking|claiming|concluding|"
@@ -195,10 +196,22 @@ _CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?
                              r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
 
 
+# a role, then the name set off after it, then the verb: "Our leader, Henrik Aas, walked into …"
+_NAMED_AFTER_ROLE = re.compile(r"\s*(?:[^,_]{1,60}?\s)?(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+"
+                               r"(?:[a-z][\w’'-]*\s+){0,3}(?P<role>[a-z][\w’'-]*),\s+(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER
+                               + r"[\w’'-]+){0,2}),\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
+
+
 def _clause_subject(before: str) -> Speaker | None:
     """The subject a sentence opens with, past an introduction such as "But last night,":
-    a name or a proper noun ("the Government") followed by its verb."""
+    a name or a proper noun ("the Government") followed by its verb, or a name set off after
+    the role it opens with ("The professor, Emil Varga, stopped me and said")."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
+    named = _NAMED_AFTER_ROLE.match(sentence)
+    if named and is_person_noun(named["role"]) and not _in_subordinate_clause(sentence, named.start("who")):
+        speaker = speaker_phrase(named["who"])
+        if speaker is not None and speaker.kind in ("name", "single"):
+            return speaker
     match = _CLAUSE_SUBJECT.match(sentence)
     if match is None or _OWNER.search(match["who"]) or _in_subordinate_clause(sentence, match.start("who")):
         return None  # "Dana Holt's rivals attacked …", "After Dana Holt resigned, the board met …"
@@ -269,7 +282,7 @@ _TIME_AFTER_SUBJECT = re.compile(r"\s+(?:(?:on|last|this|earlier|late|early)\s+)
 # ("Her husband, Tom,"), and an owner before one ("Hallam's lawyer"): a name's first letter is names.UPPER
 _PERCEIVED = re.compile(r"\b(?:heard|hear|hears|saw|watched|listened to)\s+(?P<who>(?:" + UPPER + r"[a-z]{0,3}\.?\s+)?" + UPPER + r"[\w’'-]+"
                         r"(?:\s+" + UPPER + r"[\w’'-]+){0,3})$")
-_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
+_KIN_NAMED = re.compile(r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|" + UPPER + r"[\w’'-]+[’']s)\s+(?:[a-z-]+\s+)?"
                         r"[a-z-]+),\s*(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}),$")
 _OWNED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|" + UPPER + r"[\w’'-]+(?:\s+" + UPPER + r"[\w’'-]+){0,2}[’']s)\s+(?P<head>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)")
 
@@ -283,6 +296,12 @@ _FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?g
                               r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?(?:\s+as)?|"
                               r"(?:who\s+was\s+)?identified\s+only\s+(?:as|by\s+(?:his|her|their)\s+(?:first\s+|given\s+)name))"
                               r"[,:]?\s*(?P<name>" + NAME_WORD + r"),\s*$")
+
+
+# someone unnamed opening the clause, described further by relative clauses before the verb
+_DESCRIBED_WHO = re.compile(r"(?:^|[.;!?]\s+)\s*(?:(?:In|At|On|During|After|Before|Outside|Inside|Near|Later|Earlier|Meanwhile|"
+                            r"But|And|Yet)\b[^,_]{0,60},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*)"
+                            r"(?:\s+(?:at|in|of|from|for|with|on)\s+[^,_]{1,60}?)?),?\s+who\s+[^_]*[^_\s]\s*$")
 
 
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
@@ -300,8 +319,19 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     first_name = _FIRST_NAME_ONLY.search(before)
     if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks
         return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
+    described = _DESCRIBED_WHO.search(before)
+    if described and is_person_noun(described["head"]) and not re.search(
+            r"\b(?:be|been|being|was|were|is|are|had|has|have|to|not)\s*$", before):  # "who had been told": no saying of theirs
+        # "A former lab technician who worked on the samples, and who asked not to be named, said": the
+        # unnamed person the clause opens with, past the relative clauses that describe them
+        return Speaker(described["who"].strip(), "described"), False
     before = re.sub(_PARTY_SEAT, "", before)  # "Rep. Kwabena Asante, D-Port Ansel, who …": party and seat
-    before = re.sub(r",\s*(?:who|which)\b[^,_]*,\s*$", " ", before)  # "the trade ministry, which oversees it, said"
+    relative_clause = re.search(r",\s*(?:who|which)\b[^,_]*,\s*$", before)  # "the trade ministry, which oversees it, said"
+    if relative_clause:  # "Chi Ray, the MP for Hull, who backs it, said": the apposition before it stays one
+        rest = before[: relative_clause.start()]
+        appositive = re.search(r",\s+(?:the\s|an?\s|[a-z])[^,_]+$", rest)  # ", the MP for Hull", ", chief executive of X"
+        named = appositive and find_person_names(rest[: appositive.start()])
+        before = rest + ("," if named and named[-1].end >= len(rest[: appositive.start()].rstrip()) else " ")
     # "The city's own audit, “Title”, published in February, concluded": a title and a participle set off
     before = re.sub(r"(?:,\s*_+)?,\s*(?:published|released|issued|written|commissioned|leaked|filed|posted|signed|"
                     r"obtained|seen)\b[^,_]*,\s*$", " ", before)
@@ -446,6 +476,10 @@ def speaker_phrase(phrase: str, role: str | None = None) -> Speaker | None:
         return None  # nothing, "The" cut from "The staffers protested", or "Next," opening a sentence: no one named
     if phrase.lower() in _PRONOUNS:
         return Speaker(phrase, "pronoun")
+    if phrase.lower() in ("one", "another"):
+        return Speaker(phrase, "described")  # "One, who asked not to be named, said": someone of those just named
+    if re.fullmatch(r"(?:[Tt]he\s+)?(?:elder|younger|older)\s+" + UPPER + r"[\w’'-]+", phrase):
+        return Speaker(phrase, "generic")  # "the elder Salgado": one of two who share the name, which one the text leaves to the reader
     if phrase.lower() in _GENERIC or re.fullmatch(r"(?:some|many|several|two|three|other)\s+[a-z]+s", phrase):
         return Speaker(phrase, "generic")  # "Officials said", "lawmakers pointed out": no one in particular
     phrase = re.sub(r"^(?:[Ii]n|[Vv]ia)\s+(?:an?|the|his|her|their|one)\s+(?:[\w’'-]+\s+){0,2}?" + _MESSAGES + r"\s+(?=" + UPPER + ")",

@@ -110,10 +110,15 @@ def sentence_subject(sentence: str, mentions, named, registry: PeopleRegistry) -
     """The person a sentence opens with: a name after at most a few title words, or the
     family name of the one person of the article who has it ("Vell disagreed.")."""
     if mentions and re.fullmatch(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(?:[\w’'.-]+\s+){0,6}", sentence[: mentions[0].start]) \
-            and named[0][1].kind == "person":  # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"
+            and named[0][1].kind == "person" \
+            and not re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", sentence[: mentions[0].start]):
+        # "Back at the school, Ms Nwachukwu has …", "His daughter, Nguyen Thi Mai, was"; not "She met
+        # Ada Roe", though the writer's "When I asked Ada Roe" still is
         return named[0][1]
-    # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase
-    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(" + UPPER + r"[\w’'-]+)(?:\s+[a-z]|,\s+(?:who|whose)\b)", sentence)
+    # "Ortiz was generous", "Reached at his home, Ortiz was generous": past an opening phrase, and
+    # past the age newsrooms set after a name ("Ortiz, 71, won", "Ortiz, now 54, took over")
+    first = re.match(r"\s*(?:[A-Z][^,_]{0,60},\s*)?(?:(?:But|And|Yet|So|Still|Now)\s+)?(" + UPPER + r"[\w’'-]+)(?:,\s+(?:now\s+|aged\s+)?\d{1,3},)?"
+                     r"(?:\s+[a-z]|,\s+(?:who|whose)\b)", sentence)
     if first is None:
         return None
     word = first.group(1)

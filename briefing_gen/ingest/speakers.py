@@ -34,6 +34,10 @@ _ANONYMOUS = {"resident", "residents", "citizen", "voter", "student", "worker", 
               "nurse", "patient", "soldier", "villager", "fisherman", "employee", "customer", "fan", "witness",
               "local", "spectator", "participant", "attendee", "volunteer", "survivor", "man", "woman", "source"}
 _CONTINUING_VERBS = {"added", "adds", "adding", "continued", "went on"}
+_SPOKESPERSON = re.compile(r"\b(?:spokes\w+|representative)\b", re.IGNORECASE)
+_SPOKESPERSON_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:spokes\w+|representative)\s+(?:for|of|at|from)\s+[^,_]+$")
+# how many paragraphs back an "it said" / "they said" still reaches the organisation last heard
+_ORG_PRONOUN_REACH = 1
 
 
 @dataclass
@@ -72,6 +76,7 @@ class _State:
     dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
+    spokesperson: tuple | None = None  # (paragraph, organisation, len(recent) then) of the last "a spokesperson for X said"
     document: tuple | None = None  # (paragraph, described person) of the last sentence a document opened
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
@@ -270,8 +275,12 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
             _keep(quote, state)
         if events and not inner:
             state.spoke_here = number  # someone spoke in this paragraph before its next quote
+        for event, person in resolved:
+            if person is not None and person.kind == "organization" and event.speaker is not None \
+                    and (_SPOKESPERSON.search(event.speaker.role or "") or _SPOKESPERSON_FOR.search(sentence[: event.start])):
+                state.spokesperson = (number, person, len(state.recent))  # "a spokesperson for the union said"
         for event, person in resolved if inner else ():
-            if person is DESCRIBED and event.speaker is not None and event.speaker.kind == "described":
+            if person is DESCRIBED and event.speaker is not None and event.speaker.kind in ("described", "description"):
                 # "“…,” says a nurse from the ward." / "“…,” she says.": the unnamed speaker just
                 # quoted is whom the next pronoun means, not someone named before her
                 _remember_speaker(event, person, number, state, sentence)
@@ -710,6 +719,17 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         return state.last_quote.person if state.last_quote and state.last_quote_paragraph == number else None
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
+            voice = state.spokesperson
+            if voice is not None and voice[0] >= number - 1 and voice[2] == len(state.recent):
+                # "A spokesperson for the union said …" / "“…,” he said.": the spokesperson goes on,
+                # for the organisation, and no one named before them
+                state.ambiguous = []
+                return voice[1]
+            only = _only_one_named_before(event, speaker.text, number, state)
+            if only is not None:
+                note_gender(only, pronoun_gender(speaker.text))
+                state.ambiguous = []
+                return only
             # who spoke, who opened a sentence of this paragraph, and who the paragraph before ended
             # on ("Mr Anderson … had taken the witness box." / "He told the jury …"): the subject
             # the reader still has in mind
@@ -750,6 +770,8 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
             subject = _organization_subject(number, state)
             if subject is not None:  # "The Weather Bureau has extended its warning. It tweeted:"
                 return subject
+        if org is not None and org.paragraph < number - _ORG_PRONOUN_REACH:
+            return None  # "it"/"they" paragraphs after the organisation last heard: someone else may have come in since
         return org.person if org else None  # never an outlet: see _keep
     if speaker.kind == "generic":
         return None  # "officials said": someone spoke, no one in particular; the quote stays unknown
@@ -778,8 +800,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
         # "the transport ministry" names an organisation; "the ministry" alone does not, and
         # "the letter" or "the ministry" keep their words as the speaker, no one's record
         name = " ".join(words[1:])
-        if len(words) > 2:
+        if len(words) > 2 and is_org_word(words[-1]):
             return state.registry.add_organization(name[0].upper() + name[1:], None)
+        if len(words) > 2:
+            return DESCRIBED  # "The Albert Quay spot said": a place or thing described, no organisation's record
         if not is_org_word(words[-1]):
             return DESCRIBED
         recent = state.last_org  # "The Weather Service said … “…,” the agency said.": the organisation just heard
@@ -847,6 +871,30 @@ def _organization_subject(number: int, state: _State) -> Person | None:
     if opening is None or opening["name"] not in state.registry.organizations_named or is_media(opening["name"]):
         return None
     return state.registry.add_organization(opening["name"], None)
+
+
+def _only_one_named_before(event: SpeechEvent, pronoun: str, number: int, state: _State) -> Person | None:
+    """The one person the paragraph names in the writer's words before a he/she, when the paragraph
+    brings them in ("…, one of those who fled was 25-year-old Ada Roe, who … “…,” she said."): the
+    person it introduces is whom its pronoun means. None when it names anyone else, or a pronoun
+    comes before the name (the name may be who "she" spoke to), or the person is named first as
+    someone's ("Roe's doctor")."""
+    paragraph = state.paragraphs[number - 1]
+    prefix = mask(paragraph, find_spans(paragraph))[: state.sentence_at + event.start]
+    mentions = find_person_names(prefix)
+    named = [(m.start, state.registry.resolve_name(m.name, m.title)) for m in mentions]
+    named += family_names(prefix, mentions, state.registry)
+    people = {id(p.final()): p.final() for _, p in named}
+    if len(people) != 1:
+        return None
+    person = next(iter(people.values()))
+    first = min(start for start, _ in named)
+    if person.kind != "person" or person.described or state.introduced.get(id(person)) != number \
+            or gender_of(person) not in (None, pronoun_gender(pronoun)) \
+            or re.search(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b", prefix[:first]) \
+            or re.match(r"(?:" + UPPER + r"[\w.-]*\s+){0,3}" + UPPER + r"[\w-]*[’']s\b", prefix[first:]):
+        return None
+    return person
 
 
 def _someone_called(word: str, state: _State) -> bool:
@@ -955,7 +1003,7 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
     """An attribution without a quote ("according to X, …") still makes X the last speaker."""
     if person is None or event.speaker is None or event.speaker.kind == "pronoun":
         return
-    if person is DESCRIBED and event.speaker.kind == "described" and _described_person(event.speaker.text):
+    if person is DESCRIBED and event.speaker.kind in ("described", "description") and _described_person(event.speaker.text):
         # "A nurse at the clinic, who asked not to be named, said …" / "“…,” she said.": the unnamed
         # person is who the pronoun after means, never someone named earlier; no record of their own
         person = state.kin.setdefault(event.speaker.text.casefold(), Person([event.speaker.text], kind="person", described=True))
@@ -972,9 +1020,10 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
 
 
 def _described_person(text: str) -> bool:
-    """"A software engineer at X", "one participant": a person described, not an office or a thing."""
+    """"A software engineer at X", "one participant": a person described, not an office or a thing,
+    nor two people ("the pair", "the couple") whom no he or she means."""
     head = re.split(r"\s+(?:at|in|of|from|for|with|who|on|near|close)\b", text)[0].split()
-    return bool(head) and is_person_noun(head[-1])
+    return bool(head) and is_person_noun(head[-1]) and head[-1].lower() not in ("pair", "couple")
 
 
 def _said_on(quote: FoundQuote, sentence: str, event: SpeechEvent | None, state: _State) -> PartialDate | None:
