@@ -346,6 +346,13 @@ def _reach(sentence: str, verb: str) -> int:
     return _SAID if verb in _REPORTING_VERBS else _INTERVENTION
 
 
+# who comments on an occasion from outside it: the roles the outlet asks for comment, the people it meets in the street
+_OUTSIDE_VOICE = re.compile(r"\b(?:analysts?|professor|economist|expert|researcher|scholar|lecturer|consultant|strategist|"
+                            r"pollster|historian|residents?|neighbou?rs?|voters?|founder|campaigners?|activists?|advocates?|"
+                            r"organi[sz]er|[Uu]nion)\b|\bwho\s+(?:studies|teaches|researches|tracks|follows|lives)\b|"
+                            r"\b(?:University|Institute|think tank)\b")
+# a reaction to the news the story reports, made when it broke: "welcomed the deal", "condemned the decision"
+_REACTION = re.compile(r"\b(?:welcomed|praised|hailed|applauded|condemned|denounced|critici[sz]ed|slammed|blasted)\b")
 # "described at the time as", "she told me then": the time the sentence gives before the verb
 _AT_THE_TIME = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:at the time\b|then(?=\s*[.,;:_]|\s*$))")
 _HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:said|understood|reported|believed|thought|rumou?red)\s+to\b|\breportedly\b")
@@ -725,7 +732,31 @@ class Dating:
             return None  # "said in an interview with Radio Kelby": not at the event the lede reports
         if quote.person is not None and id(quote.person) in self.undated:
             return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
+        if self.event_date is not None and self._outside_voice(quote.person, quote.paragraph):
+            return None  # "said Ana Ruiz, who studies trade at Kell University": asked for comment, on no stated day
         return self.event_date
+
+    def _outside_voice(self, person, paragraph: int) -> bool:
+        """`person` is introduced as a voice from outside the occasion the lede dates: an analyst, an
+        academic, a resident, a campaigner ("Liam Obi, who teaches politics at Kell University, said
+        …", "Tarn resident Ada Moss said …"). The outlet asked them for comment on no stated day,
+        unless where they are introduced puts them at an occasion ("a resident, told the meeting")."""
+        if person is None or getattr(person, "kind", None) != "person" or getattr(person, "described", False):
+            return False  # "Another resident" after "Residents who spoke at the meeting": the group's (Dating.group)
+        from .quotes import sentences
+
+        names = set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}
+        for text in self._narrative()[:paragraph]:
+            for start, end in sentences(text):
+                introduction = text[start:end]
+                found = [m for name in names for m in re.finditer(r"\b" + re.escape(name) + r"\b", introduction)]
+                if not found:
+                    continue
+                first = min(found, key=lambda m: m.start())
+                near = introduction[max(0, first.start() - 60): first.end() + 100]
+                return bool(_OUTSIDE_VOICE.search(near)) and not _SPEECH_OCCASION.search(introduction) \
+                    and not _REACTION.search(introduction)  # "Union leader Ada Vos welcomed the deal": the deal's day
+        return False
 
     def _in_month(self, sentence: str) -> str:
         """`sentence` with "the 27th of the same month", "the 10th of that month" written as the day of

@@ -339,3 +339,16 @@ def test_another_occasion_named_without_a_date_is_not_the_hearing_named_before()
     assert _said_on("Auditor Moira Ince gave evidence at Tuesday's hearing on the harbour accounts.",
                     "More can be learned from an undated letter Ince wrote to the harbour board.",
                     "Typed on board paper, Ince stated that she had “never seen the accounts.”") == ["unknown"]
+
+
+def test_a_voice_asked_for_comment_is_not_dated_by_the_occasion_the_lede_dates():
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                    "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
+                    "Tobias Lenk, who teaches urban planning at Kell University, said the vote was a gamble.",
+                    "“Bridges age faster than councils think,” Lenk said.",
+                    "Harbour Road resident Edda Sorn said the works would block her street for a year.",
+                    "“Nobody asked us,” Sorn said.") == ["2025-04-14", "unknown", "unknown"]
+    # where the introduction puts the resident at the occasion, the occasion dates her words
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                    "Edda Sorn, a Harbour Road resident, addressed the meeting before the vote.",
+                    "“Nobody asked us,” Sorn said.") == ["2025-04-14"]
