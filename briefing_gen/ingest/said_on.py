@@ -162,7 +162,8 @@ SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated
                         r"declared|revealed|added|explained|noted|claimed|replied|responded|"
                         r"gave\s+(?:an?\s+|his\s+|her\s+)?(?:\w+\s+)?(?:interview|speech|address|statement|testimony|evidence)|"
                         r"held\s+an?\s+(?:news|press)\s+conference|sat\s+down\s+with|pressed|questioned|grilled|quizzed|"
-                        r"challenged|promised|pledged|vowed)\b")
+                        r"challenged|promised|pledged|vowed|"  # and "made a strong claim on the radio that …"
+                        r"made\s+(?:an?|the|his|her|its|their)\s+(?:\w+\s+)?(?:claim|remarks?|comments?|statement|announcement|appeal|plea))\b")
 
 
 def _story_body(paragraphs: list[str]) -> list[str]:

@@ -384,3 +384,9 @@ def test_a_sentence_set_at_an_undated_time_of_its_own_is_not_the_lede_s_occasion
                     "“We spent two years taking parts out,” chief executive Ines Moura told the audience.",
                     "When the first Fold went on sale, then-chief executive Bo Lind promised “a bike for every "
                     "hallway,” a line reviewers mocked.") == ["2025-04-14", "unknown"]
+
+
+def test_a_claim_made_on_a_day_dates_the_words_of_it_quoted_next():
+    assert _said_on("Ministers and their advisers disagree about the lockdown.",
+                    "Last night deputy leader Aine Roche made a strong claim on the radio that the advisers had no answers.",
+                    "She said: “We asked them what we should tell the workers. They had nothing.”") == ["2025-04-15"]
