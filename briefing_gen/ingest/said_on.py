@@ -366,7 +366,7 @@ _OUTSIDE_VOICE = re.compile(r"\b(?:analysts?|professor|economist|expert|research
 # a reaction to the news the story reports, made when it broke: "welcomed the deal", "condemned the decision"
 _REACTION = re.compile(r"\b(?:welcomed|praised|hailed|applauded|condemned|denounced|critici[sz]ed|slammed|blasted)\b")
 # a sentence set at a time of its own, which it does not date: "When that model went on sale, its maker promised"
-_WHEN_OPENING = re.compile(r"\s*When\s[^,;:_]{3,80},")
+_WHEN_OPENING = re.compile(r"\s*When\s(?!(?:asked|pressed|questioned|challenged)\b)[^,;:_]{3,80},")  # "When asked …,": now
 # "described at the time as", "she told me then": the time the sentence gives before the verb
 _AT_THE_TIME = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:at the time\b|then(?=\s*[.,;:_]|\s*$))")
 _HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:said|understood|reported|believed|thought|rumou?red)\s+to\b|\breportedly\b")

@@ -390,3 +390,8 @@ def test_a_claim_made_on_a_day_dates_the_words_of_it_quoted_next():
     assert _said_on("Ministers and their advisers disagree about the lockdown.",
                     "Last night deputy leader Aine Roche made a strong claim on the radio that the advisers had no answers.",
                     "She said: “We asked them what we should tell the workers. They had nothing.”") == ["2025-04-15"]
+
+
+def test_when_asked_is_a_question_put_at_the_occasion_not_another_time():
+    assert _said_on("At a news conference on Monday, Mayor Ana Roe said the harbour would reopen.",
+                    "When asked whether the date could slip, Roe said: “It will not.”") == ["2025-04-14"]
