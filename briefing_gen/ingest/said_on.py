@@ -33,7 +33,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|who|whom|which|whose|when|where|because|af
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,]*,")  # ", who has led one rebellion,"
 _APPOSITION = re.compile(r",\s*(?:(?:then|now|later|formerly)\s+)?(?:an?|the|his|her|their|for)\s[^,]*,")  # ", a spokesperson for the council,", ", for the defence,"
 _NAME_APPOSITION = re.compile(r",\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s*,")  # ", Yusuf Demir,"
-_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+$", re.IGNORECASE)
+_SPAN_WORD = re.compile(r"\b(?:since|until|till|from|before|by|for|after|ahead of)\s+(?:at least\s+|as early as\s+)?$", re.IGNORECASE)
 _AT_OCCASION = re.compile(r"\b(?:at|during|in|after|following)\s+(?:last\s+|this\s+)?$")  # "said at Tuesday's meeting",
 # "said after last weekend's win": the day of the occasion spoken at (or right after)
 _BULLET = re.compile(r"\s*[-*•]\s")  # a standfirst's bullet points: a summary, not the lede
@@ -162,7 +162,8 @@ SPEECH_ACT = re.compile(r"\b(?:said|says|told|spoke|speaking|announced|indicated
                         r"declared|revealed|added|explained|noted|claimed|replied|responded|"
                         r"gave\s+(?:an?\s+|his\s+|her\s+)?(?:\w+\s+)?(?:interview|speech|address|statement|testimony|evidence)|"
                         r"held\s+an?\s+(?:news|press)\s+conference|sat\s+down\s+with|pressed|questioned|grilled|quizzed|"
-                        r"challenged|promised|pledged|vowed)\b")
+                        r"challenged|promised|pledged|vowed|"  # and "made a strong claim on the radio that …"
+                        r"made\s+(?:an?|the|his|her|its|their)\s+(?:\w+\s+)?(?:claim|remarks?|comments?|statement|announcement|appeal|plea))\b")
 
 
 def _story_body(paragraphs: list[str]) -> list[str]:
@@ -177,7 +178,8 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     ("The council voted on Tuesday", "The mayor opened the bridge on Saturday") when it is an
     occasion people speak at (_spoken_at_lede; not "Lanterns lit up the harbour on Saturday").
     Words said there, undated in their own sentence, were said that day. A standfirst's bullet points
-    are a summary, not the lede. A date the first sentence reports someone saying ("the
+    are a summary, not the lede; an undated opening sentence ("At its annual keynote the company
+    showed …") leaves the lede to the next paragraph's first sentence. A date the first sentence reports someone saying ("the
     owner said a man came in on Tuesday") is not it, and neither is a dated speech the lede
     quotes or reports ("in an interview on Wednesday, Putin said", "Gov. Alvarez promised
     Wednesday to veto"): that dates its speaker's quotes (Dating), not everyone's."""
@@ -186,29 +188,37 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
     body = _story_body(paragraphs)
     if len(body) > 1 and not re.search(r"[.!?…][”\"’')]*$", body[0].rstrip()):
         body = body[1:]  # a standfirst ("X's debut takes the top prize; Y wins the jury prize"): the lede follows
-    for paragraph in body[:1]:
+    for paragraph in body[:2]:
         masked = mask(paragraph, find_spans(paragraph))
         for start, end in sentences(masked)[:1]:
             sentence = masked[start:end]
             dateline = _DATELINE.match(sentence)
             first = next((m for m in usable_dates(sentence, published) if not dateline or m.start >= dateline.end()), None)
+            if first is None:
+                break  # an undated opening ("At its annual keynote the company showed …"): the next paragraph dates it
             events = speech_events(sentence)
             reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in events) if first else True
             # "Gov. Alvarez promised Wednesday to veto …": one person's dated speech, not an occasion for all
             acts = [(e.start, e.end) for e in events] + [act.span() for act in SPEECH_ACT.finditer(sentence)]
             reported = reported or any(clause_date(sentence, start, end, published) == first.date for start, end in acts)
-            if not reported and first.date.precision == "day" and _spoken_at_lede(sentence):
+            if not reported and first.date.precision == "day" and _spoken_at_lede(sentence, first, published):
                 return first.date  # not "the owner said a man came in on Tuesday"; "what aides called" is no report
+            return None
     return None
 
 
-def _spoken_at_lede(sentence: str) -> bool:
+def _spoken_at_lede(sentence: str, first, published: dt.date | None) -> bool:
     """The lede reports an occasion people speak at, not only an event: "The council approved the
-    plan on Tuesday after a debate", not "The ferry ran late on Friday" or "X died on Jan. 30"."""
-    return bool(_SPOKEN_OCCASION.search(sentence) or _DATING_ACT.search(sentence))
+    plan on Tuesday after a debate", not "The ferry ran late on Friday" or "X died on Jan. 30". A
+    speech act makes it one before the date or dated by it ("today urges"), not as the source of
+    the facts after them ("… arrested a man on Tuesday, authorities said.")."""
+    if _SPOKEN_OCCASION.search(sentence):
+        return True
+    return any(act.start() < first.start or clause_date(sentence, act.start(), act.end(), published) == first.date
+               for act in _DATING_ACT.finditer(sentence))
 
 
-_OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|"
+_OCCASION_NOUN = (r"meeting|hearing|session|debate|conference|rally|briefing|interview|speech|ceremony|summit|forum|keynote|"
                   r"trial|inquiry|address|vigil|protest|town hall|call")
 # the occasion a date owns: "Tuesday's meeting", "last weekend's win" (after the date)
 _OCCASION_OWNED = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OCCASION_NOUN
@@ -222,6 +232,8 @@ _NOUN_BEFORE_DATE = re.compile(r"\b(" + _DATED_NOUNS + r")\s+(?:(?:with|to|for|a
                                r"(?:\s+[\w’'-]+){0,3}?\s+)?(?:(?:issued|released|posted|published|sent)\s+)?(?:late\s+|early\s+)?"
                                r"(?:on|last|this|held(?:\s+on)?)?\s*$")
 _NOUN_REFERRED = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(" + _DATED_NOUNS + r")\b")
+# "told the meeting", "at the company’s annual keynote": an occasion people speak at, referred back to
+_OCCASION_REFERRED = re.compile(r"\b(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(" + _OCCASION_NOUN + r")\b")
 
 
 # "PORT KESTREL, Varnland, March 12 (Meridian Wire) - ": where and when the story was filed, not an occasion
@@ -346,6 +358,15 @@ def _reach(sentence: str, verb: str) -> int:
     return _SAID if verb in _REPORTING_VERBS else _INTERVENTION
 
 
+# who comments on an occasion from outside it: the roles the outlet asks for comment, the people it meets in the street
+_OUTSIDE_VOICE = re.compile(r"\b(?:analysts?|professor|economist|expert|researcher|scholar|lecturer|consultant|strategist|"
+                            r"pollster|historian|residents?|neighbou?rs?|voters?|founder|campaigners?|activists?|advocates?|"
+                            r"organi[sz]er|[Uu]nion)\b|\bwho\s+(?:studies|teaches|researches|tracks|follows|lives)\b|"
+                            r"\b(?:University|Institute|think tank)\b")
+# a reaction to the news the story reports, made when it broke: "welcomed the deal", "condemned the decision"
+_REACTION = re.compile(r"\b(?:welcomed|praised|hailed|applauded|condemned|denounced|critici[sz]ed|slammed|blasted)\b")
+# a sentence set at a time of its own, which it does not date: "When that model went on sale, its maker promised"
+_WHEN_OPENING = re.compile(r"\s*When\s(?!(?:asked|pressed|questioned|challenged)\b)[^,;:_]{3,80},")  # "When asked …,": now
 # "described at the time as", "she told me then": the time the sentence gives before the verb
 _AT_THE_TIME = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:at the time\b|then(?=\s*[.,;:_]|\s*$))")
 _HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:said|understood|reported|believed|thought|rumou?red)\s+to\b|\breportedly\b")
@@ -663,6 +684,8 @@ class Dating:
                 return earlier[-1].date
         if _PERFECT.search(sentence[: event.start]) if event is not None else _PERFECT_ACT.search(sentence):
             return None  # "has previously called on Mr Johnson to be …", "have long argued": no day
+        if _WHEN_OPENING.match(sentence):
+            return None  # "When she took over, she told staff in a memo that …": that time, not the day dated before
         if event is not None and self._recorded(sentence, event, quote.paragraph):
             return self.recording[1]
         released = self._released(quote, sentence, event)
@@ -694,7 +717,7 @@ class Dating:
             if previous.said_on is not None and _another_day(sentence, previous.said_on, self.published):
                 return None  # "In 2015, he called the deal “…”": not when the words before were said
             return previous.said_on
-        occasion = occasion_date(sentence, state.occasions)
+        occasion = occasion_date(sentence, state.occasions) or self._lede_occasion(sentence)
         if occasion is not None:
             return occasion  # "said someone at the meeting", the meeting dated earlier
         if self.chain and quote.person is not None and self.chain[0] is quote.person and self._chain_reaches(quote):
@@ -725,7 +748,39 @@ class Dating:
             return None  # "said in an interview with Radio Kelby": not at the event the lede reports
         if quote.person is not None and id(quote.person) in self.undated:
             return None  # "Mr Brandt, a farmer, insisted" undated, then "Brandt argued": a comment, not the occasion's
+        if self.event_date is not None and self._outside_voice(quote.person, quote.paragraph):
+            return None  # "said Ana Ruiz, who studies trade at Kell University": asked for comment, on no stated day
         return self.event_date
+
+    def _lede_occasion(self, sentence: str) -> PartialDate | None:
+        """The lede's date, for a sentence that refers back to the occasion the lede names: "told the
+        meeting" after "approved the plan on Monday night, after a four-hour meeting"."""
+        if self.event_date is None:
+            return None
+        referred = _OCCASION_REFERRED.search(sentence)
+        return self.event_date if referred and self._in_lede(referred.group(1)) else None
+
+    def _outside_voice(self, person, paragraph: int) -> bool:
+        """`person` is introduced as a voice from outside the occasion the lede dates: an analyst, an
+        academic, a resident, a campaigner ("Liam Obi, who teaches politics at Kell University, said
+        …", "Tarn resident Ada Moss said …"). The outlet asked them for comment on no stated day,
+        unless where they are introduced puts them at an occasion ("a resident, told the meeting")."""
+        if person is None or getattr(person, "kind", None) != "person" or getattr(person, "described", False):
+            return False  # "Another resident" after "Residents who spoke at the meeting": the group's (Dating.group)
+        from .quotes import sentences
+
+        names = set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}
+        for text in self._narrative()[:paragraph]:
+            for start, end in sentences(text):
+                introduction = text[start:end]
+                found = [m for name in names for m in re.finditer(r"\b" + re.escape(name) + r"\b", introduction)]
+                if not found:
+                    continue
+                first = min(found, key=lambda m: m.start())
+                near = introduction[max(0, first.start() - 60): first.end() + 100]
+                return bool(_OUTSIDE_VOICE.search(near)) and not _SPEECH_OCCASION.search(introduction) \
+                    and not _REACTION.search(introduction)  # "Union leader Ada Vos welcomed the deal": the deal's day
+        return False
 
     def _in_month(self, sentence: str) -> str:
         """`sentence` with "the 27th of the same month", "the 10th of that month" written as the day of

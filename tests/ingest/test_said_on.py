@@ -339,3 +339,59 @@ def test_another_occasion_named_without_a_date_is_not_the_hearing_named_before()
     assert _said_on("Auditor Moira Ince gave evidence at Tuesday's hearing on the harbour accounts.",
                     "More can be learned from an undated letter Ince wrote to the harbour board.",
                     "Typed on board paper, Ince stated that she had “never seen the accounts.”") == ["unknown"]
+
+
+def test_a_voice_asked_for_comment_is_not_dated_by_the_occasion_the_lede_dates():
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                    "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
+                    "Tobias Lenk, who teaches urban planning at Kell University, said the vote was a gamble.",
+                    "“Bridges age faster than councils think,” Lenk said.",
+                    "Harbour Road resident Edda Sorn said the works would block her street for a year.",
+                    "“Nobody asked us,” Sorn said.") == ["2025-04-14", "unknown", "unknown"]
+    # where the introduction puts the resident at the occasion, the occasion dates her words
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                    "Edda Sorn, a Harbour Road resident, addressed the meeting before the vote.",
+                    "“Nobody asked us,” Sorn said.") == ["2025-04-14"]
+
+
+def test_words_at_the_occasion_the_lede_names_take_its_day():
+    assert _said_on("The Varrow council approved the harbour plan on Monday night, after a four-hour meeting.",
+                    "The chair, Cllr Nia Brand, told the meeting the decision had been “finely balanced”.",
+                    "“We cannot refuse it,” she said.") == ["2025-04-14", "2025-04-14"]
+
+
+def test_a_lede_whose_source_speaks_after_its_events_dates_no_one_s_words():
+    # "…, authorities said.": the source of the lede's facts, not an occasion on the day of the events
+    assert _said_on("A man was robbed outside a bakery in Tarn late Monday, and police arrested a suspect Tuesday "
+                    "after a short chase, authorities said.",
+                    "“We are not saying anyone else was involved,” police spokeswoman Ada Ray said.") == ["unknown"]
+
+
+def test_an_undated_opening_leaves_the_lede_to_the_next_paragraph():
+    assert _said_on("At its yearly showcase the company showed a folding bicycle that finally folds.",
+                    "Velora unveiled the third version of its Fold bicycle on Monday, cutting its weight by a third.",
+                    "“We spent two years taking parts out,” chief executive Ines Moura told the audience.") == ["2025-04-14"]
+
+
+def test_a_time_since_when_something_holds_is_no_day_of_saying():
+    assert reported_speech_day(["The virus, dubbed Tarnworm, has been spreading since at least April 2, when "
+                                "researchers announced it.", "“It spreads by text message,” said Ana Ruiz."],
+                               WEDNESDAY) is None
+
+
+def test_a_sentence_set_at_an_undated_time_of_its_own_is_not_the_lede_s_occasion():
+    assert _said_on("Velora unveiled the third version of its Fold bicycle on Monday at its yearly showcase.",
+                    "“We spent two years taking parts out,” chief executive Ines Moura told the audience.",
+                    "When the first Fold went on sale, then-chief executive Bo Lind promised “a bike for every "
+                    "hallway,” a line reviewers mocked.") == ["2025-04-14", "unknown"]
+
+
+def test_a_claim_made_on_a_day_dates_the_words_of_it_quoted_next():
+    assert _said_on("Ministers and their advisers disagree about the lockdown.",
+                    "Last night deputy leader Aine Roche made a strong claim on the radio that the advisers had no answers.",
+                    "She said: “We asked them what we should tell the workers. They had nothing.”") == ["2025-04-15"]
+
+
+def test_when_asked_is_a_question_put_at_the_occasion_not_another_time():
+    assert _said_on("At a news conference on Monday, Mayor Ana Roe said the harbour would reopen.",
+                    "When asked whether the date could slip, Roe said: “It will not.”") == ["2025-04-14"]
