@@ -210,11 +210,13 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
 def _spoken_at_lede(sentence: str, first, published: dt.date | None) -> bool:
     """The lede reports an occasion people speak at, not only an event: "The council approved the
     plan on Tuesday after a debate", not "The ferry ran late on Friday" or "X died on Jan. 30". A
-    speech act makes it one before the date or dated by it ("today urges"), not as the source of
-    the facts after them ("… arrested a man on Tuesday, authorities said.")."""
+    speech act makes it one before the date, dated by it ("today urges") or going on from the lede's
+    own clause (", saying …"), not as the source of the facts after them ("… arrested a man on
+    Tuesday, authorities said.")."""
     if _SPOKEN_OCCASION.search(sentence):
         return True
     return any(act.start() < first.start or clause_date(sentence, act.start(), act.end(), published) == first.date
+               or (act.group().endswith("ing") and sentence[: act.start()].rstrip().endswith(","))
                for act in _DATING_ACT.finditer(sentence))
 
 

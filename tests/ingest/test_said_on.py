@@ -395,3 +395,11 @@ def test_a_claim_made_on_a_day_dates_the_words_of_it_quoted_next():
 def test_when_asked_is_a_question_put_at_the_occasion_not_another_time():
     assert _said_on("At a news conference on Monday, Mayor Ana Roe said the harbour would reopen.",
                     "When asked whether the date could slip, Roe said: “It will not.”") == ["2025-04-14"]
+
+
+def test_a_lede_whose_subject_goes_on_saying_is_an_occasion_they_spoke_at():
+    # ", saying …" continues the lede's own clause: its subject spoke that day, unlike the
+    # closing "…, officials said." that only sources the facts before it
+    assert _said_on("Hours before the Harbour Hawks' comeback Monday, coach Dana Brill voiced faith in her "
+                    "young goalkeeper, saying he always finds his form.",
+                    "“He is sharp again,” Brill said after the 3-1 win.") == ["2025-04-14"]
