@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .names import (LETTER, LOWER, NAME_WORD, PARTICLES, UPPER, family_name, name_keys, name_tokens, preferred_spelling,
                     same_but_middle, ends_the_name)
+from .quotes import find_spans, in_title_case
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -273,7 +274,8 @@ _PLACE_SURNAMES = {"washington", "london", "paris", "berlin", "jordan", "florenc
 # place words that are common family names too: one after a title and a given name is a name
 # ("Patrol Chief James Hall", "Sen. Mara Wood"); "City Hall", "Central Park" have no title
 _TITLED_SURNAMES = {"hall", "park", "wood", "church", "house", "hill", "green", "field", "banks", "brook", "brooks",
-                    "castle", "ford", "bridge", "bridges", "street", "lane", "tower", "towers", "palace"}
+                    "castle", "ford", "bridge", "bridges", "street", "lane", "tower", "towers", "palace",
+                    "west", "north", "south", "east"}  # "Prof Steve West"; "Leeds West", a seat, has no title
 
 
 def _place_surname(tokens: list[str], index: int) -> bool:
@@ -399,23 +401,13 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     return bool(word) and not _is_title(word) and (word in NOT_NAME_WORDS or word in _THING_TAILS)
 
 
-# words in quote marks: “Nine Winters,” and "The Harbour at Night" (straight marks after a space or a line's start)
-_QUOTED = re.compile(r"“(?P<curly>[^“”]{1,100})”|(?<![\w\"])\"(?P<straight>[^\"]{1,100})\"")
-# the small words a title in Title Case leaves in lower case
-_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "de", "du",
-                      "la", "le", "des", "von", "van", "der"}
-
-
 def _in_a_quoted_title(text: str, match: re.Match) -> bool:
     """The run lies inside words in quote marks that are all in Title Case: the name of a work, a
     programme, a feature or a nickname (“The Kestrel Quartet,”, “Free and Fair Harbours”), not a
     person the article introduces."""
-    for quoted in _QUOTED.finditer(text):
-        inner = quoted["curly"] if quoted["curly"] is not None else quoted["straight"]
-        start = quoted.start("curly") if quoted["curly"] is not None else quoted.start("straight")
-        if start <= match.start() and match.end() <= start + len(inner):
-            words = re.findall(r"[^\W\d_][\w’'-]*", inner)
-            return len(words) <= 8 and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+    for span in find_spans(text):
+        if span.start < match.start() and match.end() <= span.end:
+            return len(span.text.split()) <= 8 and in_title_case(span.text)
     return False
 
 
@@ -636,8 +628,9 @@ class PeopleRegistry:
         from .attribution import is_org_word
 
         words = name.split()
+        office = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()  # "Labour MP for Kesmark North"
         if len(words) > 1 and (all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1])
-                               or _is_title(words[-1]) or words[-1].lower() in _PARTY_MEMBERS):
+                               or _is_title(words[-1]) or words[-1].lower() in _PARTY_MEMBERS or _is_title(office[-1])):
             return Person([name], role=role, described=True)
         parts = re.split(r"\s+(?:and|&)\s+(?:[Tt]he\s+)?", name)
         if len(parts) == 2 and all(len(part.split()) >= 2 and part[:1].isupper() and is_org_word(part.split()[-1])

@@ -192,6 +192,9 @@ def test_a_middle_initial_is_part_of_the_name():
 def test_a_place_word_after_a_title_and_a_given_name_is_a_family_name():
     assert [m.name for m in find_person_names("Deputy Chief Odile Hall said the road was shut.")] == ["Odile Hall"]
     assert [m.name for m in find_person_names("The vote is at Town Hall; Riverside Park stays shut.")] == []
+    # a point of the compass too ("Prof Ada West"); after a place, no title before it, it names a seat
+    assert names("Prof Ada West, the dean, and Mayor Tom North spoke.") == [("Ada West", "Prof"), ("Tom North", "Mayor")]
+    assert names("She won Kesmark West from Ilse Brand.") == [("Ilse Brand", None)]
 
 
 def test_function_words_and_institution_words_make_no_person():
@@ -355,3 +358,11 @@ def test_words_in_quote_marks_in_title_case_name_a_thing_or_a_nickname():
     assert names("The rival he calls “Tiny Tomas.” On Friday he tweeted again.") == []
     # a sentence in quote marks names people as any sentence does
     assert names("“I met Ada Ferrow at the dock,” he said.") == [("Ada Ferrow", None)]
+
+
+def test_an_office_in_title_case_is_a_person_described_not_an_organisation():
+    registry = PeopleRegistry()
+    for office in ("Labour MP for Kesmark North", "Commissioner for Harbour Safety"):
+        assert registry.add_organization(office).described, office
+    assert not registry.add_organization("Friends of Kesmark Harbour").described
+    assert [p.name for p in registry.people] == ["Friends of Kesmark Harbour"]
