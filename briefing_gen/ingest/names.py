@@ -72,11 +72,6 @@ def _name_keys(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def canonical_key(name: str) -> str:
-    """The key of the name as written (no order swap): used for exact-spelling checks."""
-    return _fold("".join(name_tokens(name)))
-
-
 def same_person(first: str, second: str) -> bool:
     """True when two full names are spellings of one name (never on a family name alone)."""
     return bool(name_keys(first) & name_keys(second))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .names import (LETTER, LOWER, NAME_WORD, PARTICLES, UPPER, family_name, name_keys, name_tokens, preferred_spelling,
                     same_but_middle, ends_the_name)
+from .quotes import find_spans, in_title_case
 
 TITLES = {
     "president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor", "secretary",
@@ -33,12 +34,17 @@ TITLES = {
     "presenter", "barrister", "solicitor", "prosecutor", "lawyer", "accountant", "chef", "pilot", "witness",
     "commissioner", "treasurer", "counsel", "councilmember", "assemblymember", "representative",
     "producer", "dean", "provost", "rector", "vicar", "canon",
+    # roles written as a title before a name: "County Clerk Ngoc Pham", "Council Member Ana Ruiz", "House Speaker Jo Bell"
+    "clerk", "member", "speaker", "chair", "congressman", "congresswoman", "assemblyman", "assemblywoman", "fellow",
+    # short forms: "Cllr Owen Pritchard", "Sgt Ada Moss" (see _TITLE_FORMS)
+    "cllr", "capt", "col", "lt", "sgt", "insp", "supt", "det", "adm", "cmdr", "rev", "amb",
 }
 FAMILY_TITLES = {"president", "chairman", "chairwoman", "leader", "minister", "premier", "chancellor",
                  "secretary", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "professor", "senator",
                  "governor", "mayor", "king", "queen", "ambassador", "director", "commander", "colonel",
                  "captain", "admiral", "marshal", "judge", "justice", "sheikh", "sir", "lord", "dame", "prince",
-                 "princess", "duke", "duchess", "gov", "rep", "sen"}
+                 "princess", "duke", "duchess", "gov", "rep", "sen",
+                 "cllr", "councillor", "councilor", "congressman", "congresswoman"}  # "Cllr Pritchard", "Congressman Clyburn"
 CLOSED_CLASS = set("""and but or so if as when while then after before though although because unless whether since until
 what who why how where here there also even once only just meanwhile yet still now
 by inside outside about above across against along among amid around behind below beneath beside between beyond
@@ -78,6 +84,32 @@ producers voters citizens owners veterans parents neighbours neighbors families 
 embassy consulate secretariat presidency cabinet charity regulator watchdog
 monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
 """.split()) | CLOSED_CLASS
+
+# words of a longer name, never a person's, that stand before the rest of it: the capitals after one of them
+# continue that name ("the Center for International Forestry Research", "the National Public Health Emergency Team",
+# "West Cork Connect", "the Dursey Island Cable Car", "Southern California Edison"), they do not begin a person's
+_NAME_CONTINUES = set("""
+north south east west northern southern eastern western northeast northwest southeast southwest central middle
+international national federal state states united global world european peoples democratic
+sea ocean river mountain mountains island islands airport station street square palace house hall tower bridge
+peninsula region province city county district valley road port harbour harbor
+council institute university college school academy agency ministry department news tv times post journal press media
+party army navy air force forces fleet federation republic union bank fund group company corporation inc ltd co
+committee commission assembly parliament congress senate court office service services center centre foundation
+association organization organisation network program programme project affairs security intelligence military space
+studies relations
+lab labs laboratory laboratories observatory airlines airways railways ferries holdings
+farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
+producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
+embassy consulate secretariat presidency cabinet charity regulator watchdog
+monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition
+movement initiative campaign authority herald tribune gazette guardian telegraph broadcasting radio television channel
+summit forum games olympics
+""".split())
+
+# a title's office before the run: "Secretary of State Ada Moss", "Speaker of the House Jo Bell", "Director of
+# National Intelligence Ian Roe": the office's words are cut from the name as ever
+_AN_OFFICE = re.compile(r"(?<![\w’'-])(?P<title>[\w-]+)\.?\s+(?:of|for)\s+(?:the\s+)?$")
 
 # first words of places ("New York", "San Leandro", "Lake Berryessa"): never a given name
 PLACE_HEADS = {"new", "san", "santa", "los", "las", "lake", "mount", "mt", "fort", "port", "saint", "st", "bay",
@@ -133,8 +165,15 @@ def is_title(word: str) -> bool:
     return _is_title(word)
 
 
+_TITLE_AFFIXES = {"co", "vice", "ex", "then", "elect", "designate", "in", "at", "arms", "sub", "under", "former"}
+
+
 def _is_title(word: str) -> bool:
     word = word.lower().rstrip(".")
+    if "-" in word:  # "Co-founder", "Vice-Chancellor", "ex-Minister", "President-elect", "Editor-in-Chief": a title
+        # with its prefix or suffix; never a double family name ("King-Smith") nor a name ("Spokesman-Review")
+        parts = word.split("-")
+        return any(part in TITLES for part in parts) and all(part in TITLES or part in _TITLE_AFFIXES for part in parts)
     return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)
 
 
@@ -187,6 +226,11 @@ def find_person_names(text: str) -> list[NameMention]:
         cut = max((i + 1 for i, token in enumerate(tokens) if _is_title(token) and not _title_surname(tokens, i)
                    or _not_a_name_word(tokens, i)), default=0)
         titles, tokens = tokens[:cut], tokens[cut:]
+        if len(tokens) >= 2 and titles and titles[-1].lower() in _NAME_CONTINUES and not _after_an_office(text, match.start()):
+            if len(tokens) >= 3 and _is_person_noun(tokens[0]):
+                titles, tokens = titles + tokens[:1], tokens[1:]  # "District Collector Ravi Nair": a role, then a name
+            else:
+                continue  # "International Pulsar Timing Array": the rest of an organisation's or a place's name
         if len(tokens) >= 3 and _role_shaped(tokens[0]):  # "Physiotherapist Ana Ruiz": a role glued before the name
             titles, tokens = titles + tokens[:1], tokens[1:]
         if tokens and _opens_sentence(text, match.start()) and _is_gerund(tokens[0]) and not titles:
@@ -230,7 +274,8 @@ _PLACE_SURNAMES = {"washington", "london", "paris", "berlin", "jordan", "florenc
 # place words that are common family names too: one after a title and a given name is a name
 # ("Patrol Chief James Hall", "Sen. Mara Wood"); "City Hall", "Central Park" have no title
 _TITLED_SURNAMES = {"hall", "park", "wood", "church", "house", "hill", "green", "field", "banks", "brook", "brooks",
-                    "castle", "ford", "bridge", "bridges", "street", "lane", "tower", "towers", "palace"}
+                    "castle", "ford", "bridge", "bridges", "street", "lane", "tower", "towers", "palace",
+                    "west", "north", "south", "east"}  # "Prof Steve West"; "Leeds West", a seat, has no title
 
 
 def _place_surname(tokens: list[str], index: int) -> bool:
@@ -275,13 +320,25 @@ def _names_no_one(text: str, match: re.Match, cut: list[str], tokens: list[str])
     return bool(_DETERMINED.search(before) or _PLACE_OF.search(before))
 
 
+def _is_person_noun(word: str) -> bool:
+    from .descriptions import PERSON_NOUNS  # descriptions builds on this module
+
+    return bool(PERSON_NOUNS.fullmatch(word.lower()))
+
+
+def _after_an_office(text: str, start: int) -> bool:
+    """"Secretary of State Ada Moss": the run begins with the office a title before it is of."""
+    office = _AN_OFFICE.search(text[max(0, start - 40): start])
+    return bool(office) and _is_title(office["title"])
+
+
 def _role_shaped(word: str) -> bool:
     """"Referee", "Executive", "Physiotherapist": a long word of a role's shape, never a given name."""
     return len(word) >= 7 and word.lower().endswith(("ee", "ive", "ist")) and "-" not in word
 
 
 _QUOTE_OPEN = re.compile(r"[“\"‘']\s*$")
-_QUOTE_CLOSE = re.compile(r"(?:[’']s)?\s*[”\"’']")
+_QUOTE_CLOSE = re.compile(r"(?:[’']s)?[,.!?]?\s*[”\"’']")
 # "the Journal of Circadian Medicine", "University of Kestrel": capitals after "<organisation word> of"
 _OF_AN_ORGANISATION = re.compile(r"(?:^|[^\w’'-])(?P<word>[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
 
@@ -333,7 +390,7 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     possessive = re.search(r"[’']s$", match.group(0))  # "at Nathan Lane's flat": an owner, so a person
     if tokens[-1].lower() in _STREET_TAILS and _PLACE_PREPOSITION.search(before) and not possessive:
         return True
-    if _QUOTE_OPEN.search(before) and _QUOTE_CLOSE.match(text, match.end()):
+    if _QUOTE_OPEN.search(before) and _QUOTE_CLOSE.match(text, match.end()) or _in_a_quoted_title(text, match):
         return True
     if _A_WORK.search(before) or _NICKNAMING.search(before):  # "documentaries, including Killing Gaza", "dubbed Red Wolf"
         return True
@@ -342,6 +399,16 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     organisation = _OF_AN_ORGANISATION.search(before)
     word = organisation["word"].lower() if organisation else ""
     return bool(word) and not _is_title(word) and (word in NOT_NAME_WORDS or word in _THING_TAILS)
+
+
+def _in_a_quoted_title(text: str, match: re.Match) -> bool:
+    """The run lies inside words in quote marks that are all in Title Case: the name of a work, a
+    programme, a feature or a nickname (“The Kestrel Quartet,”, “Free and Fair Harbours”), not a
+    person the article introduces."""
+    for span in find_spans(text):
+        if span.start < match.start() and match.end() <= span.end:
+            return len(span.text.split()) <= 8 and in_title_case(span.text)
+    return False
 
 
 def _before_a_place(tokens: list[str]) -> list[str]:
@@ -561,8 +628,9 @@ class PeopleRegistry:
         from .attribution import is_org_word
 
         words = name.split()
+        office = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()  # "Labour MP for Kesmark North"
         if len(words) > 1 and (all(w[:1].islower() for w in words[1:]) and not is_org_word(words[-1])
-                               or _is_title(words[-1]) or words[-1].lower() in _PARTY_MEMBERS):
+                               or _is_title(words[-1]) or words[-1].lower() in _PARTY_MEMBERS or _is_title(office[-1])):
             return Person([name], role=role, described=True)
         parts = re.split(r"\s+(?:and|&)\s+(?:[Tt]he\s+)?", name)
         if len(parts) == 2 and all(len(part.split()) >= 2 and part[:1].isupper() and is_org_word(part.split()[-1])

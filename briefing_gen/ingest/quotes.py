@@ -190,6 +190,7 @@ def is_heading(paragraph: str) -> bool:
 
 _WORK_NOUN = re.compile(r"\b(?:article|story|headline|column|op-ed|editorial|book|novel|memoir|film|movie|series|show|"
                         r"programme|program|documentary|album|song|single|track|play|poem|podcast|episode|work|titled|"
+                        r"comedy|drama|thriller|sitcom|musical|opera|soap|franchise|exhibition|painting|slogan|hashtag|"
                         r"entitled|Re\.)[’']?s?[,:]?\s*$", re.IGNORECASE)
 
 
@@ -197,6 +198,17 @@ _WORK_NOUN = re.compile(r"\b(?:article|story|headline|column|op-ed|editorial|boo
 # "on" a programme, "the" show, or what it is "called".
 _TITLE_LEAD = re.compile(r"(?:\b[A-Z][\w&.-]*(?:[’']s|s[’'])|\b(?:on|the|called|dubbed|nicknamed|known as)(?:,? or,?)?)"
                          r"\s*$")
+
+
+# the small words a name in Title Case leaves in lower case
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "de", "du",
+                      "la", "le", "des", "von", "van", "der"}
+
+
+def in_title_case(text: str) -> bool:
+    """Every word capitalised but the small ones: "Free, Prior and Informed Consent", "Château de Versailles"."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return bool(words) and all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
 
 
 def is_title_span(paragraph: str, span: Span, has_speech: bool) -> bool:
@@ -211,4 +223,10 @@ def is_title_span(paragraph: str, span: Span, has_speech: bool) -> bool:
     if not words or len(words) > 8:
         return False
     title_case = all(word[0].isupper() or len(word) < 4 for word in words) and any(word[0].isupper() for word in words)
-    return title_case and (not has_speech or bool(_TITLE_LEAD.search(before)))
+    # three words or more in Title Case that end no sentence and keep a small word in lower case or an acronym: a
+    # name ("Free, Prior and Informed Consent", "CBS This Morning", "Harbour Audit: Lessons at the Halfway Mark"),
+    # whatever verb the sentence has; words a speaker stresses ("Dead On Arrival") capitalise every word
+    named = len(words) >= 3 and in_title_case(span.text) and not re.search(r"[.!?…,]\W*$", span.text.strip()) \
+        and (any(word in _TITLE_SMALL_WORDS for word in words)
+             or any(len(word) > 1 and word.isupper() for word in words) and any(word[1:].islower() for word in words))
+    return named or title_case and (not has_speech or bool(_TITLE_LEAD.search(before)))

@@ -192,3 +192,18 @@ def test_a_work_named_after_an_owner_a_programme_or_called_is_a_title_even_besid
     assert "Morning Table." not in texts and "Salt Road Winter" not in texts and "Little Harbour." not in texts
     assert "We never planned a sequel," in texts and "It felt like home," in texts
     assert "we will be back" in texts  # words in a possessive that are no title stay a quote
+
+
+def test_a_name_in_title_case_is_no_quote_even_where_someone_speaks():
+    # three words or more in Title Case that end no sentence name a principle, a programme or a report
+    found, _ = quotes("Tenants must give “Clear, Written and Prior Approval” to any works, the charter says.",
+                      "Ruiz told “KTV Tonight Live” host Ben Ode, “We are ready.”",
+                      "The council’s review, “Harbour Ferries: Lessons from the First Winter”, found the costs were "
+                      "“badly underestimated”, Ode said.")
+    assert [q[0] for q in found] == ["We are ready.", "badly underestimated"]
+    # a comedy or a slogan named after its genre word, whatever the sentence says of it
+    found, _ = quotes("Ode said the prize should have gone to the comedy “Tidewater.”")
+    assert found == []
+    # short words said in Title Case stay quotes: a vocative, a reply
+    found, _ = quotes("“No, Judge Varga,” Ode replied.", "“Two Is Enough,” Ruiz said.")
+    assert [q[0] for q in found] == ["No, Judge Varga,", "Two Is Enough,"]
