@@ -187,6 +187,15 @@ def test_third_real_set_stays_above_the_floors():
     assert_within(total, REAL3_FLOORS, REAL3_CEILINGS)
 
 
+def score_benchmark_set(name: str):
+    """The tallies of a set read from the article-extraction-benchmark's clone; skipped where it is missing."""
+    try:
+        pages = score.benchmark_pages()
+    except FileNotFoundError as error:
+        pytest.skip(str(error))
+    return score.score_set(score.SETS[name], pages)
+
+
 # The fourth real set (tests/fixtures/attribution/real4/): 25 English news pages of Scrapinghub's
 # article-extraction-benchmark, annotated blind to the code when the sets above had started to be
 # tuned on, and never tuned on itself; it runs only where the benchmark is cloned (the fixtures'
@@ -201,11 +210,7 @@ REAL4_CEILINGS = {"wrong_named_rate": 0.065}
 
 
 def test_fourth_real_set_stays_above_the_floors():
-    try:
-        pages = score.benchmark_pages()
-    except FileNotFoundError as error:
-        pytest.skip(str(error))
-    by_file, total = score.score_set(score.SETS["real4"], pages)
+    by_file, total = score_benchmark_set("real4")
     assert len(by_file) >= 25 and total.gold >= 360
     assert_within(total, REAL4_FLOORS, REAL4_CEILINGS)
 
@@ -221,11 +226,7 @@ REAL5_CEILINGS = {"wrong_named_rate": 0.07}
 
 
 def test_fifth_real_set_stays_above_the_floors():
-    try:
-        pages = score.benchmark_pages()
-    except FileNotFoundError as error:
-        pytest.skip(str(error))
-    by_file, total = score.score_set(score.SETS["real5"], pages)
+    by_file, total = score_benchmark_set("real5")
     assert len(by_file) >= 24 and total.gold >= 160
     assert_within(total, REAL5_FLOORS, REAL5_CEILINGS)
 
