@@ -301,7 +301,19 @@ _FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?g
 # someone unnamed opening the clause, described further by relative clauses before the verb
 _DESCRIBED_WHO = re.compile(r"(?:^|[.;!?]\s+)\s*(?:(?:In|At|On|During|After|Before|Outside|Inside|Near|Later|Earlier|Meanwhile|"
                             r"But|And|Yet)\b[^,_]{0,60},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*)"
-                            r"(?:\s+(?:at|in|of|from|for|with|on)\s+[^,_]{1,60}?)?),?\s+who\s+[^_]*[^_\s]\s*$")
+                            r"(?:\s+(?:at|in|of|from|for|with|on)\s+[^,_]{1,60}?)?),?\s+who\s+(?P<clause>[^_;]*[^_;\s])\s*$")
+# a name the verb follows that a conjunction or a comma brings in, past the relative clause: "A fisherman who mends
+# nets nodded as Ada Moss said", "…, Ada Moss, said": the name is whom the verb belongs to, not the one described
+_NEW_SUBJECT = re.compile(r"(?:[,:]|\b(?:as|when|while|and|but|after|before|until|because|since|then|though|although|"
+                          r"whereas|so|once|where)\b)\s*(?:" + UPPER + r"[\w’'.-]*\s+){0,2}$")
+
+
+def _named_after_relative(clause: str) -> bool:
+    """The relative clause runs into a new subject that a name opens just before the verb."""
+    mentions = find_person_names(clause)
+    if not mentions or mentions[-1].end < len(clause.rstrip(" ,")):
+        return False
+    return bool(_NEW_SUBJECT.search(clause[: mentions[-1].start]))
 
 
 def subject_before(before: str) -> tuple[Speaker | None, bool]:
@@ -320,7 +332,7 @@ def subject_before(before: str) -> tuple[Speaker | None, bool]:
     if first_name:  # "A volunteer, who gave only her first name, Tasha, said": the first name is who speaks
         return Speaker(first_name["name"], "single", _strip_determiners(_last_clause(before[: first_name.start()])) or None), True
     described = _DESCRIBED_WHO.search(before)
-    if described and is_person_noun(described["head"]) and not re.search(
+    if described and is_person_noun(described["head"]) and not _named_after_relative(described["clause"]) and not re.search(
             r"\b(?:be|been|being|was|were|is|are|had|has|have|to|not)\s*$", before):  # "who had been told": no saying of theirs
         # "A former lab technician who worked on the samples, and who asked not to be named, said": the
         # unnamed person the clause opens with, past the relative clauses that describe them

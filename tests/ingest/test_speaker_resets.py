@@ -127,3 +127,16 @@ def test_verbs_of_saying_beyond_said():
                       "Tariq Sallow points out that the pool is “the only one for twenty miles”.",
                       "But Sallow is wary of what he calls the “quiet closure” of the baths.")
     assert _people(found) == ["Ines Marlow", "Pavel Orzech", "Joy Kimani", "Tariq Sallow", "Tariq Sallow"]
+
+
+def test_a_name_that_takes_the_verb_past_a_relative_clause_is_the_speaker():
+    # "A fisherman who …" opens the sentence, but a conjunction or a semicolon brings in the one who speaks
+    found, _ = quotes("A fisherman who mends nets by the quay nodded as Mayor Ada Moss said: “The harbour is ours.”")
+    assert _people(found) == ["Ada Moss"]
+    found, _ = quotes("A fisherman who lives by the quay waved at the boats; Ada Moss said: “The harbour is ours.”")
+    assert _people(found) == ["Ada Moss"]
+    found, _ = quotes("A fisherman who mends nets stood by when Ada Moss told reporters: “The harbour is ours.”")
+    assert _people(found) == ["Ada Moss"]
+    # the name inside the relative clause is its object: the one described speaks
+    found, _ = quotes("A fisherman who met Ada Moss last week said: “The harbour is ours.”")
+    assert _recorded(found) == [("A fisherman", None)]
