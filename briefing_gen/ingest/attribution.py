@@ -197,9 +197,12 @@ _CLAUSE_SUBJECT = re.compile(r"\s*" + _INTRODUCTION + r"(?P<who>(?:[Tt]he\s+)?(?
 
 
 # a role, then the name set off after it, then the verb: "Our leader, Henrik Aas, walked into …"
-_NAMED_AFTER_ROLE = re.compile(r"\s*(?:[^,_]{1,60}?\s)?(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+"
+_NAMED_AFTER_ROLE = re.compile(r"\s*(?P<lead>[^,_]{1,60}?\s)?(?:[Tt]he|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|" + UPPER + r"[\w’'-]+[’']s)\s+"
                                r"(?:[a-z][\w’'-]*\s+){0,3}(?P<role>[a-z][\w’'-]*),\s+(?P<who>" + UPPER + r"[\w’'-]+(?:\s+" + UPPER
-                               + r"[\w’'-]+){0,2}),\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
+                               + r"[\w’'-]+){0,2}),\s+(?:[a-z]+ly\s+)?(?!(?:as|this|his|its|thus|plus|unless|whereas|perhaps|besides|towards)\b)"
+                               r"[a-z]+(?:ed|s|ame|ent|old|aid|ook|ave|oke|rote)\b")
+# who already opens the sentence before the role: "Ada Moss thanked the director, Emil Varga, as …" is Moss's sentence
+_LEAD_SUBJECT = re.compile(r"\b(?:I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey)\b")
 
 
 def _clause_subject(before: str) -> Speaker | None:
@@ -208,7 +211,8 @@ def _clause_subject(before: str) -> Speaker | None:
     the role it opens with ("The professor, Emil Varga, stopped me and said")."""
     sentence = re.split(r"[.;!?]\s+", before)[-1]
     named = _NAMED_AFTER_ROLE.match(sentence)
-    if named and is_person_noun(named["role"]) and not _in_subordinate_clause(sentence, named.start("who")):
+    if named and is_person_noun(named["role"]) and not _in_subordinate_clause(sentence, named.start("who")) \
+            and not (named["lead"] and (_LEAD_SUBJECT.search(named["lead"]) or find_person_names(named["lead"]))):
         speaker = speaker_phrase(named["who"])
         if speaker is not None and speaker.kind in ("name", "single"):
             return speaker

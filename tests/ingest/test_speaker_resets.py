@@ -140,3 +140,11 @@ def test_a_name_that_takes_the_verb_past_a_relative_clause_is_the_speaker():
     # the name inside the relative clause is its object: the one described speaks
     found, _ = quotes("A fisherman who met Ada Moss last week said: “The harbour is ours.”")
     assert _recorded(found) == [("A fisherman", None)]
+
+
+def test_a_role_and_name_after_the_sentence_subject_do_not_take_its_verb():
+    # "Ada Moss thanked the director, Emil Varga, as …, and then added": Moss opened the sentence and goes on speaking
+    found, _ = quotes("Ada Moss thanked the director, Emil Varga, as the crowd cheered, and then added: “The harbour is ours.”")
+    assert _people(found) == ["Ada Moss"]
+    found, _ = quotes("She thanked her coach, Emil Varga, as the crowd cheered, and then added: “The harbour is ours.”")
+    assert "Emil Varga" not in _people(found)
