@@ -361,9 +361,9 @@ def _reach(sentence: str, verb: str) -> int:
 
 
 # who comments on an occasion from outside it: the roles the outlet asks for comment, the people it meets in the street
-_OUTSIDE_VOICE = re.compile(r"\b(?:analysts?|professor|economist|expert|researcher|scholar|lecturer|consultant|strategist|"
+_OUTSIDE_VOICE = re.compile(r"\b(?i:analysts?|professor|economist|expert|researcher|scholar|lecturer|consultant|strategist|"
                             r"pollster|historian|residents?|neighbou?rs?|voters?|founder|campaigners?|activists?|advocates?|"
-                            r"organi[sz]er|[Uu]nion)\b|\bwho\s+(?:studies|teaches|researches|tracks|follows|lives)\b|"
+                            r"organi[sz]er|union)\b|\bwho\s+(?:studies|teaches|researches|tracks|follows|lives)\b|"
                             r"\b(?:University|Institute|think tank)\b")
 # a reaction to the news the story reports, made when it broke: "welcomed the deal", "condemned the decision"
 _REACTION = re.compile(r"\b(?:welcomed|praised|hailed|applauded|condemned|denounced|critici[sz]ed|slammed|blasted)\b")

@@ -403,3 +403,14 @@ def test_a_lede_whose_subject_goes_on_saying_is_an_occasion_they_spoke_at():
     assert _said_on("Hours before the Harbour Hawks' comeback Monday, coach Dana Brill voiced faith in her "
                     "young goalkeeper, saying he always finds his form.",
                     "“He is sharp again,” Brill said after the 3-1 win.") == ["2025-04-14"]
+
+
+def test_a_voice_from_outside_with_the_role_written_as_a_title_is_not_dated_by_the_occasion():
+    # "Economist Tobias Lenk said" is the same outside voice as "Tobias Lenk, an economist, said"
+    for introduction in ("Economist Tobias Lenk said the vote was a gamble.",
+                         "Professor Tobias Lenk said the vote was a gamble.",
+                         "Tobias Lenk, an economist, said the vote was a gamble."):
+        assert _said_on("The Varrow council approved the new bridge on Monday after a long debate.",
+                        "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
+                        introduction,
+                        "“Bridges age faster than councils think,” Lenk said.") == ["2025-04-14", "unknown"]
