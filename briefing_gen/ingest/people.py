@@ -10,6 +10,7 @@ mentioned so far, and never merged on.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -401,11 +402,17 @@ def _names_a_thing(text: str, match: re.Match, tokens: list[str], titles: list[s
     return bool(word) and not _is_title(word) and (word in NOT_NAME_WORDS or word in _THING_TAILS)
 
 
+@functools.lru_cache(maxsize=4)
+def _spans_in(text: str) -> tuple:
+    """The quotations of a text, found once for all the runs of capitals in it (a long page has hundreds)."""
+    return tuple(find_spans(text))
+
+
 def _in_a_quoted_title(text: str, match: re.Match) -> bool:
     """The run lies inside words in quote marks that are all in Title Case: the name of a work, a
     programme, a feature or a nickname (“The Kestrel Quartet,”, “Free and Fair Harbours”), not a
     person the article introduces."""
-    for span in find_spans(text):
+    for span in _spans_in(text):
         if span.start < match.start() and match.end() <= span.end:
             return len(span.text.split()) <= 8 and in_title_case(span.text)
     return False

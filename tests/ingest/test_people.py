@@ -366,3 +366,16 @@ def test_an_office_in_title_case_is_a_person_described_not_an_organisation():
         assert registry.add_organization(office).described, office
     assert not registry.add_organization("Friends of Kesmark Harbour").described
     assert [p.name for p in registry.people] == ["Friends of Kesmark Harbour"]
+
+
+def test_a_long_page_finds_its_quotations_once_not_once_a_name(monkeypatch):
+    # a name in quote marks may be a work's title; the quotations of the text are found once for
+    # all its runs of capitals, so a long page costs no more than its length
+    from briefing_gen.ingest import people
+
+    calls = []
+    real = people.find_spans
+    monkeypatch.setattr(people, "find_spans", lambda text: calls.append(1) or real(text))
+    text = "Wren Halloway met Odo Strand and Ilse Varnum at the pier, where “the ferries ran late,” Cas Delmore said. " * 40
+    assert len(people.find_person_names(text)) >= 160
+    assert len(calls) <= 2
