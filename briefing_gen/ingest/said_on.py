@@ -760,7 +760,11 @@ class Dating:
         if self.event_date is None:
             return None
         referred = _OCCASION_REFERRED.search(sentence)
-        return self.event_date if referred and self._in_lede(referred.group(1)) else None
+        # the lede names it as a noun ("after a four-hour meeting", "at its annual keynote"); "calls for a
+        # second crossing grew", "met to address the flooding" name no call and no address
+        return self.event_date if referred and re.search(
+            r"\b(?:an?|the|its|their|his|her|this|that|[\w’'-]+[’']s)\s+(?:[\w’'-]+\s+){0,2}?" + re.escape(referred.group(1))
+            + r"s?\b", self.lede, re.IGNORECASE) else None
 
     def _outside_voice(self, person, paragraph: int) -> bool:
         """`person` is introduced as a voice from outside the occasion the lede dates: an analyst, an

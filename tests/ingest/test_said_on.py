@@ -414,3 +414,12 @@ def test_a_voice_from_outside_with_the_role_written_as_a_title_is_not_dated_by_t
                         "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
                         introduction,
                         "“Bridges age faster than councils think,” Lenk said.") == ["2025-04-14", "unknown"]
+
+
+def test_an_occasion_word_the_lede_uses_as_a_verb_or_plural_is_no_occasion_it_names():
+    # "calls for a second crossing grew": no call the lede dates, so "said of the call" is no word at it
+    assert _said_on("The Varrow council approved the new bridge on Monday after a long debate, and calls for a second "
+                    "crossing grew.",
+                    "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
+                    "Tobias Lenk, who teaches urban planning at Kell University, doubts a second crossing will come.",
+                    "“Bridges age faster than councils think,” Lenk said of the call for one.") == ["2025-04-14", "unknown"]
