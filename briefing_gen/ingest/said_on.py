@@ -365,6 +365,9 @@ _OUTSIDE_VOICE = re.compile(r"\b(?i:analysts?|professor|economist|expert|researc
                             r"pollster|historian|residents?|neighbou?rs?|voters?|founder|campaigners?|activists?|advocates?|"
                             r"organi[sz]er|union)\b|\bwho\s+(?:studies|teaches|researches|tracks|follows|lives)\b|"
                             r"\b(?:University|Institute|think tank)\b")
+# the verb an outside voice's introduction goes on to: what follows it is what they said, not who they are
+_OUTSIDE_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|argued|argues|warned|warns|wrote|writes|noted|notes|"
+                           r"explained|explains|believes|thinks|called|calls)\b")
 # a reaction to the news the story reports, made when it broke: "welcomed the deal", "condemned the decision"
 _REACTION = re.compile(r"\b(?:welcomed|praised|hailed|applauded|condemned|denounced|critici[sz]ed|slammed|blasted)\b")
 # a sentence set at a time of its own, which it does not date: "When that model went on sale, its maker promised"
@@ -783,7 +786,12 @@ class Dating:
                 if not found:
                     continue
                 first = min(found, key=lambda m: m.start())
-                near = introduction[max(0, first.start() - 60): first.end() + 100]
+                # the words that describe them: a role before the name ("Harbour Road resident Edda Sorn", "One
+                # campaigner, Priya Roe,"), and what is set after it up to their verb (", who teaches politics at Kell University,
+                # said"); not what they said ("Mayor Ada Moss said the bridge would serve residents")
+                before = re.split(r"[;:”\"]", introduction[max(0, first.start() - 60): first.start()])[-1]
+                after = _OUTSIDE_VERB.split(introduction[first.end(): first.end() + 100], maxsplit=1)[0]
+                near = before + introduction[first.start(): first.end()] + after
                 return bool(_OUTSIDE_VOICE.search(near)) and not _SPEECH_OCCASION.search(introduction) \
                     and not _REACTION.search(introduction)  # "Union leader Ada Vos welcomed the deal": the deal's day
         return False

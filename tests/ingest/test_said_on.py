@@ -423,3 +423,12 @@ def test_an_occasion_word_the_lede_uses_as_a_verb_or_plural_is_no_occasion_it_na
                     "“It will carry the town for a century,” council leader Ruth Amsel told the meeting.",
                     "Tobias Lenk, who teaches urban planning at Kell University, doubts a second crossing will come.",
                     "“Bridges age faster than councils think,” Lenk said of the call for one.") == ["2025-04-14", "unknown"]
+
+
+def test_what_a_speaker_is_reported_saying_does_not_make_them_an_outside_voice():
+    # "residents", "voters" in the mayor's own words are whom she spoke of, not what she is
+    lede = "The Varrow council approved the new bridge on Monday after a long debate."
+    assert _said_on(lede, "Mayor Ada Moss said the bridge would serve residents for decades.",
+                    "“It will carry the town,” Moss said.") == ["2025-04-14"]
+    assert _said_on(lede, "Council leader Ada Moss told reporters the union had not been consulted.",
+                    "“It will carry the town,” Moss said.") == ["2025-04-14"]
