@@ -306,9 +306,10 @@ _FIRST_NAME_ONLY = re.compile(r",\s*(?:who\s+(?:gave|gives|would\s+(?:only\s+)?g
 _DESCRIBED_WHO = re.compile(r"(?:^|[.;!?]\s+)\s*(?:(?:In|At|On|During|After|Before|Outside|Inside|Near|Later|Earlier|Meanwhile|"
                             r"But|And|Yet)\b[^,_]{0,60},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*)"
                             r"(?:\s+(?:at|in|of|from|for|with|on)\s+[^,_]{1,60}?)?),?\s+who\s+(?P<clause>[^_;]*[^_;\s])\s*$")
-# a name the verb follows that a conjunction or a comma brings in, past the relative clause: "A fisherman who mends
-# nets nodded as Ada Moss said", "…, Ada Moss, said": the name is whom the verb belongs to, not the one described
-_NEW_SUBJECT = re.compile(r"(?:[,:]|\b(?:as|when|while|and|but|after|before|until|because|since|then|though|although|"
+# a name the verb follows that a conjunction brings in, past the relative clause: "A fisherman who mends nets
+# nodded as Ada Moss said" is Moss's; not one set off by commas, which may be whom the clause names ("who mends nets
+# for the harbourmaster, Ivo Lind, said" is the fisherman's)
+_NEW_SUBJECT = re.compile(r"(?:\b(?:as|when|while|and|but|after|before|until|because|since|then|though|although|"
                           r"whereas|so|once|where)\b)\s*(?:" + UPPER + r"[\w’'.-]*\s+){0,2}$")
 
 

@@ -140,6 +140,8 @@ def test_a_name_that_takes_the_verb_past_a_relative_clause_is_the_speaker():
     # the name inside the relative clause is its object: the one described speaks
     found, _ = quotes("A fisherman who met Ada Moss last week said: “The harbour is ours.”")
     assert _recorded(found) == [("A fisherman", None)]
+    found, _ = quotes("A fisherman who mends nets for the harbourmaster, Ivo Lind, said: “The harbour is ours.”")
+    assert _recorded(found) == [("A fisherman", None)]
 
 
 def test_a_role_and_name_after_the_sentence_subject_do_not_take_its_verb():
