@@ -127,3 +127,12 @@ def test_verbs_of_saying_beyond_said():
                       "Tariq Sallow points out that the pool is “the only one for twenty miles”.",
                       "But Sallow is wary of what he calls the “quiet closure” of the baths.")
     assert _people(found) == ["Ines Marlow", "Pavel Orzech", "Joy Kimani", "Tariq Sallow", "Tariq Sallow"]
+
+
+def test_a_speaker_set_aside_between_dashes_is_not_whom_the_next_pronoun_means():
+    # the aside's described writer is a digression; the sentence goes back to the singer
+    found, _ = quotes("The singer Mara Quill woke from a minor operation with her head full of tunes.",
+                      "“Everything turned into music,” Quill said.",
+                      "Charming as that sounds — the late physician wrote about such cases in his memoir — Quill "
+                      "was not amused. “I could not work,” she said.")
+    assert _people(found) == ["Mara Quill", "Mara Quill"]
