@@ -1000,8 +1000,10 @@ def _newest_in_mind(candidates: list[Person], pronoun: str, number: int, state: 
 
 
 def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, state: _State, sentence: str = "") -> None:
-    """An attribution without a quote ("according to X, …") still makes X the last speaker."""
-    if person is None or event.speaker is None or event.speaker.kind == "pronoun":
+    """An attribution without a quote ("according to X, …") still makes X the last speaker, unless
+    the writer sets it aside between dashes or brackets ("Odd as it sounds — the late physician
+    wrote of such cases — Quill was not amused."): the sentence goes on about someone else."""
+    if person is None or event.speaker is None or event.speaker.kind == "pronoun" or _in_aside(sentence, event):
         return
     if person is DESCRIBED and event.speaker.kind in ("described", "description") and _described_person(event.speaker.text):
         # "A nurse at the clinic, who asked not to be named, said …" / "“…,” she said.": the unnamed
@@ -1017,6 +1019,16 @@ def _remember_speaker(event: SpeechEvent, person: Person | None, number: int, st
         state.recent.append((person, number, True))
     elif not is_media(person.name):  # "it said" never means a newspaper cited in between
         state.last_org = marker
+
+
+def _in_aside(sentence: str, event: SpeechEvent) -> bool:
+    """Whether the speech event sits inside a dash pair or brackets of its sentence."""
+    before, after = sentence[: event.start], sentence[event.end:]
+    dashes = len(_ASIDE_DASH.findall(before))
+    return (dashes % 2 == 1 and bool(_ASIDE_DASH.search(after))) or (before.count("(") > before.count(")") and ")" in after)
+
+
+_ASIDE_DASH = re.compile(r"—|\s–\s")  # an em dash, or an en dash set off by spaces
 
 
 def _described_person(text: str) -> bool:

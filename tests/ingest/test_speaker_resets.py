@@ -150,3 +150,12 @@ def test_a_role_and_name_after_the_sentence_subject_do_not_take_its_verb():
     assert _people(found) == ["Ada Moss"]
     found, _ = quotes("She thanked her coach, Emil Varga, as the crowd cheered, and then added: “The harbour is ours.”")
     assert "Emil Varga" not in _people(found)
+
+
+def test_a_speaker_set_aside_between_dashes_is_not_whom_the_next_pronoun_means():
+    # the aside's described writer is a digression; the sentence goes back to the singer
+    found, _ = quotes("The singer Mara Quill woke from a minor operation with her head full of tunes.",
+                      "“Everything turned into music,” Quill said.",
+                      "Charming as that sounds — the late physician wrote about such cases in his memoir — Quill "
+                      "was not amused. “I could not work,” she said.")
+    assert _people(found) == ["Mara Quill", "Mara Quill"]
