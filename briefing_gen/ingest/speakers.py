@@ -76,7 +76,7 @@ class _State:
     dating: Dating | None = None  # when the words were said, read alongside (said_on.py)
     spoke_here: int = 0  # the last paragraph with an attribution of no quote ("officials said.")
     kin: dict = field(default_factory=dict)  # "hadvar's uncle" -> the described person it stands for
-    spokesperson: tuple | None = None  # (paragraph, organisation, len(recent) then) of the last "a spokesperson for X said"
+    spokesperson: tuple | None = None  # (paragraph, organisation, len(recent) then, end of its verb) of the last "a spokesperson for X said"
     document: tuple | None = None  # (paragraph, described person) of the last sentence a document opened
     last_subject: tuple | None = None  # (paragraph, person) that the last sentence naming a subject opened with
     earlier_subject: tuple | None = None  # the same, as it stood before the current sentence
@@ -278,7 +278,7 @@ def _paragraph_quotes(paragraph: str, number: int, state: _State) -> None:
         for event, person in resolved:
             if person is not None and person.kind == "organization" and event.speaker is not None \
                     and (_SPOKESPERSON.search(event.speaker.role or "") or _SPOKESPERSON_FOR.search(sentence[: event.start])):
-                state.spokesperson = (number, person, len(state.recent))  # "a spokesperson for the union said"
+                state.spokesperson = (number, person, len(state.recent), state.sentence_at + event.end)  # "a spokesperson for the union said"
         for event, person in resolved if inner else ():
             if person is DESCRIBED and event.speaker is not None and event.speaker.kind in ("described", "description"):
                 # "“…,” says a nurse from the ward." / "“…,” she says.": the unnamed speaker just
@@ -720,6 +720,10 @@ def _resolve(event: SpeechEvent, number: int, state: _State) -> Person | None:
     if speaker.kind == "pronoun":
         if pronoun_gender(speaker.text):
             voice = state.spokesperson
+            if voice is not None and voice[0] >= number - 1 and voice[2] == len(state.recent) \
+                    and _someone_described_since(voice, event, number, state):
+                state.ambiguous = []
+                return None  # "Later the mayor was less sure. “…,” she said.": not simply the spokesperson
             if voice is not None and voice[0] >= number - 1 and voice[2] == len(state.recent):
                 # "A spokesperson for the union said …" / "“…,” he said.": the spokesperson goes on,
                 # for the organisation, and no one named before them
@@ -871,6 +875,24 @@ def _organization_subject(number: int, state: _State) -> Person | None:
     if opening is None or opening["name"] not in state.registry.organizations_named or is_media(opening["name"]):
         return None
     return state.registry.add_organization(opening["name"], None)
+
+
+def _someone_described_since(voice: tuple, event: SpeechEvent, number: int, state: _State) -> bool:
+    """The writer's words between the spokesperson's verb and this he/she bring in a person by
+    description ("Later the mayor was less sure."): whom the pronoun may mean, so the spokesperson
+    does not simply go on."""
+    between = []
+    for n in range(voice[0], number + 1):
+        paragraph = state.paragraphs[n - 1]
+        masked = mask(paragraph, find_spans(paragraph))
+        between.append(masked[voice[3] if n == voice[0] else 0: state.sentence_at + event.start if n == number else len(masked)])
+    return any(is_person_noun(word) and not _SPOKESPERSON.fullmatch(word)
+               for opening in _DESCRIBED_OPENING.finditer(" ".join(between)) for word in opening["words"].split())
+
+
+# a sentence that opens on someone described: "Later the mayor, who …", "A nurse on the ward"
+_DESCRIBED_OPENING = re.compile(r"(?:^|[.!?]\s+)\s*(?:[A-Z]\w*,?\s+)?(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                                r"(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _only_one_named_before(event: SpeechEvent, pronoun: str, number: int, state: _State) -> Person | None:

@@ -159,3 +159,10 @@ def test_a_speaker_set_aside_between_dashes_is_not_whom_the_next_pronoun_means()
                       "Charming as that sounds — the late physician wrote about such cases in his memoir — Quill "
                       "was not amused. “I could not work,” she said.")
     assert _people(found) == ["Mara Quill", "Mara Quill"]
+
+
+def test_a_person_described_after_a_spokesperson_stops_the_spokesperson_going_on():
+    # "Later the mayor was less sure.": the he/she after may be the mayor's, never simply the union's
+    found, _ = quotes("A spokesperson for the Varrow Dockers Union said talks would resume.",
+                      "Later the mayor, who chairs the port board, was less sure. “We will see,” she said.")
+    assert _people(found) == [None]
