@@ -317,9 +317,14 @@ def fetched_pages(set_name: str = "real", cache: Path = REAL_CACHE) -> Path:
         for member in tar.getmembers():
             if member.isfile() and member.name.startswith(inside) and member.name.endswith(".html"):
                 (unpack / Path(member.name).name).write_bytes(tar.extractfile(member).read())
+    return _move_into_place(unpack, pages)
+
+
+def _move_into_place(unpack: Path, pages: Path) -> Path:
+    """Renames a folder just unpacked to where the pages live, giving way to another process that got there first."""
     try:
         unpack.rename(pages)
-    except OSError:  # another process unpacked it first
+    except OSError:
         shutil.rmtree(unpack)
         if not pages.is_dir():
             raise
@@ -341,13 +346,7 @@ def benchmark_pages(clone: Path = BENCHMARK_CLONE, pages: Path = BENCHMARK_PAGES
     unpack = Path(tempfile.mkdtemp(dir=pages.parent))
     for archive in archives:
         (unpack / archive.name.removesuffix(".gz")).write_bytes(gzip.decompress(archive.read_bytes()))
-    try:
-        unpack.rename(pages)
-    except OSError:  # another process unpacked it first
-        shutil.rmtree(unpack)
-        if not pages.is_dir():
-            raise
-    return pages
+    return _move_into_place(unpack, pages)
 
 
 def score_set(folder: Path, pages: Path = FIXTURES / "pages") -> tuple[dict[str, Tally], Tally]:
