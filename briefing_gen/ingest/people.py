@@ -56,35 +56,6 @@ of is are was were for with to
 besides alongside amongst amidst whilst including excluding regarding concerning barring except plus
 me him them you myself himself herself themselves
 """.split())
-# words that end a run of capitalised words as a name
-NOT_NAME_WORDS = set("""
-the a an this that these those it its he she they we i in on at but and or so if as for with after before
-while when although however here there what who why how first last his her their our my your speaking
-further reflecting whatever meanwhile also then now yet still even once only just according asked
-north south east west northern southern eastern western northeast northwest southeast southwest far
-central middle korea korean koreas russia russian russians ukraine ukrainian china chinese japan japanese
-america american americans us u.s usa uk britain british england english france french germany german
-europe european european union asia asian pacific atlantic arctic africa african india indian iran iranian
-israel israeli syria syrian iraq iraqi turkey turkish moscow kremlin pyongyang seoul beijing tokyo washington
-kyiv kiev london paris berlin brussels vladivostok hanoi dprk nato soviet cold war peninsula sea ocean
-river mountain mountains island islands airport station street square palace house hall tower bridge
-council institute university college school academy agency ministry department news tv times post
-journal press media party army navy air force forces fleet federation republic union bank fund group
-company corporation inc ltd co committee commission assembly parliament congress senate court office
-service services center centre foundation association organization organisation network program
-programme project cosmodrome federal state states united national international democratic people’s
-peoples affairs security intelligence military space global world studies relations foundation
-january february march april may june july august september october november december monday tuesday
-wednesday thursday friday saturday sunday god christmas easter summit forum games olympics reuters
-bloomberg yonhap kcna afp ap tass xinhua interfax region province city county district valley
-thanksgiving halloween hanukkah ramadan diwali passover eid happy merry
-republican republicans democrat democrats tory tories
-lab labs laboratory laboratories observatory airlines airways railways ferries holdings
-farmers growers workers residents fishermen traders miners drivers nurses teachers doctors students builders
-producers voters citizens owners veterans parents neighbours neighbors families volunteers unions
-embassy consulate secretariat presidency cabinet charity regulator watchdog
-monitor daily weekly library museum club society friends church hospital theatre gallery trust alliance league coalition movement initiative campaign authority road bridge port harbour harbor herald tribune gazette guardian telegraph broadcasting radio television channel
-""".split()) | CLOSED_CLASS
 
 # words of a longer name, never a person's, that stand before the rest of it: the capitals after one of them
 # continue that name ("the Center for International Forestry Research", "the National Public Health Emergency Team",
@@ -107,6 +78,21 @@ monitor daily weekly library museum club society friends church hospital theatre
 movement initiative campaign authority herald tribune gazette guardian telegraph broadcasting radio television channel
 summit forum games olympics
 """.split())
+
+# words that end a run of capitalised words as a name: the words of a longer name above, and these
+NOT_NAME_WORDS = set("""
+the a an this that these those it its he she they we i in on at but and or so if as for with after before while when
+although however here there what who why how first last his her their our my your speaking further reflecting whatever
+meanwhile also then now yet still even once only just according asked far korea korean koreas russia russian russians
+ukraine ukrainian china chinese japan japanese america american americans us u.s usa uk britain british england
+english france french germany german europe asia asian pacific atlantic arctic africa african india indian iran
+iranian israel israeli syria syrian iraq iraqi turkey turkish moscow kremlin pyongyang seoul beijing tokyo washington
+kyiv kiev london paris berlin brussels vladivostok hanoi dprk nato soviet cold war cosmodrome people’s january
+february march april may june july august september october november december monday tuesday wednesday thursday friday
+saturday sunday god christmas easter reuters bloomberg yonhap kcna afp ap tass xinhua interfax thanksgiving halloween
+hanukkah ramadan diwali passover eid happy merry republican republicans democrat democrats tory tories
+""".split()) | _NAME_CONTINUES | CLOSED_CLASS
+
 
 # a title's office before the run: "Secretary of State Ada Moss", "Speaker of the House Jo Bell", "Director of
 # National Intelligence Ian Roe": the office's words are cut from the name as ever
