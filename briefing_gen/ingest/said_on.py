@@ -197,7 +197,7 @@ def reported_speech_day(paragraphs: list[str], published: dt.date | None) -> Par
             if first is None:
                 break  # an undated opening ("At its annual keynote the company showed …"): the next paragraph dates it
             events = speech_events(sentence)
-            reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in events) if first else True
+            reported = any(e.end <= first.start and e.verb in _REPORTING_VERBS for e in events)
             # "Gov. Alvarez promised Wednesday to veto …": one person's dated speech, not an occasion for all
             acts = [(e.start, e.end) for e in events] + [act.span() for act in SPEECH_ACT.finditer(sentence)]
             reported = reported or any(clause_date(sentence, start, end, published) == first.date for start, end in acts)
@@ -778,7 +778,7 @@ class Dating:
             return False  # "Another resident" after "Residents who spoke at the meeting": the group's (Dating.group)
         from .quotes import sentences
 
-        names = set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}
+        names = _names_of(person)
         for text in self._narrative()[:paragraph]:
             for start, end in sentences(text):
                 introduction = text[start:end]
@@ -972,10 +972,10 @@ class Dating:
         person = quote.person.final() if quote.person is not None else None
         if person is None or person.kind != "person" or (event is not None and _NEW_OCCASION.search(sentence)):
             return None
+        names = _names_of(person)
         for paragraph, date, text in reversed(self.appearances):
             if quote.paragraph - paragraph > 3:
                 break
-            names = set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}  # "Ferris set out …"
             if any(_names_in(name, person.spellings, text) for name in names):
                 return date
         return None
@@ -1033,6 +1033,11 @@ def _of_the_release(speaker, released: str) -> bool:
     if text.lower() in ("it", "they") or _DOCUMENT_SPEAKER.fullmatch(text) or _AUTHORS.fullmatch(text):
         return True
     return speaker.kind == "organization" and text.lower() in released.lower()
+
+
+def _names_of(person) -> set[str]:
+    """Every spelling of a person and each one's last word, the family name a story goes on with ("Ferris set out …")."""
+    return set(person.spellings) | {spelling.split()[-1] for spelling in person.spellings}
 
 
 def _names_in(name: str, spellings: list[str], text: str) -> bool:
